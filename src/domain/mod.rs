@@ -1,0 +1,9 @@
+//! The pure domain: everything the app knows and decides, with no browser, Leptos or
+//! wasm-bindgen imports. Time and randomness come in as arguments, so every rule is
+//! tested natively (`cargo test`).
+
+pub mod content;
+pub mod policy;
+pub mod rng;
+pub mod settings;
+pub mod sources;

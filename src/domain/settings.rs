@@ -1,0 +1,203 @@
+//! The school's own facts (names, roles, platforms, providers, review dates). Content prose
+//! never names a person or a platform: it says `{dsl}` or `{platforms}` and the text is
+//! filled from these settings when it is shown, so any school can make the app its own.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Editable school settings. Defaults come from the West Kirby Primary School policy.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SchoolSettings {
+    pub school_name: String,
+    /// Short name used in the policy ("WKPS").
+    pub school_short_name: String,
+    pub headteacher: String,
+    /// Designated Safeguarding Lead.
+    pub dsl: String,
+    pub deputy_dsls: Vec<String>,
+    pub computing_lead: String,
+    pub chair_of_governors: String,
+    /// Where safeguarding concerns and incidents are recorded (e.g. CPOMS).
+    pub incident_system: String,
+    pub filtering_provider: String,
+    pub monitoring_provider: String,
+    pub it_provider: String,
+    /// Social media and blogging platforms approved for pupils in school.
+    pub approved_platforms: Vec<String>,
+    /// Accounts the school itself runs.
+    pub school_accounts: Vec<String>,
+    /// Accounts the PTA runs.
+    pub pta_accounts: Vec<String>,
+    /// When the Social Media Policy is next due for review.
+    pub policy_review_due: NaiveDate,
+    /// When the parents' Code of Conduct is next due for review.
+    pub code_review_due: NaiveDate,
+}
+
+impl Default for SchoolSettings {
+    fn default() -> Self {
+        let names = |xs: &[&str]| xs.iter().map(|s| (*s).to_owned()).collect();
+        Self {
+            school_name: "West Kirby Primary School".into(),
+            school_short_name: "WKPS".into(),
+            headteacher: "Mrs E Bailey".into(),
+            dsl: "Mrs E Bailey".into(),
+            deputy_dsls: names(&["Mrs T McCann", "Mr M Procter", "Mrs H Catt"]),
+            computing_lead: "Mrs T McCann".into(),
+            chair_of_governors: "Louise Wood".into(),
+            incident_system: "CPOMS".into(),
+            filtering_provider: String::new(),
+            monitoring_provider: String::new(),
+            it_provider: String::new(),
+            approved_platforms: names(&["Purple Mash", "Primary Blogger", "X (Twitter)"]),
+            school_accounts: names(&["X (Twitter)"]),
+            pta_accounts: names(&["PTA Facebook"]),
+            // "Autumn 2024" and "Autumn 2025": the end of that autumn term at the latest.
+            policy_review_due: NaiveDate::from_ymd_opt(2024, 12, 31).expect("valid date"),
+            code_review_due: NaiveDate::from_ymd_opt(2025, 12, 31).expect("valid date"),
+        }
+    }
+}
+
+/// The placeholders content may use, each with what it stands for.
+pub const PLACEHOLDERS: &[(&str, &str)] = &[
+    ("school", "school name"),
+    ("school_short", "school short name"),
+    ("headteacher", "headteacher"),
+    ("dsl", "Designated Safeguarding Lead"),
+    ("deputies", "deputy DSLs"),
+    ("computing_lead", "computing lead"),
+    ("chair", "chair of governors"),
+    ("incident_system", "incident recording system"),
+    ("filtering_provider", "filtering provider"),
+    ("monitoring_provider", "monitoring provider"),
+    ("it_provider", "IT service provider"),
+    ("platforms", "approved platforms"),
+    ("school_accounts", "school social media accounts"),
+    ("pta_accounts", "PTA social media accounts"),
+];
+
+/// Joins names as prose: "A", "A and B", "A, B and C".
+pub fn join_names(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+impl SchoolSettings {
+    /// The text a placeholder stands for, or `None` for an unknown key. An empty setting reads
+    /// as a neutral phrase so prose still makes sense before the DSL fills it in.
+    pub fn placeholder(&self, key: &str) -> Option<String> {
+        let or = |value: &str, fallback: &str| {
+            if value.trim().is_empty() { fallback.to_owned() } else { value.to_owned() }
+        };
+        let list = |values: &[String], fallback: &str| or(&join_names(values), fallback);
+        Some(match key {
+            "school" => or(&self.school_name, "the school"),
+            "school_short" => or(&self.school_short_name, "the school"),
+            "headteacher" => or(&self.headteacher, "the Headteacher"),
+            "dsl" => or(&self.dsl, "the DSL"),
+            "deputies" => list(&self.deputy_dsls, "the deputy DSLs"),
+            "computing_lead" => or(&self.computing_lead, "the Computing Lead"),
+            "chair" => or(&self.chair_of_governors, "the Chair of Governors"),
+            "incident_system" => or(&self.incident_system, "the school's safeguarding record system"),
+            "filtering_provider" => or(&self.filtering_provider, "the school's filtering provider"),
+            "monitoring_provider" => or(&self.monitoring_provider, "the school's monitoring provider"),
+            "it_provider" => or(&self.it_provider, "the school's IT service provider"),
+            "platforms" => list(&self.approved_platforms, "the approved platforms"),
+            "school_accounts" => list(&self.school_accounts, "the school's accounts"),
+            "pta_accounts" => list(&self.pta_accounts, "the PTA's accounts"),
+            _ => return None,
+        })
+    }
+
+    /// Fills every `{key}` in `text`. Unknown keys are left as written (content validation
+    /// rejects them, so this only matters for user text, which is never templated).
+    pub fn fill(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len() + 32);
+        let mut rest = text;
+        while let Some(start) = rest.find('{') {
+            out.push_str(&rest[..start]);
+            let after = &rest[start + 1..];
+            match after.find('}').and_then(|end| Some((end, self.placeholder(&after[..end])?))) {
+                Some((end, value)) => {
+                    out.push_str(&value);
+                    rest = &after[end + 1..];
+                }
+                None => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+/// The `{key}` names used in `text`, for validation.
+pub fn placeholders_in(text: &str) -> Vec<&str> {
+    let mut keys = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find('{') {
+        let after = &rest[start + 1..];
+        match after.find('}') {
+            Some(end) => {
+                keys.push(&after[..end]);
+                rest = &after[end + 1..];
+            }
+            None => break,
+        }
+    }
+    keys
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_come_from_the_policy() {
+        let s = SchoolSettings::default();
+        assert_eq!(s.school_name, "West Kirby Primary School");
+        assert_eq!(s.dsl, "Mrs E Bailey");
+        assert_eq!(s.deputy_dsls.len(), 3);
+        assert_eq!(s.incident_system, "CPOMS");
+    }
+
+    #[test]
+    fn fill_replaces_known_placeholders_only() {
+        let s = SchoolSettings::default();
+        assert_eq!(
+            s.fill("Tell {dsl} or {deputies} and log it on {incident_system}."),
+            "Tell Mrs E Bailey or Mrs T McCann, Mr M Procter and Mrs H Catt and log it on CPOMS."
+        );
+        assert_eq!(s.fill("{unknown} and { braces"), "{unknown} and { braces");
+    }
+
+    #[test]
+    fn empty_settings_read_as_neutral_phrases() {
+        let s = SchoolSettings { filtering_provider: " ".into(), deputy_dsls: vec![], ..Default::default() };
+        assert_eq!(s.fill("{filtering_provider}"), "the school's filtering provider");
+        assert_eq!(s.fill("{deputies}"), "the deputy DSLs");
+    }
+
+    #[test]
+    fn every_listed_placeholder_has_a_value() {
+        let s = SchoolSettings::default();
+        for (key, _) in PLACEHOLDERS {
+            assert!(s.placeholder(key).is_some(), "{key}");
+        }
+        assert_eq!(placeholders_in("a {dsl} b {x}"), vec!["dsl", "x"]);
+    }
+
+    #[test]
+    fn older_stored_settings_fill_missing_fields_with_defaults() {
+        let s: SchoolSettings = serde_json::from_str(r#"{"school_name":"Oak Primary"}"#).unwrap();
+        assert_eq!(s.school_name, "Oak Primary");
+        assert_eq!(s.incident_system, "CPOMS");
+    }
+}

@@ -1,0 +1,101 @@
+//! Named sources other than the policy itself (KCSIE, the DfE standards, ...), shared by
+//! the course and the audit. A reference is written `policy:<anchor>` or `source:<id>`.
+
+use serde::Deserialize;
+
+use super::policy;
+
+/// One external source a module or audit item can cite.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Source {
+    pub id: String,
+    /// Short label shown beside a claim, e.g. "KCSIE".
+    pub short: String,
+    /// Full title for the reference list.
+    pub title: String,
+}
+
+const SOURCES_JSON: &str = include_str!("../../content/sources.json");
+
+/// Every named source, in the order the content lists them.
+pub fn all() -> Vec<Source> {
+    serde_json::from_str(SOURCES_JSON).expect("content/sources.json is validated by tests")
+}
+
+/// A parsed citation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reference {
+    /// A section of the school's policy, by its anchor on the policy page.
+    Policy(String),
+    /// A named source from `content/sources.json`.
+    Source(String),
+}
+
+impl Reference {
+    /// Parses `policy:section-b` or `source:kcsie`; `None` for anything else.
+    pub fn parse(text: &str) -> Option<Self> {
+        match text.split_once(':')? {
+            ("policy", anchor) if !anchor.is_empty() => Some(Self::Policy(anchor.to_owned())),
+            ("source", id) if !id.is_empty() => Some(Self::Source(id.to_owned())),
+            _ => None,
+        }
+    }
+
+    /// True when the anchor or source id exists.
+    pub fn resolves(&self, sources: &[Source]) -> bool {
+        match self {
+            Self::Policy(anchor) => policy::section_by_anchor(anchor).is_some(),
+            Self::Source(id) => sources.iter().any(|s| &s.id == id),
+        }
+    }
+
+    /// A short human label: "Policy, section B" or "KCSIE".
+    pub fn label(&self, sources: &[Source]) -> String {
+        match self {
+            Self::Policy(anchor) => policy::section_by_anchor(anchor)
+                .map(|s| format!("Policy: {}", s.short))
+                .unwrap_or_else(|| format!("Policy: {anchor}")),
+            Self::Source(id) => sources
+                .iter()
+                .find(|s| &s.id == id)
+                .map(|s| s.short.clone())
+                .unwrap_or_else(|| id.clone()),
+        }
+    }
+
+    /// Where the app links for this reference (policy anchors link into the policy page).
+    pub fn href(&self) -> String {
+        match self {
+            Self::Policy(anchor) => format!("/policy#{anchor}"),
+            Self::Source(id) => format!("/policy#source-{id}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sources_load_with_unique_ids() {
+        let sources = all();
+        assert!(sources.len() >= 5);
+        let mut ids: Vec<_> = sources.iter().map(|s| s.id.as_str()).collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), sources.len());
+    }
+
+    #[test]
+    fn references_parse_and_resolve() {
+        let sources = all();
+        let b = Reference::parse("policy:section-b").unwrap();
+        assert!(b.resolves(&sources));
+        assert_eq!(b.href(), "/policy#section-b");
+        assert!(Reference::parse("source:kcsie").unwrap().resolves(&sources));
+        assert!(!Reference::parse("policy:section-z").unwrap().resolves(&sources));
+        assert!(!Reference::parse("source:nope").unwrap().resolves(&sources));
+        assert_eq!(Reference::parse("kcsie"), None);
+        assert_eq!(Reference::parse("policy:"), None);
+    }
+}
