@@ -1,1 +1,24 @@
+//! Online Safety Workbench: staff online-safety training and the DSL's annual audit, built
+//! from the school's Social Media Policy. Everything runs and stays in the browser.
+//!
+//! `domain` is pure Rust and builds natively for tests; everything else is the wasm app.
+
 pub mod domain;
+
+#[cfg(target_arch = "wasm32")]
+mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod files;
+#[cfg(target_arch = "wasm32")]
+pub mod pages;
+#[cfg(target_arch = "wasm32")]
+pub mod state;
+#[cfg(target_arch = "wasm32")]
+pub mod storage;
+
+#[cfg(target_arch = "wasm32")]
+pub use app::App;

@@ -17,8 +17,14 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 6] =
-        [Role::Teaching, Role::Support, Role::Governor, Role::Volunteer, Role::Dsl, Role::Other];
+    pub const ALL: [Role; 6] = [
+        Role::Teaching,
+        Role::Support,
+        Role::Governor,
+        Role::Volunteer,
+        Role::Dsl,
+        Role::Other,
+    ];
 
     /// How the role reads on screen and on a certificate.
     pub fn label(self) -> &'static str {
@@ -124,7 +130,11 @@ pub struct Question {
 impl Question {
     /// Ids of the correct options.
     pub fn correct_ids(&self) -> Vec<&str> {
-        self.options.iter().filter(|o| o.correct).map(|o| o.id.as_str()).collect()
+        self.options
+            .iter()
+            .filter(|o| o.correct)
+            .map(|o| o.id.as_str())
+            .collect()
     }
 }
 
@@ -209,7 +219,9 @@ impl Course {
 
     /// The modules a role must take, in course order.
     pub fn required_for(&self, role: Role) -> impl Iterator<Item = &Module> {
-        self.modules.iter().filter(move |m| m.audience.includes(role))
+        self.modules
+            .iter()
+            .filter(move |m| m.audience.includes(role))
     }
 
     pub fn question(&self, id: &str) -> Option<(&Module, &Question)> {

@@ -3,6 +3,7 @@
 //! tested natively (`cargo test`).
 
 pub mod content;
+pub mod envelope;
 pub mod policy;
 pub mod rng;
 pub mod settings;

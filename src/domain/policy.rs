@@ -16,29 +16,109 @@ struct Heading {
 }
 
 const fn h(anchor: &'static str, line: &'static str, short: &'static str, coc: bool) -> Heading {
-    Heading { anchor, line, short, code_of_conduct: coc }
+    Heading {
+        anchor,
+        line,
+        short,
+        code_of_conduct: coc,
+    }
 }
 
 /// Headings in the order they occur. Two headings repeat in the Code of Conduct, which is
 /// why the split walks this list in order rather than looking lines up by text.
 const HEADINGS: &[Heading] = &[
-    h("document-control", "Document Control Box", "document control", false),
-    h("statement-of-intent", "Statement of Intent", "statement of intent", false),
-    h("legal-framework", "Legal framework", "legal framework", false),
+    h(
+        "document-control",
+        "Document Control Box",
+        "document control",
+        false,
+    ),
+    h(
+        "statement-of-intent",
+        "Statement of Intent",
+        "statement of intent",
+        false,
+    ),
+    h(
+        "legal-framework",
+        "Legal framework",
+        "legal framework",
+        false,
+    ),
     h("definitions", "Definitions", "definitions", false),
-    h("section-a", "A. The use of social networking sites by pupils within school", "section A", false),
-    h("section-b", "B. Use of social networking by staff in a personal capacity", "section B", false),
-    h("section-c", "C. Comments posted by Parents/Carers", "section C", false),
-    h("section-d", "D. Dealing with incidents of online bullying/inappropriate use of social networking sites", "section D", false),
-    h("section-e", "E. The use of social networking sites by the school and the PTA", "section E", false),
-    h("monitoring-and-review", "Monitoring and Review", "monitoring and review", false),
+    h(
+        "section-a",
+        "A. The use of social networking sites by pupils within school",
+        "section A",
+        false,
+    ),
+    h(
+        "section-b",
+        "B. Use of social networking by staff in a personal capacity",
+        "section B",
+        false,
+    ),
+    h(
+        "section-c",
+        "C. Comments posted by Parents/Carers",
+        "section C",
+        false,
+    ),
+    h(
+        "section-d",
+        "D. Dealing with incidents of online bullying/inappropriate use of social networking sites",
+        "section D",
+        false,
+    ),
+    h(
+        "section-e",
+        "E. The use of social networking sites by the school and the PTA",
+        "section E",
+        false,
+    ),
+    h(
+        "monitoring-and-review",
+        "Monitoring and Review",
+        "monitoring and review",
+        false,
+    ),
     h("appendix-1", "Appendix 1", "Appendix 1", false),
-    h("code-of-conduct", "Social Media Code of Conduct for Parents & Carers", "Code of Conduct", true),
-    h("code-statement-of-intent", "Statement of Intent", "Code of Conduct, intent", true),
-    h("code-legal-framework", "Legal Framework", "Code of Conduct, legal framework", true),
-    h("code-conduct", "Digital Awareness and Social Media Conduct", "Code of Conduct, conduct", true),
-    h("code-messaging", "Online Messaging", "Code of Conduct, messaging", true),
-    h("code-review", "Monitoring and Review", "Code of Conduct, review", true),
+    h(
+        "code-of-conduct",
+        "Social Media Code of Conduct for Parents & Carers",
+        "Code of Conduct",
+        true,
+    ),
+    h(
+        "code-statement-of-intent",
+        "Statement of Intent",
+        "Code of Conduct, intent",
+        true,
+    ),
+    h(
+        "code-legal-framework",
+        "Legal Framework",
+        "Code of Conduct, legal framework",
+        true,
+    ),
+    h(
+        "code-conduct",
+        "Digital Awareness and Social Media Conduct",
+        "Code of Conduct, conduct",
+        true,
+    ),
+    h(
+        "code-messaging",
+        "Online Messaging",
+        "Code of Conduct, messaging",
+        true,
+    ),
+    h(
+        "code-review",
+        "Monitoring and Review",
+        "Code of Conduct, review",
+        true,
+    ),
 ];
 
 /// One section of the policy with its text split into paragraphs (blank-line separated
@@ -102,7 +182,9 @@ pub fn anchors() -> impl Iterator<Item = &'static str> {
 /// The consent form in Appendix 1 carries HTML radio inputs as text; show them as boxes,
 /// and tabs as spacing, so the page reads like the printed form.
 fn tidy(line: &str) -> String {
-    line.replace("<input type=\"radio\"/>", "\u{2610}").replace('\t', "  ")
+    line.replace("<input type=\"radio\"/>", "\u{2610}")
+        .replace("**", "")
+        .replace('\t', "  ")
 }
 
 /// Facts from the policy's document control box.
@@ -150,7 +232,10 @@ mod tests {
     fn sections_hold_their_own_text() {
         let b = section_by_anchor("section-b").unwrap();
         assert!(b.lines.iter().any(|l| l.contains("under 19 years of age")));
-        assert!(!b.lines.iter().any(|l| l.contains("Code of Conduct for Parents/Carers (see Appendix 2)")));
+        assert!(!b
+            .lines
+            .iter()
+            .any(|l| l.contains("Code of Conduct for Parents/Carers (see Appendix 2)")));
         let review = section_by_anchor("code-review").unwrap();
         assert!(review.code_of_conduct);
         assert!(review.lines.iter().any(|l| l.contains("Autumn 2025")));
@@ -170,6 +255,9 @@ mod tests {
 
     #[test]
     fn preamble_names_the_policy() {
-        assert_eq!(preamble().first().map(String::as_str), Some("Policy: Social Media"));
+        assert_eq!(
+            preamble().first().map(String::as_str),
+            Some("Policy: Social Media")
+        );
     }
 }

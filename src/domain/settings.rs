@@ -92,7 +92,11 @@ impl SchoolSettings {
     /// as a neutral phrase so prose still makes sense before the DSL fills it in.
     pub fn placeholder(&self, key: &str) -> Option<String> {
         let or = |value: &str, fallback: &str| {
-            if value.trim().is_empty() { fallback.to_owned() } else { value.to_owned() }
+            if value.trim().is_empty() {
+                fallback.to_owned()
+            } else {
+                value.to_owned()
+            }
         };
         let list = |values: &[String], fallback: &str| or(&join_names(values), fallback);
         Some(match key {
@@ -103,9 +107,15 @@ impl SchoolSettings {
             "deputies" => list(&self.deputy_dsls, "the deputy DSLs"),
             "computing_lead" => or(&self.computing_lead, "the Computing Lead"),
             "chair" => or(&self.chair_of_governors, "the Chair of Governors"),
-            "incident_system" => or(&self.incident_system, "the school's safeguarding record system"),
+            "incident_system" => or(
+                &self.incident_system,
+                "the school's safeguarding record system",
+            ),
             "filtering_provider" => or(&self.filtering_provider, "the school's filtering provider"),
-            "monitoring_provider" => or(&self.monitoring_provider, "the school's monitoring provider"),
+            "monitoring_provider" => or(
+                &self.monitoring_provider,
+                "the school's monitoring provider",
+            ),
             "it_provider" => or(&self.it_provider, "the school's IT service provider"),
             "platforms" => list(&self.approved_platforms, "the approved platforms"),
             "school_accounts" => list(&self.school_accounts, "the school's accounts"),
@@ -122,7 +132,10 @@ impl SchoolSettings {
         while let Some(start) = rest.find('{') {
             out.push_str(&rest[..start]);
             let after = &rest[start + 1..];
-            match after.find('}').and_then(|end| Some((end, self.placeholder(&after[..end])?))) {
+            match after
+                .find('}')
+                .and_then(|end| Some((end, self.placeholder(&after[..end])?)))
+            {
                 Some((end, value)) => {
                     out.push_str(&value);
                     rest = &after[end + 1..];
@@ -180,8 +193,15 @@ mod tests {
 
     #[test]
     fn empty_settings_read_as_neutral_phrases() {
-        let s = SchoolSettings { filtering_provider: " ".into(), deputy_dsls: vec![], ..Default::default() };
-        assert_eq!(s.fill("{filtering_provider}"), "the school's filtering provider");
+        let s = SchoolSettings {
+            filtering_provider: " ".into(),
+            deputy_dsls: vec![],
+            ..Default::default()
+        };
+        assert_eq!(
+            s.fill("{filtering_provider}"),
+            "the school's filtering provider"
+        );
         assert_eq!(s.fill("{deputies}"), "the deputy DSLs");
     }
 
@@ -200,4 +220,9 @@ mod tests {
         assert_eq!(s.school_name, "Oak Primary");
         assert_eq!(s.incident_system, "CPOMS");
     }
+}
+
+impl super::envelope::Versioned for SchoolSettings {
+    const KIND: super::envelope::Kind = super::envelope::Kind::Settings;
+    const SCHEMA_VERSION: u32 = 1;
 }

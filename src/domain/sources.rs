@@ -93,7 +93,9 @@ mod tests {
         assert!(b.resolves(&sources));
         assert_eq!(b.href(), "/policy#section-b");
         assert!(Reference::parse("source:kcsie").unwrap().resolves(&sources));
-        assert!(!Reference::parse("policy:section-z").unwrap().resolves(&sources));
+        assert!(!Reference::parse("policy:section-z")
+            .unwrap()
+            .resolves(&sources));
         assert!(!Reference::parse("source:nope").unwrap().resolves(&sources));
         assert_eq!(Reference::parse("kcsie"), None);
         assert_eq!(Reference::parse("policy:"), None);

@@ -1,0 +1,5 @@
+//! Reusable view pieces.
+
+pub mod fields;
+pub mod notices;
+pub mod references;

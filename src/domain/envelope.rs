@@ -1,0 +1,348 @@
+//! Every stored value and every exported file is an envelope: format name, kind, schema
+//! version, when it was written, and the data. Older schema versions are migrated one step
+//! at a time; newer ones are refused with a clear message.
+
+use chrono::NaiveDateTime;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// The format name in every envelope this app writes.
+pub const FORMAT: &str = "online-safety-workbench";
+
+/// The app version written into exports.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// What an envelope holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// School settings.
+    Settings,
+    /// Every staff profile on this device with its progress and attempts.
+    TrainingProfiles,
+    /// One person's training record, exported for the DSL.
+    TrainingRecord,
+    /// The DSL's audits, one per academic year.
+    Audit,
+    /// The DSL's imported staff training records (the matrix).
+    StaffRecords,
+    /// Everything on the device.
+    FullBackup,
+}
+
+impl Kind {
+    /// How the kind reads in a message ("an audit").
+    pub fn described(self) -> &'static str {
+        match self {
+            Kind::Settings => "school settings",
+            Kind::TrainingProfiles => "the training profiles on a device",
+            Kind::TrainingRecord => "a staff training record",
+            Kind::Audit => "an online-safety audit",
+            Kind::StaffRecords => "the staff training records (matrix)",
+            Kind::FullBackup => "a full backup",
+        }
+    }
+
+    /// The id used in files and storage keys.
+    pub fn id(self) -> &'static str {
+        match self {
+            Kind::Settings => "settings",
+            Kind::TrainingProfiles => "training-profiles",
+            Kind::TrainingRecord => "training-record",
+            Kind::Audit => "audit",
+            Kind::StaffRecords => "staff-records",
+            Kind::FullBackup => "full-backup",
+        }
+    }
+}
+
+/// The wrapper around every stored value and exported file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Envelope {
+    pub format: String,
+    pub kind: Kind,
+    pub schema_version: u32,
+    pub app_version: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content_version: Option<String>,
+    /// When it was written (local time of the device, ISO 8601).
+    pub saved_at: NaiveDateTime,
+    pub data: Value,
+}
+
+/// A value the app stores or exports under a kind and schema version.
+pub trait Versioned: Serialize + DeserializeOwned {
+    const KIND: Kind;
+    /// The current schema version. Bump it with a step in `migrate`.
+    const SCHEMA_VERSION: u32;
+
+    /// Upgrades `data` written by schema `from` to `from + 1`. Called repeatedly until the
+    /// current version. The default knows no older versions.
+    fn migrate_step(from: u32, _data: Value) -> Result<Value, ImportError> {
+        Err(ImportError::UnsupportedVersion {
+            found: from,
+            current: Self::SCHEMA_VERSION,
+        })
+    }
+
+    /// Checks rules serde cannot (ranges, references). Named field in the error.
+    fn validate(&self) -> Result<(), ImportError> {
+        Ok(())
+    }
+}
+
+/// Why a stored value or a file could not be read. Messages are for a school's staff.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    #[error("This file is too large ({size} bytes). The limit is {limit} bytes ({limit_mb} MB).", limit_mb = limit / 1_000_000)]
+    TooLarge { size: usize, limit: usize },
+    #[error("This is not a JSON file: {message} (line {line}, column {column}).")]
+    NotJson {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("This file was not made by the Online Safety Workbench.")]
+    NotOurFormat,
+    #[error("This file is {found}, not {expected}.", found = found.described(), expected = expected.described())]
+    WrongKind { expected: Kind, found: Kind },
+    #[error("This file was made by a newer version of the app (schema {found}; this app reads up to {current}). Update the app, then try again.")]
+    NewerVersion { found: u32, current: u32 },
+    #[error("This file uses schema version {found}, which this app cannot upgrade to version {current}.")]
+    UnsupportedVersion { found: u32, current: u32 },
+    #[error("The file's field \"{field}\" is missing or invalid: {problem}")]
+    InvalidField { field: String, problem: String },
+}
+
+/// The largest file an import accepts.
+pub const MAX_IMPORT_BYTES: usize = 5_000_000;
+
+/// Wraps a value in an envelope.
+pub fn wrap<T: Versioned>(
+    value: &T,
+    saved_at: NaiveDateTime,
+    content_version: Option<&str>,
+) -> Envelope {
+    Envelope {
+        format: FORMAT.to_owned(),
+        kind: T::KIND,
+        schema_version: T::SCHEMA_VERSION,
+        app_version: APP_VERSION.to_owned(),
+        content_version: content_version.map(str::to_owned),
+        saved_at,
+        data: serde_json::to_value(value).expect("domain values always serialise"),
+    }
+}
+
+/// Serialises a value as an envelope in pretty JSON (for files) .
+pub fn to_json<T: Versioned>(
+    value: &T,
+    saved_at: NaiveDateTime,
+    content_version: Option<&str>,
+) -> String {
+    serde_json::to_string_pretty(&wrap(value, saved_at, content_version))
+        .expect("envelopes always serialise")
+}
+
+/// Reads the envelope of a file's text without interpreting the data.
+pub fn read_envelope(text: &str) -> Result<Envelope, ImportError> {
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge {
+            size: text.len(),
+            limit: MAX_IMPORT_BYTES,
+        });
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
+        line: e.line(),
+        column: e.column(),
+        message: plain_json_error(&e),
+    })?;
+    let object = value.as_object().ok_or(ImportError::NotOurFormat)?;
+    if object.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(ImportError::NotOurFormat);
+    }
+    serde_json::from_value(value).map_err(|e| invalid_field(&e))
+}
+
+/// Reads a file's text as a `T`: checks format, kind and version, migrates, validates.
+pub fn unwrap<T: Versioned>(text: &str) -> Result<T, ImportError> {
+    open::<T>(read_envelope(text)?)
+}
+
+/// Interprets an envelope already read as a `T`.
+pub fn open<T: Versioned>(envelope: Envelope) -> Result<T, ImportError> {
+    if envelope.kind != T::KIND {
+        return Err(ImportError::WrongKind {
+            expected: T::KIND,
+            found: envelope.kind,
+        });
+    }
+    let data = migrate::<T>(envelope.schema_version, envelope.data)?;
+    let value: T = serde_json::from_value(data).map_err(|e| invalid_field(&e))?;
+    value.validate()?;
+    Ok(value)
+}
+
+/// Runs the migration chain from `from` to the current version.
+pub fn migrate<T: Versioned>(from: u32, mut data: Value) -> Result<Value, ImportError> {
+    if from > T::SCHEMA_VERSION {
+        return Err(ImportError::NewerVersion {
+            found: from,
+            current: T::SCHEMA_VERSION,
+        });
+    }
+    if from == 0 {
+        return Err(ImportError::UnsupportedVersion {
+            found: from,
+            current: T::SCHEMA_VERSION,
+        });
+    }
+    for version in from..T::SCHEMA_VERSION {
+        data = T::migrate_step(version, data)?;
+    }
+    Ok(data)
+}
+
+fn plain_json_error(e: &serde_json::Error) -> String {
+    // serde_json appends " at line L column C"; the error carries those separately.
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(cut) => text[..cut].to_owned(),
+        None => text,
+    }
+}
+
+fn invalid_field(e: &serde_json::Error) -> ImportError {
+    let message = plain_json_error(e);
+    // serde names the field in messages such as "missing field `name`".
+    let field = message
+        .split('`')
+        .nth(1)
+        .map(str::to_owned)
+        .unwrap_or_else(|| "data".to_owned());
+    ImportError::InvalidField {
+        field,
+        problem: message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    #[derive(Debug, PartialEq, Serialize, Deserialize)]
+    struct Note {
+        text: String,
+        #[serde(default)]
+        stars: u8,
+    }
+
+    impl Versioned for Note {
+        const KIND: Kind = Kind::Settings;
+        const SCHEMA_VERSION: u32 = 2;
+        fn migrate_step(from: u32, mut data: Value) -> Result<Value, ImportError> {
+            match from {
+                // v1 called the field "body".
+                1 => {
+                    let body = data.get("body").cloned().unwrap_or(Value::Null);
+                    data["text"] = body;
+                    Ok(data)
+                }
+                _ => Err(ImportError::UnsupportedVersion {
+                    found: from,
+                    current: 2,
+                }),
+            }
+        }
+    }
+
+    fn at() -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2026, 11, 24)
+            .unwrap()
+            .and_hms_opt(9, 30, 0)
+            .unwrap()
+    }
+
+    #[test]
+    fn round_trip() {
+        let note = Note {
+            text: "hello".into(),
+            stars: 3,
+        };
+        let json = to_json(&note, at(), None);
+        assert_eq!(unwrap::<Note>(&json).unwrap(), note);
+    }
+
+    #[test]
+    fn old_versions_migrate() {
+        let json = r#"{"format":"online-safety-workbench","kind":"settings","schema_version":1,
+            "app_version":"0.0.1","saved_at":"2025-01-01T10:00:00","data":{"body":"old"}}"#;
+        assert_eq!(
+            unwrap::<Note>(json).unwrap(),
+            Note {
+                text: "old".into(),
+                stars: 0
+            }
+        );
+    }
+
+    #[test]
+    fn errors_say_what_is_wrong() {
+        assert!(matches!(
+            unwrap::<Note>("{\n  \"a\": "),
+            Err(ImportError::NotJson { line: 2, .. })
+        ));
+        assert_eq!(
+            unwrap::<Note>(r#"{"format":"other"}"#),
+            Err(ImportError::NotOurFormat)
+        );
+        let audit = to_json(
+            &Note {
+                text: "x".into(),
+                stars: 0,
+            },
+            at(),
+            None,
+        )
+        .replace("\"settings\"", "\"audit\"");
+        assert_eq!(
+            unwrap::<Note>(&audit).unwrap_err().to_string(),
+            "This file is an online-safety audit, not school settings."
+        );
+        let newer = to_json(
+            &Note {
+                text: "x".into(),
+                stars: 0,
+            },
+            at(),
+            None,
+        )
+        .replace("\"schema_version\": 2", "\"schema_version\": 9");
+        assert_eq!(
+            unwrap::<Note>(&newer),
+            Err(ImportError::NewerVersion {
+                found: 9,
+                current: 2
+            })
+        );
+        let missing = to_json(
+            &Note {
+                text: "x".into(),
+                stars: 0,
+            },
+            at(),
+            None,
+        )
+        .replace("\"text\"", "\"txt\"");
+        assert!(
+            matches!(unwrap::<Note>(&missing), Err(ImportError::InvalidField { field, .. }) if field == "text")
+        );
+        let huge = "x".repeat(MAX_IMPORT_BYTES + 1);
+        assert!(matches!(
+            unwrap::<Note>(&huge),
+            Err(ImportError::TooLarge { .. })
+        ));
+    }
+}

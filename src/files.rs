@@ -1,0 +1,77 @@
+//! The one place that moves files in and out: downloads made from text, and text read from
+//! files the user picks or drops. Nothing here interprets the text.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// A file the user chose, read as text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PickedFile {
+    pub name: String,
+    pub size: usize,
+    pub text: Result<String, String>,
+}
+
+/// Offers `text` to the user as a download called `filename`.
+pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| "The browser could not prepare the file.".to_owned())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| "The browser could not prepare the download.".to_owned())?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("No document")?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| "No document")?
+        .unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(filename);
+    anchor.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// Reads every file in a list (from an `<input type=file>` or a drop) as text. A file that
+/// cannot be read, or is over `max_bytes`, carries its own error and does not stop the rest.
+pub async fn read_all(files: web_sys::FileList, max_bytes: usize) -> Vec<PickedFile> {
+    let mut out = Vec::with_capacity(files.length() as usize);
+    for i in 0..files.length() {
+        let Some(file) = files.get(i) else { continue };
+        let size = file.size() as usize;
+        let text = if size > max_bytes {
+            Err(format!(
+                "This file is too large ({size} bytes). The limit is {max_bytes} bytes ({} MB).",
+                max_bytes / 1_000_000
+            ))
+        } else {
+            JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|v| v.as_string())
+                .ok_or_else(|| "The browser could not read this file.".to_owned())
+        };
+        out.push(PickedFile {
+            name: file.name(),
+            size,
+            text,
+        });
+    }
+    out
+}
+
+/// The files in an `<input type=file>` change event.
+pub fn files_from_input(ev: &web_sys::Event) -> Option<web_sys::FileList> {
+    ev.target()?
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .ok()?
+        .files()
+}
+
+/// The files in a drop event.
+pub fn files_from_drop(ev: &web_sys::DragEvent) -> Option<web_sys::FileList> {
+    ev.data_transfer()?.files()
+}

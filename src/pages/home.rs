@@ -1,0 +1,41 @@
+//! The start page: sends staff to training, the DSL to the audit and staff records, and
+//! governors to the report.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+use crate::domain::settings::SchoolSettings;
+
+#[component]
+pub fn Home() -> impl IntoView {
+    let settings = expect_context::<RwSignal<SchoolSettings>>();
+    let school = move || settings.with(|s| s.school_name.clone());
+    view! {
+        <Title text="" />
+        <h1>"Online safety at " {school}</h1>
+        <p class="lead">
+            "Training and the annual online-safety audit, built from the school's own Social Media Policy. "
+            "Everything stays on this device."
+        </p>
+        <div class="cards">
+            <section class="card" aria-labelledby="home-staff">
+                <h2 id="home-staff">"Staff, governors and volunteers"</h2>
+                <p>"Take your induction or annual refresher training, see what is due, and print your certificate."</p>
+                <p><A href="/training">"Start or continue training"</A></p>
+            </section>
+            <section class="card" aria-labelledby="home-dsl">
+                <h2 id="home-dsl">"Designated Safeguarding Lead"</h2>
+                <p>"Run this year's online-safety audit and filtering and monitoring review, and see who is trained."</p>
+                <p><A href="/audit">"Open the audit"</A></p>
+                <p><A href="/staff">"Staff training records"</A></p>
+            </section>
+            <section class="card" aria-labelledby="home-governors">
+                <h2 id="home-governors">"Governors"</h2>
+                <p>"Read the audit and training evidence the DSL has prepared, and the policy it is built from."</p>
+                <p><A href="/audit">"The audit and governors' report"</A></p>
+                <p><A href="/policy">"Read the Social Media Policy"</A></p>
+            </section>
+        </div>
+    }
+}

@@ -1,0 +1,10 @@
+//! One module per route (or route group).
+
+pub mod audit;
+pub mod data;
+pub mod home;
+pub mod not_found;
+pub mod policy;
+pub mod settings;
+pub mod staff;
+pub mod training;

@@ -1,0 +1,20 @@
+//! The DSL's staff training records and matrix.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::Route;
+use leptos_router::{path, MatchNestedRoutes};
+
+/// Routes under /staff.
+#[component(transparent)]
+pub fn StaffRoutes() -> impl MatchNestedRoutes + Clone {
+    view! { <Route path=path!("/staff") view=StaffHome /> }.into_inner()
+}
+
+#[component]
+fn StaffHome() -> impl IntoView {
+    view! {
+        <Title text="Staff records" />
+        <h1>"Staff training records"</h1>
+    }
+}
