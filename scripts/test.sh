@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every check and test layer; fails if any fails.
+#   formatting and lints -> native domain tests -> wasm tests in headless Chromium ->
+#   release build + size report -> Playwright end-to-end tests with axe-core.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup.sh
+
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+started=$SECONDS
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "clippy (native and wasm32)"
+cargo clippy --all-targets -- -D warnings
+cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+step "native tests (the pure domain)"
+cargo test
+
+step "wasm tests in headless Chromium (the browser edge)"
+CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test 'web*'
+
+step "release build"
+trunk build --release --offline
+
+step "size report"
+node scripts/size-report.mjs dist
+
+step "end-to-end tests (Playwright + axe-core, Chromium)"
+(cd tests/e2e && npx playwright test)
+
+printf '\nAll checks passed in %ss.\n' "$((SECONDS - started))"

@@ -1,0 +1,73 @@
+// The app shell: navigation, the start page, settings, the policy and the not-found page,
+// each checked with axe. Network requests to any other origin fail every test (fixtures).
+import { test, expect, expectAxeClean, ready } from "./fixtures";
+
+test("the start page sends staff to training and the DSL to the audit", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Online safety at West Kirby Primary School");
+  await expect(page.getByRole("contentinfo")).toContainText("stays in this browser on this device");
+  await expect(page.getByRole("link", { name: "Start or continue training" })).toHaveAttribute("href", "/training");
+  await expect(page.getByRole("link", { name: "Open the audit" })).toHaveAttribute("href", "/audit");
+  await expectAxeClean(page);
+});
+
+test("every main navigation link opens its page", async ({ page }) => {
+  await page.goto("/");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  for (const name of ["Training", "Audit", "Staff records", "Policy", "Settings", "Your data"]) {
+    await nav.getByRole("link", { name, exact: true }).click();
+    await ready(page);
+    await expect(nav.getByRole("link", { name, exact: true })).toHaveAttribute("aria-current", "page");
+    await expectAxeClean(page);
+  }
+});
+
+test("a deep link loads the app, and an unknown address says so", async ({ page }) => {
+  await page.goto("/settings");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("School settings");
+  await page.goto("/no/such/page");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+  await expect(page).toHaveTitle(/Page not found/);
+  await expectAxeClean(page);
+});
+
+test("school settings are saved on the device and used across the app", async ({ page }) => {
+  await page.goto("/settings");
+  const name = page.getByLabel("School name");
+  await expect(name).toHaveValue("West Kirby Primary School");
+  await name.fill("Oak Tree Primary");
+  await page.getByLabel("Deputy DSLs").fill("Ms A Deputy\nMr B Deputy");
+  await page.getByLabel("Deputy DSLs").blur();
+  await page.reload();
+  await expect(page.getByLabel("School name")).toHaveValue("Oak Tree Primary");
+  await expect(page.getByLabel("Deputy DSLs")).toHaveValue("Ms A Deputy\nMr B Deputy");
+  await expect(page.getByRole("banner")).toContainText("Oak Tree Primary");
+
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: "Reset to the policy's values" }).click();
+  await expect(page.getByLabel("School name")).toHaveValue("West Kirby Primary School");
+});
+
+test("the policy page shows the whole policy with an anchor per section", async ({ page }) => {
+  await page.goto("/policy");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Social Media Policy");
+  await expect(page.locator("#document-control")).toContainText("October 2023");
+  for (const anchor of ["section-a", "section-b", "section-c", "section-d", "section-e", "appendix-1", "code-of-conduct"]) {
+    await expect(page.locator(`#${anchor}`)).toBeVisible();
+  }
+  await expect(page.locator("#section-b")).toContainText("under 19 years of age");
+  await expect(page.locator("#appendix-1")).not.toContainText("<input");
+  await page.getByRole("link", { name: "B. Use of social networking by staff in a personal capacity" }).click();
+  await expect(page).toHaveURL(/#section-b$/);
+  await expectAxeClean(page);
+});
+
+test("the built page carries a Content-Security-Policy that keeps requests on this origin", async ({ page }) => {
+  const response = await page.goto("/");
+  const html = await response!.text();
+  const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1] ?? "";
+  expect(csp).toContain("default-src 'self'");
+  expect(csp).toContain("connect-src 'self'");
+  expect(csp).not.toContain("unsafe-inline");
+  await ready(page);
+});
