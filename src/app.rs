@@ -18,6 +18,7 @@ use crate::storage;
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    crate::browser::register_service_worker();
     Notices::provide();
     let settings = storage::persisted::<SchoolSettings>();
     provide_context(settings);

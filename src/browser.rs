@@ -35,3 +35,12 @@ pub fn confirm(message: &str) -> bool {
         .and_then(|w| w.confirm_with_message(message).ok())
         .unwrap_or(false)
 }
+
+/// Registers the service worker that keeps the app usable offline (public/sw.js). Silent
+/// where service workers are unavailable (e.g. a file:// page or a locked-down browser).
+pub fn register_service_worker() {
+    if let Some(window) = web_sys::window() {
+        let container = window.navigator().service_worker();
+        let _ = container.register("/sw.js");
+    }
+}
