@@ -14,13 +14,13 @@ pub fn TextField(
     /// Receives every edit.
     on_change: Callback<String>,
     /// Optional hint shown under the label.
-    #[prop(optional)]
-    hint: Option<&'static str>,
+    #[prop(optional, into)]
+    hint: Option<String>,
     /// Input type ("text" unless given, e.g. "date").
     #[prop(default = "text")]
     kind: &'static str,
 ) -> impl IntoView {
-    let hint_id = hint.map(|_| format!("{id}-hint"));
+    let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
     view! {
         <div class="field">
             <label for=id>{label}</label>

@@ -7,6 +7,7 @@ use leptos_meta::Title;
 
 use crate::browser;
 use crate::components::fields::{ListField, TextField};
+use crate::domain::policy;
 use crate::domain::settings::SchoolSettings;
 
 /// A text setting: read and write one field of the settings.
@@ -45,6 +46,19 @@ fn date(
             }
         }),
     )
+}
+
+/// What the policy itself says about its review dates, as hints beside the date fields.
+fn review_hints() -> (String, String) {
+    let policy = format!(
+        "The policy says: {}",
+        policy::document_control().review_date
+    );
+    let code = policy::section_by_anchor("code-review")
+        .and_then(|s| s.lines.into_iter().find(|l| l.contains("review date")))
+        .map(|l| format!("The Code of Conduct says: {l}"))
+        .unwrap_or_default();
+    (policy, code)
 }
 
 #[component]
@@ -103,6 +117,7 @@ pub fn SettingsPage() -> impl IntoView {
         |s| s.code_review_due,
         |s, v| s.code_review_due = v,
     );
+    let policy_says = review_hints();
     let reset = move |_| {
         if browser::confirm("Put every school setting back to the values in the policy? Your edits here will be lost.") {
             settings.set(SchoolSettings::default());
@@ -144,8 +159,8 @@ pub fn SettingsPage() -> impl IntoView {
             </fieldset>
             <fieldset>
                 <legend>"Policy review dates"</legend>
-                <TextField id="set-policy-due" kind="date" label="Social Media Policy next review due" value=policy_due on_change=set_policy_due hint="The policy says Autumn 2024." />
-                <TextField id="set-code-due" kind="date" label="Parents' Code of Conduct next review due" value=code_due on_change=set_code_due hint="The Code of Conduct says Autumn 2025." />
+                <TextField id="set-policy-due" kind="date" label="Social Media Policy next review due" value=policy_due on_change=set_policy_due hint=policy_says.0 />
+                <TextField id="set-code-due" kind="date" label="Parents' Code of Conduct next review due" value=code_due on_change=set_code_due hint=policy_says.1 />
             </fieldset>
             <button type="button" class="secondary" on:click=reset>"Reset to the policy's values"</button>
         </form>
