@@ -36,12 +36,20 @@ async fn text_field_is_labelled_and_reports_edits() {
     leptos::task::tick().await;
     let field = input("t-school");
     assert_eq!(field.value(), "West Kirby Primary School");
-    let label = host.query_selector("label[for='t-school']").unwrap().unwrap();
+    let label = host
+        .query_selector("label[for='t-school']")
+        .unwrap()
+        .unwrap();
     assert_eq!(label.text_content().unwrap(), "School name");
-    assert_eq!(field.get_attribute("aria-describedby").unwrap(), "t-school-hint");
+    assert_eq!(
+        field.get_attribute("aria-describedby").unwrap(),
+        "t-school-hint"
+    );
 
     field.set_value("Oak Tree Primary");
-    field.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    field
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
     assert_eq!(value.get_untracked(), "Oak Tree Primary");
 
     // And the other way: state changes show in the input.
@@ -66,10 +74,16 @@ async fn list_field_splits_lines_and_drops_blanks() {
         }
     });
     leptos::task::tick().await;
-    let area: web_sys::HtmlTextAreaElement =
-        document().get_element_by_id("t-deputies").unwrap().unchecked_into();
+    let area: web_sys::HtmlTextAreaElement = document()
+        .get_element_by_id("t-deputies")
+        .unwrap()
+        .unchecked_into();
     assert_eq!(area.value(), "Mrs T McCann");
     area.set_value("  Mr M Procter \n\n Mrs H Catt\n");
-    area.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
-    assert_eq!(names.get_untracked(), vec!["Mr M Procter".to_owned(), "Mrs H Catt".to_owned()]);
+    area.dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    assert_eq!(
+        names.get_untracked(),
+        vec!["Mr M Procter".to_owned(), "Mrs H Catt".to_owned()]
+    );
 }
