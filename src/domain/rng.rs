@@ -25,7 +25,7 @@ impl SeededRng {
     /// A number in `0..bound` (bound > 0), without modulo bias worth speaking of for small bounds.
     pub fn below(&mut self, bound: usize) -> usize {
         debug_assert!(bound > 0);
-        ((self.next_u64() >> 11) as u128 * bound as u128 >> 53) as usize
+        (((self.next_u64() >> 11) as u128 * bound as u128) >> 53) as usize
     }
 
     /// Fisher-Yates shuffle in place.

@@ -60,6 +60,11 @@ impl Default for SchoolSettings {
     }
 }
 
+impl super::envelope::Versioned for SchoolSettings {
+    const KIND: super::envelope::Kind = super::envelope::Kind::Settings;
+    const SCHEMA_VERSION: u32 = 1;
+}
+
 /// The placeholders content may use, each with what it stands for.
 pub const PLACEHOLDERS: &[(&str, &str)] = &[
     ("school", "school name"),
@@ -220,9 +225,4 @@ mod tests {
         assert_eq!(s.school_name, "Oak Primary");
         assert_eq!(s.incident_system, "CPOMS");
     }
-}
-
-impl super::envelope::Versioned for SchoolSettings {
-    const KIND: super::envelope::Kind = super::envelope::Kind::Settings;
-    const SCHEMA_VERSION: u32 = 1;
 }
