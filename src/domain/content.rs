@@ -239,3 +239,402 @@ pub struct ContentError {
     pub item: String,
     pub problem: String,
 }
+
+/// Course facts, embedded at build time.
+const COURSE_JSON: (&str, &str) = (
+    "content/course.json",
+    include_str!("../../content/course.json"),
+);
+
+/// Every module file in course order, embedded at build time.
+const MODULE_FILES: &[(&str, &str)] = &[
+    (
+        "content/modules/01-why-this-matters.json",
+        include_str!("../../content/modules/01-why-this-matters.json"),
+    ),
+    (
+        "content/modules/02-pupils-in-school.json",
+        include_str!("../../content/modules/02-pupils-in-school.json"),
+    ),
+    (
+        "content/modules/03-staff-personal-use.json",
+        include_str!("../../content/modules/03-staff-personal-use.json"),
+    ),
+    (
+        "content/modules/04-parents-and-carers.json",
+        include_str!("../../content/modules/04-parents-and-carers.json"),
+    ),
+    (
+        "content/modules/05-bullying-and-incidents.json",
+        include_str!("../../content/modules/05-bullying-and-incidents.json"),
+    ),
+    (
+        "content/modules/06-filtering-and-monitoring.json",
+        include_str!("../../content/modules/06-filtering-and-monitoring.json"),
+    ),
+    (
+        "content/modules/07-school-and-pta-accounts.json",
+        include_str!("../../content/modules/07-school-and-pta-accounts.json"),
+    ),
+    (
+        "content/modules/08-images-and-consent.json",
+        include_str!("../../content/modules/08-images-and-consent.json"),
+    ),
+    (
+        "content/modules/09-four-cs.json",
+        include_str!("../../content/modules/09-four-cs.json"),
+    ),
+    (
+        "content/modules/10-dsl-team.json",
+        include_str!("../../content/modules/10-dsl-team.json"),
+    ),
+    (
+        "content/modules/11-governors.json",
+        include_str!("../../content/modules/11-governors.json"),
+    ),
+];
+
+/// The course built into this app. The content is fixed at build time and validated by the
+/// native tests, so a failure here is a build defect, never a user's input.
+pub fn course() -> &'static Course {
+    static COURSE: std::sync::OnceLock<Course> = std::sync::OnceLock::new();
+    COURSE.get_or_init(|| {
+        Course::parse(COURSE_JSON, MODULE_FILES).unwrap_or_else(|errors| {
+            panic!(
+                "the built-in course is invalid: {}",
+                errors
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            )
+        })
+    })
+}
+
+/// Course-wide minimums (issue: at least nine modules and ninety questions).
+pub const MIN_MODULES: usize = 9;
+pub const MIN_QUESTIONS: usize = 90;
+
+/// Per-module minimums.
+pub const MIN_OBJECTIVES: usize = 3;
+pub const MIN_SECTIONS: usize = 2;
+pub const MIN_KEY_POINTS: usize = 3;
+pub const MIN_SCENARIOS: usize = 2;
+pub const MIN_BANK: usize = 8;
+pub const MIN_DRAW: usize = 5;
+
+impl Course {
+    /// Parses the course facts and module files and validates the whole course. Every
+    /// problem is reported, each naming its file and item.
+    pub fn parse(
+        info: (&str, &str),
+        modules: &[(&str, &str)],
+    ) -> Result<Course, Vec<ContentError>> {
+        let mut errors = Vec::new();
+        let err = |file: &str, item: &str, problem: String| ContentError {
+            file: file.to_owned(),
+            item: item.to_owned(),
+            problem,
+        };
+        let info_value: Option<CourseInfo> = serde_json::from_str(info.1)
+            .map_err(|e| errors.push(err(info.0, "course", e.to_string())))
+            .ok();
+        let mut parsed = Vec::new();
+        for (file, text) in modules {
+            match serde_json::from_str::<Module>(text) {
+                Ok(module) => parsed.push((*file, module)),
+                Err(e) => errors.push(err(file, "module", e.to_string())),
+            }
+        }
+        let Some(info_value) = info_value else {
+            return Err(errors);
+        };
+        errors.extend(validate(&info_value, &parsed));
+        if errors.is_empty() {
+            Ok(Course {
+                info: info_value,
+                modules: parsed.into_iter().map(|(_, m)| m).collect(),
+            })
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+/// Every rule the content must meet. Returns all problems found.
+pub fn validate(info: &CourseInfo, modules: &[(&str, Module)]) -> Vec<ContentError> {
+    use std::collections::HashSet;
+
+    let sources = super::sources::all();
+    let mut problems = Problems::default();
+
+    if !(1..=100).contains(&info.pass_mark) {
+        problems.push(
+            "content/course.json",
+            "course",
+            format!("pass mark {} is not between 1 and 100", info.pass_mark),
+        );
+    }
+    if modules.len() < MIN_MODULES {
+        problems.push(
+            "content/modules",
+            "course",
+            format!(
+                "{} modules; the course needs at least {MIN_MODULES}",
+                modules.len()
+            ),
+        );
+    }
+    let total: usize = modules.iter().map(|(_, m)| m.questions.len()).sum();
+    if total < MIN_QUESTIONS {
+        problems.push(
+            "content/modules",
+            "course",
+            format!("{total} questions; the course needs at least {MIN_QUESTIONS}"),
+        );
+    }
+    for role in Role::ALL {
+        if !modules.iter().any(|(_, m)| m.audience.includes(role)) {
+            problems.push(
+                "content/modules",
+                "course",
+                format!("no module is required for the role {}", role.label()),
+            );
+        }
+    }
+
+    let mut module_ids = HashSet::new();
+    let mut question_ids = HashSet::new();
+    for (file, module) in modules {
+        let m = module.id.as_str();
+        if !module_ids.insert(m) {
+            problems.push(file, m, "duplicate module id".into());
+        }
+        problems.text(file, m, "title", &module.title);
+        problems.text(file, m, "summary", &module.summary);
+        for objective in &module.objectives {
+            problems.text(file, m, "an objective", objective);
+        }
+        let mut blocks: Vec<(String, &Block)> = Vec::new();
+        for section in &module.sections {
+            problems.text(
+                file,
+                &format!("{m}/{}", section.id),
+                "section title",
+                &section.title,
+            );
+            if section.blocks.is_empty() {
+                problems.push(
+                    file,
+                    &format!("{m}/{}", section.id),
+                    "section has no text".into(),
+                );
+            }
+            blocks.extend(
+                section
+                    .blocks
+                    .iter()
+                    .map(|b| (format!("{m}/{}", section.id), b)),
+            );
+        }
+        blocks.extend(
+            module
+                .key_points
+                .iter()
+                .map(|b| (format!("{m}/key points"), b)),
+        );
+        for (item, block) in &blocks {
+            if block.text.trim().is_empty() && block.items.is_empty() {
+                problems.push(file, item, "a block has neither text nor items".into());
+            }
+            if !block.text.is_empty() {
+                problems.text(file, item, "block text", &block.text);
+            }
+            for line in &block.items {
+                problems.text(file, item, "a list item", line);
+            }
+        }
+        for scenario in &module.scenarios {
+            let item = format!("{m}/scenario {}", scenario.title);
+            problems.text(file, &item, "scenario title", &scenario.title);
+            problems.text(file, &item, "scenario situation", &scenario.situation);
+            problems.text(file, &item, "scenario response", &scenario.response);
+        }
+
+        // References: every claim cites something, and everything cited exists.
+        let mut cited: Vec<(String, &Vec<String>)> =
+            blocks.iter().map(|(i, b)| (i.clone(), &b.refs)).collect();
+        cited.extend(
+            module
+                .scenarios
+                .iter()
+                .map(|s| (format!("{m}/scenario {}", s.title), &s.refs)),
+        );
+        cited.extend(module.questions.iter().map(|q| (q.id.clone(), &q.refs)));
+        for (item, refs) in cited {
+            if refs.is_empty() {
+                problems.push(
+                    file,
+                    &item,
+                    "no reference: every claim must cite the policy or a source".into(),
+                );
+            }
+            for r in refs {
+                match super::sources::Reference::parse(r) {
+                    Some(reference) if reference.resolves(&sources) => {}
+                    _ => problems.push(
+                        file,
+                        &item,
+                        format!(
+                            "reference {r:?} does not resolve to a policy section or listed source"
+                        ),
+                    ),
+                }
+            }
+        }
+
+        // Minimums.
+        let counts = [
+            ("objectives", module.objectives.len(), MIN_OBJECTIVES),
+            ("sections", module.sections.len(), MIN_SECTIONS),
+            ("key points", module.key_points.len(), MIN_KEY_POINTS),
+            ("scenarios", module.scenarios.len(), MIN_SCENARIOS),
+            ("questions", module.questions.len(), MIN_BANK),
+        ];
+        for (what, have, need) in counts {
+            if have < need {
+                problems.push(
+                    file,
+                    m,
+                    format!("{have} {what}; a module needs at least {need}"),
+                );
+            }
+        }
+        if module.draw < MIN_DRAW || module.draw > module.questions.len() {
+            problems.push(file, m, format!("draws {} questions from a bank of {}; it must draw at least {MIN_DRAW} and no more than the bank", module.draw, module.questions.len()));
+        }
+        if module.minutes == 0 {
+            problems.push(file, m, "reading time is zero".into());
+        }
+        if let Some(mark) = module.pass_mark {
+            if !(1..=100).contains(&mark) {
+                problems.push(
+                    file,
+                    m,
+                    format!("pass mark {mark} is not between 1 and 100"),
+                );
+            }
+        }
+
+        // Questions.
+        for q in &module.questions {
+            let item = q.id.as_str();
+            if !question_ids.insert(item) {
+                problems.push(file, item, "duplicate question id".into());
+            }
+            problems.text(file, item, "prompt", &q.prompt);
+            let mut option_ids = HashSet::new();
+            for o in &q.options {
+                if !option_ids.insert(o.id.as_str()) {
+                    problems.push(
+                        file,
+                        &format!("{item}/{}", o.id),
+                        "duplicate option id".into(),
+                    );
+                }
+                problems.text(file, &format!("{item}/{}", o.id), "option text", &o.text);
+                problems.text(file, &format!("{item}/{}", o.id), "feedback", &o.feedback);
+            }
+            let correct = q.options.iter().filter(|o| o.correct).count();
+            let wrong = q.options.len() - correct;
+            if wrong == 0 {
+                problems.push(file, item, "no wrong option".into());
+            }
+            match q.kind {
+                QuestionKind::Single | QuestionKind::Scenario if correct != 1 => {
+                    problems.push(file, item, format!("{correct} correct options; a single-answer question needs exactly one"))
+                }
+                QuestionKind::Multiple if correct < 2 => problems.push(
+                    file,
+                    item,
+                    format!("{correct} correct options; a multiple-select question needs at least two (otherwise make it single)"),
+                ),
+                QuestionKind::TrueFalse => {
+                    let texts: Vec<&str> = q.options.iter().map(|o| o.text.as_str()).collect();
+                    if texts != ["True", "False"] || correct != 1 {
+                        problems.push(file, item, "a true/false question needs exactly the options \"True\" and \"False\", one of them correct".into());
+                    }
+                }
+                _ => {}
+            }
+            if q.kind == QuestionKind::Scenario && q.situation.trim().is_empty() {
+                problems.push(file, item, "a scenario question needs a situation".into());
+            }
+            if q.kind != QuestionKind::Scenario && !q.situation.is_empty() {
+                problems.text(file, item, "situation", &q.situation);
+            }
+            if q.options.len() < 2 {
+                problems.push(file, item, "fewer than two options".into());
+            }
+        }
+    }
+    problems.0
+}
+
+/// Problems found so far, each naming its file and item.
+#[derive(Default)]
+struct Problems(Vec<ContentError>);
+
+impl Problems {
+    fn push(&mut self, file: &str, item: &str, problem: String) {
+        self.0.push(ContentError {
+            file: file.to_owned(),
+            item: item.to_owned(),
+            problem,
+        });
+    }
+
+    /// Text must not be empty and may use only known placeholders.
+    fn text(&mut self, file: &str, item: &str, what: &str, text: &str) {
+        if text.trim().is_empty() {
+            self.push(file, item, format!("{what} is empty"));
+        }
+        for key in super::settings::placeholders_in(text) {
+            if !super::settings::PLACEHOLDERS.iter().any(|(k, _)| *k == key) {
+                self.push(
+                    file,
+                    item,
+                    format!("unknown placeholder {{{key}}} in {what}"),
+                );
+            }
+        }
+    }
+}
+
+impl Module {
+    /// Every piece of prose in the module, for checks that scan the text.
+    pub fn all_text(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = vec![&self.title, &self.summary];
+        out.extend(self.objectives.iter().map(String::as_str));
+        for block in self
+            .sections
+            .iter()
+            .flat_map(|s| s.blocks.iter())
+            .chain(self.key_points.iter())
+        {
+            out.push(&block.text);
+            out.extend(block.items.iter().map(String::as_str));
+        }
+        for s in &self.scenarios {
+            out.extend([s.title.as_str(), &s.situation, &s.response]);
+        }
+        for q in &self.questions {
+            out.extend([q.situation.as_str(), &q.prompt]);
+            for o in &q.options {
+                out.extend([o.text.as_str(), &o.feedback]);
+            }
+        }
+        out
+    }
+}
