@@ -5,6 +5,8 @@
 pub mod content;
 pub mod envelope;
 pub mod policy;
+pub mod quiz;
 pub mod rng;
 pub mod settings;
 pub mod sources;
+pub mod training;

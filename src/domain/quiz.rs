@@ -1,0 +1,197 @@
+//! Quiz attempts: a seeded draw of questions with shuffled options, answers by option id,
+//! and scoring against the course. The same seed always gives the same attempt, so an
+//! attempt survives a reload and the DSL can re-score an exported record.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+use super::content::{Course, Module, Question, QuestionKind};
+use super::rng::SeededRng;
+
+/// One drawn question: its id and the order its options are shown in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DrawnQuestion {
+    pub question_id: String,
+    pub option_order: Vec<String>,
+}
+
+/// The result of a submitted attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Score {
+    pub correct: u32,
+    pub total: u32,
+    /// Whole percent, rounded down.
+    pub percent: u8,
+    pub pass_mark: u8,
+    pub passed: bool,
+}
+
+/// One attempt at a module's quiz. Every attempt is kept.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attempt {
+    pub id: String,
+    pub module_id: String,
+    pub seed: u64,
+    pub questions: Vec<DrawnQuestion>,
+    /// Chosen option ids per question id, saved as they are chosen.
+    #[serde(default)]
+    pub answers: BTreeMap<String, Vec<String>>,
+    pub started_at: NaiveDateTime,
+    #[serde(default)]
+    pub submitted_at: Option<NaiveDateTime>,
+    /// The score as stated when submitted (the DSL re-scores it on import).
+    #[serde(default)]
+    pub score: Option<Score>,
+    /// The course content and policy the attempt was taken against.
+    pub content_version: String,
+    pub policy_version: String,
+}
+
+/// Draws `module.draw` questions from the bank in a seeded order, with options shuffled
+/// (true/false keeps True before False, which reads naturally).
+pub fn draw(module: &Module, seed: u64) -> Vec<DrawnQuestion> {
+    let mut rng = SeededRng::new(seed);
+    let mut bank: Vec<&Question> = module.questions.iter().collect();
+    rng.shuffle(&mut bank);
+    bank.truncate(module.draw.min(bank.len()));
+    bank.into_iter()
+        .map(|q| {
+            let mut order: Vec<String> = q.options.iter().map(|o| o.id.clone()).collect();
+            if q.kind != QuestionKind::TrueFalse {
+                rng.shuffle(&mut order);
+            }
+            DrawnQuestion {
+                question_id: q.id.clone(),
+                option_order: order,
+            }
+        })
+        .collect()
+}
+
+/// Starts an attempt at `module` with a fresh seed.
+pub fn start(
+    course: &Course,
+    module: &Module,
+    seed: u64,
+    id: String,
+    now: NaiveDateTime,
+) -> Attempt {
+    Attempt {
+        id,
+        module_id: module.id.clone(),
+        seed,
+        questions: draw(module, seed),
+        answers: BTreeMap::new(),
+        started_at: now,
+        submitted_at: None,
+        score: None,
+        content_version: course.info.content_version.clone(),
+        policy_version: course.info.policy_version.clone(),
+    }
+}
+
+/// Whether the chosen options are exactly the correct set (all-or-nothing for
+/// multiple-select; one option for the others).
+pub fn is_correct(question: &Question, chosen: &[String]) -> bool {
+    let mut right: Vec<&str> = question.correct_ids();
+    let mut picked: Vec<&str> = chosen.iter().map(String::as_str).collect();
+    right.sort_unstable();
+    picked.sort_unstable();
+    picked.dedup();
+    right == picked
+}
+
+/// Whether `correct` out of `total` reaches `pass_mark` percent (exact integer maths:
+/// 4 of 5 is 80% and passes an 80% mark; 79.9% does not).
+pub fn passes(correct: u32, total: u32, pass_mark: u8) -> bool {
+    total > 0 && correct * 100 >= u32::from(pass_mark) * total
+}
+
+/// Why an attempt cannot be scored against the course.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ScoreError {
+    #[error("the attempt is for module \"{0}\", which this course does not have")]
+    UnknownModule(String),
+    #[error("question \"{0}\" is not in this course's module")]
+    UnknownQuestion(String),
+    #[error("the attempt has no questions")]
+    Empty,
+}
+
+/// Scores an attempt's answers against the course, whatever the attempt says its score
+/// was. Unanswered questions count as wrong.
+pub fn score_answers(course: &Course, attempt: &Attempt) -> Result<Score, ScoreError> {
+    let module = course
+        .module(&attempt.module_id)
+        .ok_or_else(|| ScoreError::UnknownModule(attempt.module_id.clone()))?;
+    if attempt.questions.is_empty() {
+        return Err(ScoreError::Empty);
+    }
+    let mut correct = 0;
+    for drawn in &attempt.questions {
+        let question = module
+            .questions
+            .iter()
+            .find(|q| q.id == drawn.question_id)
+            .ok_or_else(|| ScoreError::UnknownQuestion(drawn.question_id.clone()))?;
+        let chosen = attempt
+            .answers
+            .get(&question.id)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        if is_correct(question, chosen) {
+            correct += 1;
+        }
+    }
+    let total = attempt.questions.len() as u32;
+    let pass_mark = module.pass_mark(&course.info);
+    Ok(Score {
+        correct,
+        total,
+        percent: (correct * 100 / total) as u8,
+        pass_mark,
+        passed: passes(correct, total, pass_mark),
+    })
+}
+
+impl Attempt {
+    pub fn is_submitted(&self) -> bool {
+        self.submitted_at.is_some()
+    }
+
+    /// Records a choice: a single answer replaces, a multiple-select toggles.
+    pub fn choose(&mut self, question: &Question, option_id: &str) {
+        let chosen = self.answers.entry(question.id.clone()).or_default();
+        if question.kind == QuestionKind::Multiple {
+            if let Some(at) = chosen.iter().position(|c| c == option_id) {
+                chosen.remove(at);
+            } else {
+                chosen.push(option_id.to_owned());
+            }
+        } else {
+            *chosen = vec![option_id.to_owned()];
+        }
+    }
+
+    /// How many drawn questions have an answer.
+    pub fn answered(&self) -> usize {
+        self.questions
+            .iter()
+            .filter(|q| {
+                self.answers
+                    .get(&q.question_id)
+                    .is_some_and(|a| !a.is_empty())
+            })
+            .count()
+    }
+
+    /// Scores and closes the attempt.
+    pub fn submit(&mut self, course: &Course, now: NaiveDateTime) -> Result<Score, ScoreError> {
+        let score = score_answers(course, self)?;
+        self.submitted_at = Some(now);
+        self.score = Some(score);
+        Ok(score)
+    }
+}
