@@ -22,6 +22,7 @@ pub fn App() -> impl IntoView {
     Notices::provide();
     let settings = storage::persisted::<SchoolSettings>();
     provide_context(settings);
+    provide_context(storage::persisted::<crate::domain::training::TrainingBook>());
     if !storage::is_available() {
         crate::state::use_notices().push(
             crate::state::Tone::Warning,

@@ -44,3 +44,10 @@ pub fn register_service_worker() {
         let _ = container.register("/sw.js");
     }
 }
+
+/// Asks for a line of text (the browser's own accessible dialog); `None` when cancelled.
+pub fn prompt(message: &str, default: &str) -> Option<String> {
+    web_sys::window()
+        .and_then(|w| w.prompt_with_message_and_default(message, default).ok())
+        .flatten()
+}

@@ -1,5 +1,6 @@
 //! Reusable view pieces.
 
+pub mod content;
 pub mod fields;
 pub mod notices;
 pub mod references;

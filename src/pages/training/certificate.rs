@@ -1,0 +1,74 @@
+//! The completion certificate: one A4 page when printed (style/training.css), with the
+//! school, the person, every module with its score and date, the policy version, the
+//! completion and valid-until dates, and the record id.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+use super::{long_date, use_book};
+use crate::browser;
+use crate::components::content::use_settings;
+use crate::domain::content::course;
+use crate::domain::training::{ModuleStatus, Validity};
+
+#[component]
+pub fn CertificatePage() -> impl IntoView {
+    let book = use_book();
+    let settings = use_settings();
+    let course = course();
+    let today = browser::today();
+    move || {
+        let Some(profile) = book.with(|b| b.active_profile().cloned()) else {
+            return view! { <Title text="Certificate" /><h1>"Certificate"</h1><super::NeedProfile /> }.into_any();
+        };
+        let status = profile.course_status(course, today);
+        let (Some(completed), Validity::Valid { until } | Validity::ExpiringSoon { until, .. }) =
+            (status.completed_on, status.validity)
+        else {
+            return view! {
+                <Title text="Certificate" />
+                <h1>"Certificate"</h1>
+                <p>{format!("The certificate is ready when every required module is passed and in date. {} of {} passed so far.", status.passed, status.required)}</p>
+                <p><A href="/training">"Back to your training"</A></p>
+            }
+            .into_any();
+        };
+        let rows = status
+            .modules
+            .iter()
+            .filter_map(|(id, s)| match s {
+                ModuleStatus::Passed { percent, on, .. } => course.module(id).map(|m| (m.title.clone(), *percent, *on)),
+                _ => None,
+            })
+            .map(|(title, percent, on)| view! { <tr><td>{title}</td><td>{format!("{percent}%")}</td><td>{long_date(on)}</td></tr> })
+            .collect_view();
+        view! {
+            <Title text="Certificate" />
+            <div class="actions no-print">
+                <A href="/training" attr:class="button secondary">"Back to your training"</A>
+                <button type="button" on:click=|_| browser::print()>"Print certificate"</button>
+            </div>
+            <article class="certificate" aria-labelledby="certificate-title">
+                <p class="certificate-school">{move || settings.with(|s| s.school_name.clone())}</p>
+                <h1 id="certificate-title">"Certificate of completion"</h1>
+                <p class="certificate-course">{course.info.title.clone()}</p>
+                <p>"This certifies that"</p>
+                <p class="certificate-name">{profile.person.name.clone()}</p>
+                <p>{format!("{}, {} training", profile.person.role.label(), profile.person.track.label().to_lowercase())}</p>
+                <table>
+                    <caption>"Modules passed"</caption>
+                    <thead><tr><th scope="col">"Module"</th><th scope="col">"Score"</th><th scope="col">"Passed on"</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+                <dl class="facts">
+                    <dt>"Policy"</dt><dd>{course.info.policy_version.clone()}</dd>
+                    <dt>"Completed"</dt><dd>{long_date(completed)}</dd>
+                    <dt>"Valid until"</dt><dd>{long_date(until)}</dd>
+                    <dt>"Record id"</dt><dd><code>{profile.id.clone()}</code></dd>
+                </dl>
+            </article>
+        }
+        .into_any()
+    }
+}

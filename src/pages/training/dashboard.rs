@@ -1,0 +1,304 @@
+//! The training dashboard: profiles on this device, then the active person's progress,
+//! module statuses, expiry and policy-change warnings, certificate, export and erase.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+use super::{long_date, status_class, use_book};
+use crate::domain::content::{course, Role};
+use crate::domain::envelope;
+use crate::domain::rng::make_id;
+use crate::domain::training::{ModuleStatus, Person, Profile, Track, TrainingRecord, Validity};
+use crate::state::{use_notices, Tone};
+use crate::{browser, files};
+
+#[component]
+pub fn Dashboard() -> impl IntoView {
+    let book = use_book();
+    let adding = RwSignal::new(false);
+    let has_profiles = move || book.with(|b| !b.profiles.is_empty());
+    view! {
+        <Title text="Training" />
+        <h1>"Staff training"</h1>
+        <p class="lead">
+            "Induction and annual refresher training in online safety and social media, taken from "
+            "the school's Social Media Policy. Your progress saves as you go."
+        </p>
+        <aside class="notice" aria-label="About profiles">
+            <p>
+                "Profiles are kept in this browser on this device. They are not private from each other "
+                "and are not a login: anyone using this device can open them. When you finish, export your "
+                "training record for the DSL, and erase your profile if the computer is shared."
+            </p>
+        </aside>
+        {move || {
+            if has_profiles() && !adding.get() {
+                view! {
+                    <ProfileBar adding />
+                    <Overview />
+                }
+                    .into_any()
+            } else {
+                view! { <NewProfile adding /> }.into_any()
+            }
+        }}
+    }
+}
+
+/// Choose, rename, delete or add a profile.
+#[component]
+fn ProfileBar(adding: RwSignal<bool>) -> impl IntoView {
+    let book = use_book();
+    let rename = move |_| {
+        let current = book
+            .with(|b| b.active_profile().map(|p| p.person.name.clone()))
+            .unwrap_or_default();
+        if let Some(name) = browser::prompt("New name for this profile", &current) {
+            let name = name.trim().to_owned();
+            if !name.is_empty() {
+                super::update_active(book, |p| p.person.name = name);
+            }
+        }
+    };
+    view! {
+        <div class="profile-bar actions">
+            <label for="profile-switch">"Whose training is this?"</label>
+            <select
+                id="profile-switch"
+                on:change=move |ev| {
+                    let id = event_target_value(&ev);
+                    book.update(|b| b.active = Some(id));
+                }
+                prop:value=move || book.with(|b| b.active.clone().unwrap_or_default())
+            >
+                {move || {
+                    book.with(|b| {
+                        b.profiles
+                            .iter()
+                            .map(|p| {
+                                let label = format!("{} ({})", p.person.name, p.person.role.label());
+                                view! { <option value=p.id.clone()>{label}</option> }
+                            })
+                            .collect_view()
+                    })
+                }}
+            </select>
+            <button type="button" class="secondary" on:click=rename>"Rename"</button>
+            <button type="button" class="secondary" on:click=move |_| adding.set(true)>"Add another person"</button>
+        </div>
+    }
+}
+
+/// The form for a new profile.
+#[component]
+fn NewProfile(adding: RwSignal<bool>) -> impl IntoView {
+    let book = use_book();
+    let name = RwSignal::new(String::new());
+    let role = RwSignal::new(String::new());
+    let start = RwSignal::new(browser::today().format("%Y-%m-%d").to_string());
+    let track = RwSignal::new(Track::Induction);
+    let error = RwSignal::new(None::<&'static str>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let person_name = name.get().trim().to_owned();
+        let Some(person_role) = Role::from_id(&role.get()) else {
+            error.set(Some("Choose your role."));
+            return;
+        };
+        if person_name.is_empty() {
+            error.set(Some("Enter your full name."));
+            return;
+        }
+        let start_date = NaiveDate::parse_from_str(&start.get(), "%Y-%m-%d")
+            .unwrap_or_else(|_| browser::today());
+        let person = Person {
+            name: person_name,
+            role: person_role,
+            start_date,
+            track: track.get(),
+        };
+        let profile = Profile::new(make_id("r", browser::random_u64()), person, browser::now());
+        book.update(|b| b.add(profile));
+        adding.set(false);
+    };
+    let has_profiles = move || book.with(|b| !b.profiles.is_empty());
+    view! {
+        <form class="card new-profile" on:submit=submit aria-labelledby="new-profile-heading">
+            <h2 id="new-profile-heading">"Create your profile"</h2>
+            {move || error.get().map(|e| view! { <p class="notice notice-error" role="alert">{e}</p> })}
+            <div class="field">
+                <label for="profile-name">"Full name"</label>
+                <input id="profile-name" type="text" autocomplete="name" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
+            </div>
+            <div class="field">
+                <label for="profile-role">"Role"</label>
+                <p class="hint" id="profile-role-hint">"Your role decides which modules you take."</p>
+                <select id="profile-role" aria-describedby="profile-role-hint" on:change=move |ev| role.set(event_target_value(&ev))>
+                    <option value="">"Choose your role"</option>
+                    {Role::ALL.into_iter().map(|r| view! { <option value=r.id()>{r.label()}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="profile-start">"Start date at the school"</label>
+                <input id="profile-start" type="date" prop:value=move || start.get() on:input=move |ev| start.set(event_target_value(&ev)) />
+            </div>
+            <fieldset>
+                <legend>"Which training?"</legend>
+                <div class="choice">
+                    <input type="radio" id="track-induction" name="track" checked=true on:change=move |_| track.set(Track::Induction) />
+                    <label for="track-induction">"Induction: I am new, or new to this training"</label>
+                </div>
+                <div class="choice">
+                    <input type="radio" id="track-refresher" name="track" on:change=move |_| track.set(Track::Refresher) />
+                    <label for="track-refresher">"Annual refresher: I trained here last year"</label>
+                </div>
+            </fieldset>
+            <div class="actions">
+                <button type="submit">"Create profile"</button>
+                {move || has_profiles().then(|| view! { <button type="button" class="secondary" on:click=move |_| adding.set(false)>"Cancel"</button> })}
+            </div>
+        </form>
+    }
+}
+
+/// The active person's course: progress, statuses and what to do next.
+#[component]
+fn Overview() -> impl IntoView {
+    let book = use_book();
+    let notices = use_notices();
+    let course = course();
+    let today = browser::today();
+    let status = Memo::new(move |_| {
+        book.with(|b| b.active_profile().map(|p| p.course_status(course, today)))
+    });
+    let person = move || book.with(|b| b.active_profile().map(|p| p.person.clone()));
+
+    let export = move |_| {
+        let Some(record) = book.with(|b| {
+            b.active_profile()
+                .map(|p| TrainingRecord::of(p, course, browser::now()))
+        }) else {
+            return;
+        };
+        let json = envelope::to_json(
+            &record,
+            record.exported_at,
+            Some(&course.info.content_version),
+        );
+        if let Err(e) = files::download(&record.file_name(), "application/json", &json) {
+            notices.push(Tone::Error, e);
+        }
+    };
+    let erase = move |_| {
+        let Some((id, name)) = book.with(|b| {
+            b.active_profile()
+                .map(|p| (p.id.clone(), p.person.name.clone()))
+        }) else {
+            return;
+        };
+        if browser::confirm(&format!("Erase {name}'s profile and all their training from this device? Export the training record first if you need it. This cannot be undone.")) {
+            book.update(|b| b.remove(&id));
+            notices.push(Tone::Info, format!("{name}'s profile and training have been erased from this device."));
+        }
+    };
+
+    move || {
+        let (Some(status), Some(person)) = (status.get(), person()) else {
+            return ().into_any();
+        };
+        let percent = (status.passed * 100)
+            .checked_div(status.required)
+            .unwrap_or(0);
+        let validity = match status.validity {
+            Validity::InProgress => None,
+            Validity::Valid { until } => Some(("notice", format!("Your training is complete and valid until {}.", long_date(until)))),
+            Validity::ExpiringSoon { until, days_left } => Some(("notice notice-warning", format!("Your training expires on {} ({days_left} days). Take the annual refresher before then.", long_date(until)))),
+            Validity::Expired { since } => Some(("notice notice-error", format!("Your training expired on {}: it is due now. Retake the modules marked Due.", long_date(since)))),
+        };
+        let changed = (!status.policy_changed.is_empty()).then(|| {
+            let titles: Vec<String> = status.policy_changed.iter().filter_map(|id| course.module(id).map(|m| m.title.clone())).collect();
+            view! {
+                <div class="notice notice-warning">
+                    <p>{format!("The policy has changed since you trained ({} now). Retake these modules:", course.info.policy_version)}</p>
+                    <ul>{titles.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
+                </div>
+            }
+        });
+        let next = status
+            .modules
+            .iter()
+            .find(|(_, s)| !s.is_passed())
+            .and_then(|(id, s)| course.module(id).map(|m| (m, s.clone())));
+        let complete = status.completed_on.is_some();
+        view! {
+            <section aria-labelledby="progress-heading">
+                <h2 id="progress-heading">{format!("{}: {}", person.name, person.track.label())}</h2>
+                <p>{format!("{} · started {}", person.role.label(), long_date(person.start_date))}</p>
+                {validity.map(|(class, text)| view! { <p class=class>{text}</p> })}
+                {changed}
+                <p id="progress-label">{format!("{} of {} required modules passed", status.passed, status.required)}</p>
+                <div class="progress" role="progressbar" aria-labelledby="progress-label" aria-valuemin="0" aria-valuemax="100" aria-valuenow=percent.to_string()>
+                    <span style:width=format!("{percent}%")></span>
+                </div>
+                {(!complete && status.minutes_left > 0).then(|| view! { <p class="muted">{format!("About {} minutes of reading left.", status.minutes_left)}</p> })}
+                {next.map(|(m, s)| {
+                    let (href, label) = next_step(&m.id, &m.title, &s);
+                    view! { <p class="next-step">"Next: " <A href=href>{label}</A></p> }
+                })}
+            </section>
+            <section aria-labelledby="modules-heading">
+                <h2 id="modules-heading">"Your modules"</h2>
+                <div class="table-wrap">
+                    <table class="modules">
+                        <thead><tr><th scope="col">"Module"</th><th scope="col">"Status"</th><th scope="col">"Time"</th><th scope="col">"Next"</th></tr></thead>
+                        <tbody>
+                            {status.modules.iter().filter_map(|(id, s)| course.module(id).map(|m| (m, s))).map(|(m, s)| {
+                                let (href, label) = next_step(&m.id, &m.title, s);
+                                view! {
+                                    <tr>
+                                        <th scope="row"><A href=format!("/training/modules/{}", m.id)>{m.title.clone()}</A></th>
+                                        <td><span class=status_class(s)>{s.label()}</span></td>
+                                        <td>{format!("{} min", m.minutes)}</td>
+                                        <td><A href=href>{label}</A></td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            </section>
+            <section aria-labelledby="record-heading">
+                <h2 id="record-heading">"Your record"</h2>
+                <div class="actions">
+                    {complete.then(|| view! { <A href="/training/certificate" attr:class="button">"View and print your certificate"</A> })}
+                    <button type="button" on:click=export>"Export my training record"</button>
+                    <button type="button" class="danger" on:click=erase>"Erase my data from this device"</button>
+                </div>
+                <p class="muted">"The exported record is a JSON file with every quiz attempt and answer. Send it to the DSL; they can check it against the course."</p>
+            </section>
+        }
+        .into_any()
+    }
+}
+
+/// Where the person goes next for a module, and what the link says.
+fn next_step(id: &str, title: &str, status: &ModuleStatus) -> (String, String) {
+    let module = format!("/training/modules/{id}");
+    match status {
+        ModuleStatus::NotStarted => (module, format!("Start reading: {title}")),
+        ModuleStatus::Reading { .. } => (module, format!("Carry on reading: {title}")),
+        ModuleStatus::ReadyForQuiz => (format!("{module}/quiz"), format!("Take the quiz: {title}")),
+        ModuleStatus::QuizInProgress => (
+            format!("{module}/quiz"),
+            format!("Finish the quiz: {title}"),
+        ),
+        ModuleStatus::Failed { .. } => (
+            format!("{module}/quiz"),
+            format!("Retake the quiz: {title}"),
+        ),
+        ModuleStatus::Expired { .. } => (format!("{module}/quiz"), format!("Refresh: {title}")),
+        ModuleStatus::Passed { .. } => (module, format!("Read again: {title}")),
+    }
+}

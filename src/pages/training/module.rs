@@ -1,0 +1,122 @@
+//! A module: objectives, readable sections marked as read one by one, key points and
+//! scenarios, each claim linked to the policy. The quiz opens once every section is read
+//! (or straight away on the annual refresher).
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use super::{status_class, update_active, use_book};
+use crate::browser;
+use crate::components::content::{filled, BlockView};
+use crate::components::references::RefLinks;
+use crate::domain::content::{course, Module};
+use crate::pages::not_found::NotFound;
+
+#[component]
+pub fn ModulePage() -> impl IntoView {
+    let params = use_params_map();
+    move || {
+        let id = params.read().get("id").unwrap_or_default();
+        match course().module(&id) {
+            Some(module) => view! { <ModuleView module=module /> }.into_any(),
+            None => view! { <NotFound /> }.into_any(),
+        }
+    }
+}
+
+#[component]
+fn ModuleView(module: &'static Module) -> impl IntoView {
+    let book = use_book();
+    let course = course();
+    let has_profile = move || book.with(|b| b.active_profile().is_some());
+    let status = move || {
+        book.with(|b| {
+            b.active_profile()
+                .map(|p| p.module_status(course, module, browser::today()))
+        })
+    };
+    let may_quiz =
+        move || book.with(|b| b.active_profile().is_some_and(|p| p.may_take_quiz(module)));
+    let read_count =
+        move || book.with(|b| b.active_profile().map_or(0, |p| p.sections_read(module)));
+    let total = module.sections.len();
+
+    let sections = module
+        .sections
+        .iter()
+        .map(|section| {
+            let section_id = section.id.clone();
+            let checkbox_id = format!("read-{}", section.id);
+            let heading_id = format!("section-{}", section.id);
+            let labelled_by = heading_id.clone();
+            let is_read = {
+                let section_id = section_id.clone();
+                move || book.with(|b| b.active_profile().and_then(|p| p.read.get(&module.id)).is_some_and(|r| r.contains(&section_id)))
+            };
+            let toggle = move |_| {
+                let section_id = section_id.clone();
+                update_active(book, |p| {
+                    let read = p.read.entry(module.id.clone()).or_default();
+                    if !read.remove(&section_id) {
+                        read.insert(section_id);
+                    }
+                });
+            };
+            view! {
+                <section class="module-section" aria-labelledby=labelled_by>
+                    <h2 id=heading_id>{filled(section.title.clone())}</h2>
+                    {section.blocks.iter().cloned().map(|block| view! { <BlockView block /> }).collect_view()}
+                    {move || has_profile().then(|| view! {
+                        <div class="choice read-mark">
+                            <input type="checkbox" id=checkbox_id.clone() prop:checked=is_read.clone() on:change=toggle.clone() />
+                            <label for=checkbox_id.clone()>"I have read this section"</label>
+                        </div>
+                    })}
+                </section>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <Title text=module.title.clone() />
+        <p class="breadcrumb"><A href="/training">"Training"</A></p>
+        <h1>{filled(module.title.clone())}</h1>
+        <p class="lead">{filled(module.summary.clone())}</p>
+        <p class="muted">{format!("About {} minutes to read.", module.minutes)} " " {move || status().map(|s| view! { <span class=status_class(&s)>{s.label()}</span> })}</p>
+        {move || (!has_profile()).then(|| view! { <super::NeedProfile /> })}
+        <section aria-labelledby="objectives-heading" class="card">
+            <h2 id="objectives-heading">"By the end you will be able to"</h2>
+            <ul>{module.objectives.iter().cloned().map(|o| view! { <li>{filled(o)}</li> }).collect_view()}</ul>
+        </section>
+        {sections}
+        <section aria-labelledby="key-points-heading" class="card key-points">
+            <h2 id="key-points-heading">"Key points"</h2>
+            <ul>
+                {module.key_points.iter().map(|b| view! { <li>{filled(b.text.clone())} " " <RefLinks refs=b.refs.clone() /></li> }).collect_view()}
+            </ul>
+        </section>
+        <section aria-labelledby="scenarios-heading">
+            <h2 id="scenarios-heading">"Scenarios"</h2>
+            {module.scenarios.iter().map(|s| view! {
+                <article class="card scenario">
+                    <h3>{filled(s.title.clone())}</h3>
+                    <p><strong>"The situation: "</strong>{filled(s.situation.clone())}</p>
+                    <p><strong>"What to do: "</strong>{filled(s.response.clone())} " " <RefLinks refs=s.refs.clone() /></p>
+                </article>
+            }).collect_view()}
+        </section>
+        <section aria-labelledby="quiz-heading" class="quiz-gate">
+            <h2 id="quiz-heading">"Quiz"</h2>
+            <p>{format!("{} questions drawn from a bank of {}. The pass mark is {}%.", module.draw, module.questions.len(), module.pass_mark(&course.info))}</p>
+            {move || if may_quiz() {
+                view! { <p><A href=format!("/training/modules/{}/quiz", module.id) attr:class="button">"Go to the quiz"</A></p> }.into_any()
+            } else if has_profile() {
+                view! { <p>{format!("Mark every section as read to open the quiz ({} of {total} read).", read_count())}</p> }.into_any()
+            } else {
+                ().into_any()
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,178 @@
+//! Taking a quiz: the open attempt's questions as labelled radio groups and checkboxes.
+//! Every choice is saved as it is made, so leaving and coming back finds the answers kept.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+use super::{update_active, use_book};
+use crate::browser;
+use crate::components::content::filled;
+use crate::domain::content::{course, Module, QuestionKind};
+use crate::domain::quiz;
+use crate::domain::rng::make_id;
+use crate::pages::not_found::NotFound;
+
+#[component]
+pub fn QuizPage() -> impl IntoView {
+    let params = use_params_map();
+    move || {
+        let id = params.read().get("id").unwrap_or_default();
+        match course().module(&id) {
+            Some(module) => view! { <Quiz module=module /> }.into_any(),
+            None => view! { <NotFound /> }.into_any(),
+        }
+    }
+}
+
+/// Starts a new attempt at a module for the active person; returns its id.
+pub fn start_attempt(module: &'static Module) -> Option<String> {
+    let book = use_book();
+    let id = make_id("a", browser::random_u64());
+    let attempt = quiz::start(
+        course(),
+        module,
+        browser::random_u64(),
+        id.clone(),
+        browser::now(),
+    );
+    let mut started = false;
+    update_active(book, |p| {
+        p.attempts.push(attempt);
+        started = true;
+    });
+    started.then_some(id)
+}
+
+#[component]
+fn Quiz(module: &'static Module) -> impl IntoView {
+    let book = use_book();
+    let open = Memo::new(move |_| {
+        book.with(|b| {
+            b.active_profile()
+                .and_then(|p| p.open_attempt(&module.id))
+                .map(|a| a.id.clone())
+        })
+    });
+    let may_quiz =
+        move || book.with(|b| b.active_profile().is_some_and(|p| p.may_take_quiz(module)));
+    let has_profile = move || book.with(|b| b.active_profile().is_some());
+    view! {
+        <Title text=format!("Quiz: {}", module.title) />
+        <p class="breadcrumb"><A href="/training">"Training"</A> " › " <A href=format!("/training/modules/{}", module.id)>{module.title.clone()}</A></p>
+        <h1>{format!("Quiz: {}", module.title)}</h1>
+        {move || match open.get() {
+            Some(attempt_id) => view! { <Questions module attempt_id /> }.into_any(),
+            None if !has_profile() => view! { <super::NeedProfile /> }.into_any(),
+            None if !may_quiz() => view! {
+                <p>"Read every section of the module first. "<A href=format!("/training/modules/{}", module.id)>"Back to the module"</A></p>
+            }.into_any(),
+            None => view! {
+                <p>{format!("{} questions, drawn afresh for each attempt. You need {}% to pass. Your answers are saved as you go.", module.draw, module.pass_mark(&course().info))}</p>
+                <button type="button" on:click=move |_| { start_attempt(module); }>"Start the quiz"</button>
+            }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn Questions(module: &'static Module, attempt_id: String) -> impl IntoView {
+    let book = use_book();
+    let navigate = use_navigate();
+    let course = course();
+    let drawn = book
+        .with_untracked(|b| {
+            b.active_profile()
+                .and_then(|p| p.attempts.iter().find(|a| a.id == attempt_id))
+                .map(|a| a.questions.clone())
+        })
+        .unwrap_or_default();
+    let total = drawn.len();
+    let answered = {
+        let attempt_id = attempt_id.clone();
+        Memo::new(move |_| {
+            book.with(|b| {
+                b.active_profile()
+                    .and_then(|p| p.attempts.iter().find(|a| a.id == attempt_id))
+                    .map_or(0, |a| a.answered())
+            })
+        })
+    };
+    let questions = drawn.into_iter().enumerate().filter_map(|(i, d)| {
+        let question = module.questions.iter().find(|q| q.id == d.question_id)?;
+        let multiple = question.kind == QuestionKind::Multiple;
+        let hint_id = format!("hint-{}", question.id);
+        let options = d.option_order.iter().filter_map(|oid| question.options.iter().find(|o| &o.id == oid)).map(|option| {
+            let input_id = format!("q-{}-{}", question.id, option.id);
+            let option_id = option.id.clone();
+            let attempt_id = attempt_id.clone();
+            let checked = {
+                let (attempt_id, option_id) = (attempt_id.clone(), option_id.clone());
+                move || book.with(|b| {
+                    b.active_profile()
+                        .and_then(|p| p.attempts.iter().find(|a| a.id == attempt_id))
+                        .and_then(|a| a.answers.get(&question.id))
+                        .is_some_and(|chosen| chosen.contains(&option_id))
+                })
+            };
+            let choose = move |_| {
+                let (attempt_id, option_id) = (attempt_id.clone(), option_id.clone());
+                update_active(book, |p| {
+                    if let Some(a) = p.attempt_mut(&attempt_id) {
+                        a.choose(question, &option_id);
+                    }
+                });
+            };
+            view! {
+                <div class="choice">
+                    <input type=if multiple { "checkbox" } else { "radio" } id=input_id.clone() name=format!("q-{}", question.id) prop:checked=checked on:change=choose />
+                    <label for=input_id>{filled(option.text.clone())}</label>
+                </div>
+            }
+        }).collect_view();
+        Some(view! {
+            <fieldset class="question" aria-describedby=multiple.then(|| hint_id.clone())>
+                <legend>
+                    <span class="question-number">{format!("Question {} of {total}", i + 1)}</span>
+                    {(!question.situation.is_empty()).then(|| view! { <span class="situation">{filled(question.situation.clone())}</span> })}
+                    <span class="prompt">{filled(question.prompt.clone())}</span>
+                </legend>
+                {multiple.then(|| view! { <p class="hint" id=hint_id.clone()>"Choose all that apply."</p> })}
+                {options}
+            </fieldset>
+        })
+    }).collect_view();
+
+    let submit = move |_| {
+        let unanswered = total - answered.get_untracked();
+        if unanswered > 0
+            && !browser::confirm(&format!(
+                "{unanswered} question(s) have no answer and will count as wrong. Submit anyway?"
+            ))
+        {
+            return;
+        }
+        let mut done = false;
+        update_active(book, |p| {
+            if let Some(a) = p.attempt_mut(&attempt_id) {
+                done = a.submit(course, browser::now()).is_ok();
+            }
+        });
+        if done {
+            navigate(
+                &format!("/training/attempts/{attempt_id}"),
+                Default::default(),
+            );
+        }
+    };
+    view! {
+        <form class="quiz" on:submit=|ev| ev.prevent_default()>
+            {questions}
+            <p aria-live="polite">{move || format!("{} of {total} answered.", answered.get())}</p>
+            <div class="actions">
+                <button type="button" on:click=submit>"Submit answers"</button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,137 @@
+//! After a quiz: the score against the pass mark, then every question with the person's
+//! answer, the correct answer and the feedback for each option, linked to the policy.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+use super::quiz::start_attempt;
+use super::use_book;
+use crate::components::content::filled;
+use crate::components::references::RefLinks;
+use crate::domain::content::course;
+use crate::domain::quiz::Attempt;
+
+#[component]
+pub fn ReviewPage() -> impl IntoView {
+    let params = use_params_map();
+    let book = use_book();
+    let attempt = Memo::new(move |_| {
+        let id = params.read().get("id").unwrap_or_default();
+        book.with(|b| {
+            b.active_profile().and_then(|p| {
+                p.attempts
+                    .iter()
+                    .find(|a| a.id == id && a.is_submitted())
+                    .cloned()
+            })
+        })
+    });
+    move || {
+        match attempt.get() {
+        Some(a) => view! { <Review attempt=a /> }.into_any(),
+        None => view! {
+            <Title text="Quiz review" />
+            <h1>"Quiz review"</h1>
+            <p>"This attempt is not in the profile in use. "<A href="/training">"Back to training"</A></p>
+        }
+        .into_any(),
+    }
+    }
+}
+
+#[component]
+fn Review(attempt: Attempt) -> impl IntoView {
+    let course = course();
+    let navigate = use_navigate();
+    let Some(module) = course.module(&attempt.module_id) else {
+        return view! { <p>"This attempt is for a module the course no longer has."</p> }
+            .into_any();
+    };
+    let Some(score) = attempt.score else {
+        return ().into_any();
+    };
+    let verdict = if score.passed { "Passed" } else { "Not passed" };
+    let retake = move |_| {
+        if let Some(id) = start_attempt(module) {
+            let _ = id;
+            navigate(
+                &format!("/training/modules/{}/quiz", module.id),
+                Default::default(),
+            );
+        }
+    };
+    let items = attempt
+        .questions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, drawn)| {
+            let q = module.questions.iter().find(|q| q.id == drawn.question_id)?;
+            let chosen = attempt.answers.get(&q.id).cloned().unwrap_or_default();
+            let right = crate::domain::quiz::is_correct(q, &chosen);
+            let options = drawn
+                .option_order
+                .iter()
+                .filter_map(|oid| q.options.iter().find(|o| &o.id == oid))
+                .map(|o| {
+                    let picked = chosen.contains(&o.id);
+                    let mut marks = Vec::new();
+                    if picked {
+                        marks.push("Your answer");
+                    }
+                    if o.correct {
+                        marks.push("Correct answer");
+                    }
+                    let class = match (picked, o.correct) {
+                        (_, true) => "review-option correct",
+                        (true, false) => "review-option wrong",
+                        _ => "review-option",
+                    };
+                    view! {
+                        <li class=class>
+                            <p>
+                                {filled(o.text.clone())}
+                                {(!marks.is_empty()).then(|| view! { " " <strong class="marks">{format!("({})", marks.join(", "))}</strong> })}
+                            </p>
+                            <p class="feedback">{filled(o.feedback.clone())}</p>
+                        </li>
+                    }
+                })
+                .collect_view();
+            Some(view! {
+                <article class="card review-question" aria-labelledby=format!("rq-{i}")>
+                    <h3 id=format!("rq-{i}")>
+                        {format!("Question {}: ", i + 1)}
+                        <span class=if right { "tag tag-green" } else { "tag tag-red" }>{if right { "Right" } else { "Wrong" }}</span>
+                    </h3>
+                    {(!q.situation.is_empty()).then(|| view! { <p class="situation">{filled(q.situation.clone())}</p> })}
+                    <p class="prompt">{filled(q.prompt.clone())}</p>
+                    {chosen.is_empty().then(|| view! { <p class="tag tag-red">"Not answered"</p> })}
+                    <ul class="review-options">{options}</ul>
+                    <p class="refs-line">"Policy: " <RefLinks refs=q.refs.clone() /></p>
+                </article>
+            })
+        })
+        .collect_view();
+    view! {
+        <Title text=format!("Quiz review: {}", module.title) />
+        <p class="breadcrumb"><A href="/training">"Training"</A> " › " <A href=format!("/training/modules/{}", module.id)>{module.title.clone()}</A></p>
+        <h1>{format!("Quiz review: {}", module.title)}</h1>
+        <div class=if score.passed { "notice score" } else { "notice notice-error score" } role="status">
+            <p>
+                <strong>{format!("{verdict}. ")}</strong>
+                {format!("You scored {} out of {} ({}%). The pass mark is {}%.", score.correct, score.total, score.percent, score.pass_mark)}
+            </p>
+        </div>
+        <div class="actions">
+            {(!score.passed).then(|| view! { <button type="button" on:click=retake.clone()>"Retake the quiz with new questions"</button> })}
+            <A href="/training" attr:class="button secondary">"Back to your training"</A>
+        </div>
+        <section aria-labelledby="answers-heading">
+            <h2 id="answers-heading">"Your answers"</h2>
+            {items}
+        </section>
+    }
+    .into_any()
+}
