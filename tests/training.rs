@@ -99,7 +99,11 @@ fn each_question_type_scores_all_or_nothing() {
         let right: Vec<String> = q.correct_ids().into_iter().map(str::to_owned).collect();
         assert!(quiz::is_correct(q, &right), "{}", q.id);
         let wrong = q.options.iter().find(|o| !o.correct).unwrap().id.clone();
-        assert!(!quiz::is_correct(q, std::slice::from_ref(&wrong)), "{}", q.id);
+        assert!(
+            !quiz::is_correct(q, std::slice::from_ref(&wrong)),
+            "{}",
+            q.id
+        );
         let mut extra = right.clone();
         extra.push(wrong);
         assert!(

@@ -3,11 +3,11 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Route;
-use leptos_router::{path, MatchNestedRoutes};
+use leptos_router::path;
 
 /// Routes under /audit.
 #[component(transparent)]
-pub fn AuditRoutes() -> impl MatchNestedRoutes + Clone {
+pub fn AuditRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! { <Route path=path!("/audit") view=AuditHome /> }.into_inner()
 }
 

@@ -3,11 +3,11 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Route;
-use leptos_router::{path, MatchNestedRoutes};
+use leptos_router::path;
 
 /// Routes under /staff.
 #[component(transparent)]
-pub fn StaffRoutes() -> impl MatchNestedRoutes + Clone {
+pub fn StaffRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! { <Route path=path!("/staff") view=StaffHome /> }.into_inner()
 }
 

@@ -8,20 +8,22 @@ mod quiz;
 mod review;
 
 use leptos::prelude::*;
-use leptos_router::components::Route;
-use leptos_router::{path, MatchNestedRoutes};
+use leptos_router::components::{Outlet, ParentRoute, Route};
+use leptos_router::path;
 
 use crate::domain::training::{ModuleStatus, Profile, TrainingBook};
 
 /// Routes under /training.
 #[component(transparent)]
-pub fn TrainingRoutes() -> impl MatchNestedRoutes + Clone {
+pub fn TrainingRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
-        <Route path=path!("/training") view=dashboard::Dashboard />
-        <Route path=path!("/training/modules/:id") view=module::ModulePage />
-        <Route path=path!("/training/modules/:id/quiz") view=quiz::QuizPage />
-        <Route path=path!("/training/attempts/:id") view=review::ReviewPage />
-        <Route path=path!("/training/certificate") view=certificate::CertificatePage />
+        <ParentRoute path=path!("/training") view=Outlet>
+            <Route path=path!("") view=dashboard::Dashboard />
+            <Route path=path!("modules/:id") view=module::ModulePage />
+            <Route path=path!("modules/:id/quiz") view=quiz::QuizPage />
+            <Route path=path!("attempts/:id") view=review::ReviewPage />
+            <Route path=path!("certificate") view=certificate::CertificatePage />
+        </ParentRoute>
     }
     .into_inner()
 }
