@@ -7,6 +7,7 @@ use leptos_router::path;
 
 use crate::components::notices::NoticeBanner;
 use crate::domain::settings::SchoolSettings;
+use crate::domain::training::TrainingBook;
 use crate::pages::{
     audit::AuditRoutes, data::DataRoutes, home::Home, not_found::NotFound, policy::PolicyPage,
     settings::SettingsPage, staff::StaffRoutes, training::TrainingRoutes,
@@ -19,15 +20,13 @@ use crate::storage;
 pub fn App() -> impl IntoView {
     provide_meta_context();
     crate::browser::register_service_worker();
-    Notices::provide();
+    let notices = Notices::provide();
+    storage::Stores::provide();
     let settings = storage::persisted::<SchoolSettings>();
     provide_context(settings);
-    provide_context(storage::persisted::<crate::domain::training::TrainingBook>());
+    provide_context(storage::persisted::<TrainingBook>());
     if !storage::is_available() {
-        crate::state::use_notices().push(
-            crate::state::Tone::Warning,
-            storage::StorageError::Unavailable.to_string(),
-        );
+        notices.storage_error(&storage::StorageError::Unavailable);
     }
 
     view! {

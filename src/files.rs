@@ -37,10 +37,9 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
 
 /// Reads every file in a list (from an `<input type=file>` or a drop) as text. A file that
 /// cannot be read, or is over `max_bytes`, carries its own error and does not stop the rest.
-pub async fn read_all(files: web_sys::FileList, max_bytes: usize) -> Vec<PickedFile> {
-    let mut out = Vec::with_capacity(files.length() as usize);
-    for i in 0..files.length() {
-        let Some(file) = files.get(i) else { continue };
+pub async fn read_all(files: Vec<web_sys::File>, max_bytes: usize) -> Vec<PickedFile> {
+    let mut out = Vec::with_capacity(files.len());
+    for file in files {
         let size = file.size() as usize;
         let text = if size > max_bytes {
             Err(format!(
@@ -63,15 +62,26 @@ pub async fn read_all(files: web_sys::FileList, max_bytes: usize) -> Vec<PickedF
     out
 }
 
-/// The files in an `<input type=file>` change event.
-pub fn files_from_input(ev: &web_sys::Event) -> Option<web_sys::FileList> {
-    ev.target()?
-        .dyn_into::<web_sys::HtmlInputElement>()
-        .ok()?
-        .files()
+fn list(files: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    files
+        .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
+        .unwrap_or_default()
+}
+
+/// The files chosen in an `<input type=file>`, taken before the input is cleared.
+pub fn files_from_input(ev: &web_sys::Event) -> Vec<web_sys::File> {
+    let input = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+    let files = list(input.as_ref().and_then(|i| i.files()));
+    // Clearing lets the same file be chosen again (which fires `change` again).
+    if let Some(input) = input {
+        input.set_value("");
+    }
+    files
 }
 
 /// The files in a drop event.
-pub fn files_from_drop(ev: &web_sys::DragEvent) -> Option<web_sys::FileList> {
-    ev.data_transfer()?.files()
+pub fn files_from_drop(ev: &web_sys::DragEvent) -> Vec<web_sys::File> {
+    list(ev.data_transfer().and_then(|d| d.files()))
 }

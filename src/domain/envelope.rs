@@ -44,6 +44,18 @@ impl Kind {
         }
     }
 
+    /// What the data is called in a sentence about what is stored ("school settings").
+    pub fn plural(self) -> &'static str {
+        match self {
+            Kind::Settings => "school settings",
+            Kind::TrainingProfiles => "training profiles",
+            Kind::TrainingRecord => "training record",
+            Kind::Audit => "audits",
+            Kind::StaffRecords => "staff training records",
+            Kind::FullBackup => "backup",
+        }
+    }
+
     /// The id used in files and storage keys.
     pub fn id(self) -> &'static str {
         match self {
@@ -115,6 +127,40 @@ pub enum ImportError {
     InvalidField { field: String, problem: String },
 }
 
+/// An `InvalidField` error.
+pub fn invalid(field: impl Into<String>, problem: impl Into<String>) -> ImportError {
+    ImportError::InvalidField {
+        field: field.into(),
+        problem: problem.into(),
+    }
+}
+
+/// Checks a piece of text from a file or storage: at most `max` characters and no control
+/// characters (line breaks are allowed where `multiline`).
+pub fn check_text(field: &str, text: &str, max: usize, multiline: bool) -> Result<(), ImportError> {
+    if text.chars().count() > max {
+        return Err(invalid(
+            field,
+            format!("it is longer than {max} characters"),
+        ));
+    }
+    if text
+        .chars()
+        .any(|c| c.is_control() && !(multiline && matches!(c, '\n' | '\r' | '\t')))
+    {
+        return Err(invalid(field, "it contains control characters"));
+    }
+    Ok(())
+}
+
+/// Checks a name or title: not blank, then as `check_text` on one line.
+pub fn check_name(field: &str, text: &str, max: usize) -> Result<(), ImportError> {
+    if text.trim().is_empty() {
+        return Err(invalid(field, "it is empty"));
+    }
+    check_text(field, text, max, false)
+}
+
 /// The largest file an import accepts.
 pub const MAX_IMPORT_BYTES: usize = 5_000_000;
 
@@ -162,7 +208,7 @@ pub fn read_envelope(text: &str) -> Result<Envelope, ImportError> {
     if object.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(ImportError::NotOurFormat);
     }
-    serde_json::from_value(value).map_err(|e| invalid_field(&e))
+    from_value(value)
 }
 
 /// Reads a file's text as a `T`: checks format, kind and version, migrates, validates.
@@ -179,7 +225,7 @@ pub fn open<T: Versioned>(envelope: Envelope) -> Result<T, ImportError> {
         });
     }
     let data = migrate::<T>(envelope.schema_version, envelope.data)?;
-    let value: T = serde_json::from_value(data).map_err(|e| invalid_field(&e))?;
+    let value: T = from_value(data)?;
     value.validate()?;
     Ok(value)
 }
@@ -213,18 +259,23 @@ fn plain_json_error(e: &serde_json::Error) -> String {
     }
 }
 
-fn invalid_field(e: &serde_json::Error) -> ImportError {
-    let message = plain_json_error(e);
-    // serde names the field in messages such as "missing field `name`".
-    let field = message
-        .split('`')
-        .nth(1)
-        .map(str::to_owned)
-        .unwrap_or_else(|| "data".to_owned());
-    ImportError::InvalidField {
-        field,
-        problem: message,
-    }
+/// Deserialises `value`, naming the field that is missing or wrong ("profiles[0].person.name").
+fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, ImportError> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let problem = plain_json_error(e.inner());
+        let path = e.path().to_string();
+        // serde names a missing field in the message ("missing field `name`"), not the path.
+        let missing = problem
+            .strip_prefix("missing field `")
+            .and_then(|rest| rest.split('`').next());
+        let field = match (path.as_str(), missing) {
+            (".", Some(name)) => name.to_owned(),
+            (".", None) => "data".to_owned(),
+            (path, Some(name)) => format!("{path}.{name}"),
+            (path, None) => path.to_owned(),
+        };
+        ImportError::InvalidField { field, problem }
+    })
 }
 
 #[cfg(test)]

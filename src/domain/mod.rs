@@ -2,6 +2,7 @@
 //! wasm-bindgen imports. Time and randomness come in as arguments, so every rule is
 //! tested natively (`cargo test`).
 
+pub mod backup;
 pub mod content;
 pub mod envelope;
 pub mod policy;

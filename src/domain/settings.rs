@@ -63,6 +63,40 @@ impl Default for SchoolSettings {
 impl super::envelope::Versioned for SchoolSettings {
     const KIND: super::envelope::Kind = super::envelope::Kind::Settings;
     const SCHEMA_VERSION: u32 = 1;
+
+    fn validate(&self) -> Result<(), super::envelope::ImportError> {
+        use super::envelope::{check_name, check_text, invalid};
+        check_name("school_name", &self.school_name, 200)?;
+        let texts = [
+            ("school_short_name", &self.school_short_name),
+            ("headteacher", &self.headteacher),
+            ("dsl", &self.dsl),
+            ("computing_lead", &self.computing_lead),
+            ("chair_of_governors", &self.chair_of_governors),
+            ("incident_system", &self.incident_system),
+            ("filtering_provider", &self.filtering_provider),
+            ("monitoring_provider", &self.monitoring_provider),
+            ("it_provider", &self.it_provider),
+        ];
+        for (field, text) in texts {
+            check_text(field, text, 200, false)?;
+        }
+        let lists = [
+            ("deputy_dsls", &self.deputy_dsls),
+            ("approved_platforms", &self.approved_platforms),
+            ("school_accounts", &self.school_accounts),
+            ("pta_accounts", &self.pta_accounts),
+        ];
+        for (field, list) in lists {
+            if list.len() > 50 {
+                return Err(invalid(field, "it has more than 50 entries"));
+            }
+            for (i, text) in list.iter().enumerate() {
+                check_text(&format!("{field}[{i}]"), text, 200, false)?;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// The placeholders content may use, each with what it stands for.

@@ -7,7 +7,7 @@ use chrono::{Months, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use super::content::{Course, Module, Role};
-use super::envelope::{ImportError, Kind, Versioned};
+use super::envelope::{check_name, check_text, invalid, ImportError, Kind, Versioned};
 use super::quiz::{Attempt, Score};
 
 /// Induction (everything the role requires) or the annual refresher (the modules marked
@@ -64,17 +64,57 @@ impl Versioned for TrainingBook {
     const SCHEMA_VERSION: u32 = 1;
 
     fn validate(&self) -> Result<(), ImportError> {
+        if self.profiles.len() > 500 {
+            return Err(invalid("profiles", "there are more than 500 profiles"));
+        }
         let mut ids = BTreeSet::new();
-        for p in &self.profiles {
+        for (i, p) in self.profiles.iter().enumerate() {
+            let at = format!("profiles[{i}]");
             if !ids.insert(&p.id) {
-                return Err(ImportError::InvalidField {
-                    field: "profiles.id".into(),
-                    problem: format!("the profile id {} appears twice", p.id),
-                });
+                return Err(invalid(
+                    format!("{at}.id"),
+                    format!("the profile id {} appears twice", p.id),
+                ));
+            }
+            check_name(&format!("{at}.id"), &p.id, 100)?;
+            check_person(&format!("{at}.person"), &p.person)?;
+            check_attempts(&format!("{at}.attempts"), &p.attempts)?;
+        }
+        if let Some(active) = &self.active {
+            if !ids.contains(active) {
+                return Err(invalid("active", "it names a profile that is not there"));
             }
         }
         Ok(())
     }
+}
+
+fn check_person(at: &str, person: &Person) -> Result<(), ImportError> {
+    check_name(&format!("{at}.name"), &person.name, 200)
+}
+
+/// Attempts from a file: a sane number, and every stated score possible.
+fn check_attempts(at: &str, attempts: &[Attempt]) -> Result<(), ImportError> {
+    if attempts.len() > 10_000 {
+        return Err(invalid(at, "there are more than 10,000 attempts"));
+    }
+    for (i, a) in attempts.iter().enumerate() {
+        let here = format!("{at}[{i}]");
+        check_name(&format!("{here}.id"), &a.id, 100)?;
+        check_name(&format!("{here}.module_id"), &a.module_id, 100)?;
+        if a.questions.len() > 200 || a.answers.len() > 200 {
+            return Err(invalid(
+                format!("{here}.questions"),
+                "there are too many questions",
+            ));
+        }
+        if let Some(score) = &a.score {
+            if score.correct > score.total || score.percent > 100 || score.pass_mark > 100 {
+                return Err(invalid(format!("{here}.score"), "the score is impossible"));
+            }
+        }
+    }
+    Ok(())
 }
 
 impl TrainingBook {
@@ -405,25 +445,11 @@ impl Versioned for TrainingRecord {
     const SCHEMA_VERSION: u32 = 1;
 
     fn validate(&self) -> Result<(), ImportError> {
-        let invalid = |field: &str, problem: &str| {
-            Err(ImportError::InvalidField {
-                field: field.into(),
-                problem: problem.into(),
-            })
-        };
-        if self.record_id.trim().is_empty() {
-            return invalid("record_id", "it is empty");
-        }
-        if self.person.name.trim().is_empty() {
-            return invalid("person.name", "it is empty");
-        }
-        if self.person.name.chars().count() > 200 {
-            return invalid("person.name", "it is longer than 200 characters");
-        }
-        if self.attempts.len() > 10_000 {
-            return invalid("attempts", "there are more than 10,000 attempts");
-        }
-        Ok(())
+        check_name("record_id", &self.record_id, 100)?;
+        check_person("person", &self.person)?;
+        check_text("content_version", &self.content_version, 100, false)?;
+        check_text("policy_version", &self.policy_version, 200, false)?;
+        check_attempts("attempts", &self.attempts)
     }
 }
 

@@ -1,0 +1,64 @@
+//! A file picker that also takes files dropped on it. It reads the files as text (through
+//! `files`) and hands them on; it never interprets them.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::domain::envelope::MAX_IMPORT_BYTES;
+use crate::files::{self, PickedFile};
+
+/// A labelled file input inside a drop zone. `multiple` allows many files at once.
+#[component]
+pub fn FileDrop(
+    /// The input's id (for its label).
+    id: &'static str,
+    /// What the files are, as the label says it ("Choose a backup file").
+    label: &'static str,
+    #[prop(optional)] multiple: bool,
+    /// Called with the files read.
+    on_files: Callback<Vec<PickedFile>>,
+) -> impl IntoView {
+    let over = RwSignal::new(false);
+    let read = move |list: Vec<web_sys::File>| {
+        if list.is_empty() {
+            return;
+        }
+        spawn_local(async move {
+            let picked = files::read_all(list, MAX_IMPORT_BYTES).await;
+            if !picked.is_empty() {
+                on_files.run(picked);
+            }
+        });
+    };
+    let hint = format!("{id}-hint");
+    view! {
+        <div
+            class="drop-zone"
+            class:over=move || over.get()
+            on:dragover=move |ev| {
+                ev.prevent_default();
+                over.set(true);
+            }
+            on:dragleave=move |_| over.set(false)
+            on:drop=move |ev| {
+                ev.prevent_default();
+                over.set(false);
+                read(files::files_from_drop(&ev));
+            }
+        >
+            <label for=id>{label}</label>
+            <p class="hint" id=hint.clone()>
+                {if multiple { "Or drop the files here. " } else { "Or drop the file here. " }}
+                {format!("JSON files up to {} MB.", MAX_IMPORT_BYTES / 1_000_000)}
+            </p>
+            <input
+                type="file"
+                id=id
+                accept=".json,application/json"
+                multiple=multiple
+                aria-describedby=hint
+                on:change=move |ev| read(files::files_from_input(&ev))
+            />
+        </div>
+    }
+}

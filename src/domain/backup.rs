@@ -1,0 +1,270 @@
+//! Everything on a device in one file, and the plan for bringing a file in: what it will
+//! add, replace or leave alone, decided before anything is written.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::envelope::{self, Envelope, ImportError, Kind, Versioned};
+use super::settings::SchoolSettings;
+use super::training::TrainingBook;
+
+/// The kinds the app keeps in storage, in the order a backup lists them.
+pub const STORED_KINDS: [Kind; 2] = [Kind::Settings, Kind::TrainingProfiles];
+
+/// A full backup: the stored envelope of each kind that had data.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct FullBackup {
+    pub parts: Vec<Envelope>,
+}
+
+impl Versioned for FullBackup {
+    const KIND: Kind = Kind::FullBackup;
+    const SCHEMA_VERSION: u32 = 1;
+
+    fn validate(&self) -> Result<(), ImportError> {
+        let mut seen = Vec::new();
+        for part in &self.parts {
+            if seen.contains(&part.kind) {
+                return Err(ImportError::InvalidField {
+                    field: "parts".into(),
+                    problem: format!("{} appears twice", part.kind.described()),
+                });
+            }
+            seen.push(part.kind);
+            normalise(part.clone()).map_err(|e| within_part(part.kind, e))?;
+        }
+        Ok(())
+    }
+}
+
+fn within_part(kind: Kind, error: ImportError) -> ImportError {
+    match error {
+        ImportError::InvalidField { field, problem } => ImportError::InvalidField {
+            field: format!("parts.{}.{field}", kind.id()),
+            problem,
+        },
+        other => other,
+    }
+}
+
+/// Opens a stored part as its type, migrating it, and wraps it again at the current schema
+/// version, so what is written is always current.
+pub fn normalise(part: Envelope) -> Result<Envelope, ImportError> {
+    fn again<T: Versioned>(part: Envelope) -> Result<Envelope, ImportError> {
+        let saved_at = part.saved_at;
+        let content_version = part.content_version.clone();
+        let value = envelope::open::<T>(part)?;
+        Ok(envelope::wrap(&value, saved_at, content_version.as_deref()))
+    }
+    match part.kind {
+        Kind::Settings => again::<SchoolSettings>(part),
+        Kind::TrainingProfiles => again::<TrainingBook>(part),
+        found => Err(ImportError::WrongKind {
+            expected: Kind::FullBackup,
+            found,
+        }),
+    }
+}
+
+/// One line a person reads about a part: "3 training profiles: Ann, Bo, Cy".
+pub fn describe(part: &Envelope) -> String {
+    let data = &part.data;
+    match part.kind {
+        Kind::Settings => format!(
+            "School settings for {}",
+            data.get("school_name")
+                .and_then(Value::as_str)
+                .unwrap_or("a school")
+        ),
+        Kind::TrainingProfiles => {
+            let names: Vec<&str> = data
+                .get("profiles")
+                .and_then(Value::as_array)
+                .map(|ps| {
+                    ps.iter()
+                        .filter_map(|p| p.pointer("/person/name").and_then(Value::as_str))
+                        .collect()
+                })
+                .unwrap_or_default();
+            match names.len() {
+                0 => "No training profiles".to_owned(),
+                1 => format!("1 training profile: {}", names[0]),
+                n => format!("{n} training profiles: {}", names.join(", ")),
+            }
+        }
+        other => format!("{} data", capitalise(other.described())),
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// Reads a file brought to the Data page: a full backup, or a single stored kind (such as
+/// settings). Returns the parts it would write, each at the current schema version.
+pub fn read_for_restore(text: &str) -> Result<Vec<Envelope>, ImportError> {
+    let envelope = envelope::read_envelope(text)?;
+    match envelope.kind {
+        Kind::FullBackup => {
+            let backup = envelope::open::<FullBackup>(envelope)?;
+            backup.parts.into_iter().map(normalise).collect()
+        }
+        kind if STORED_KINDS.contains(&kind) => Ok(vec![normalise(envelope)?]),
+        found => Err(ImportError::WrongKind {
+            expected: Kind::FullBackup,
+            found,
+        }),
+    }
+}
+
+/// What an import will do to one kind of stored data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Nothing stored yet: the file's data is added.
+    Add,
+    /// Stored data differs: it is backed up, then replaced.
+    Replace,
+    /// The file holds exactly what is stored.
+    Same,
+    /// The file has nothing for this kind: what is stored stays.
+    LeaveAlone,
+}
+
+/// One row of the preview.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    pub kind: Kind,
+    pub action: Action,
+    /// What is stored now, described.
+    pub current: Option<String>,
+    /// What the file holds, described.
+    pub incoming: Option<String>,
+}
+
+/// The preview of an import and the parts it will write (only those that change).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    pub steps: Vec<Step>,
+    pub writes: Vec<Envelope>,
+}
+
+impl Plan {
+    /// True when applying the plan changes nothing.
+    pub fn is_empty(&self) -> bool {
+        self.writes.is_empty()
+    }
+
+    /// The kinds whose stored data the plan replaces (and so backs up first).
+    pub fn replaces(&self) -> impl Iterator<Item = Kind> + '_ {
+        self.steps
+            .iter()
+            .filter(|s| s.action == Action::Replace)
+            .map(|s| s.kind)
+    }
+}
+
+/// Compares incoming parts with what is stored (`current`, one entry per stored kind that
+/// has readable data) and says what will happen to each stored kind.
+pub fn plan(incoming: Vec<Envelope>, current: &[Envelope]) -> Plan {
+    let mut steps = Vec::new();
+    let mut writes = Vec::new();
+    for kind in STORED_KINDS {
+        let now = current.iter().find(|e| e.kind == kind);
+        let new = incoming.iter().find(|e| e.kind == kind);
+        let action = match (now, new) {
+            (_, None) => Action::LeaveAlone,
+            (None, Some(_)) => Action::Add,
+            (Some(a), Some(b)) if a.data == b.data => Action::Same,
+            (Some(_), Some(_)) => Action::Replace,
+        };
+        if matches!(action, Action::Add | Action::Replace) {
+            writes.extend(new.cloned());
+        }
+        steps.push(Step {
+            kind,
+            action,
+            current: now.map(describe),
+            incoming: new.map(describe),
+        });
+    }
+    Plan { steps, writes }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn at() -> chrono::NaiveDateTime {
+        NaiveDate::from_ymd_opt(2026, 11, 25)
+            .unwrap()
+            .and_hms_opt(10, 0, 0)
+            .unwrap()
+    }
+
+    fn settings(name: &str) -> Envelope {
+        let s = SchoolSettings {
+            school_name: name.into(),
+            ..SchoolSettings::default()
+        };
+        envelope::wrap(&s, at(), None)
+    }
+
+    #[test]
+    fn plan_says_add_replace_same_and_leave_alone() {
+        let book = envelope::wrap(&TrainingBook::default(), at(), None);
+        let p = plan(
+            vec![settings("New School")],
+            &[settings("Old School"), book],
+        );
+        assert_eq!(p.steps[0].action, Action::Replace);
+        assert_eq!(
+            p.steps[0].incoming.as_deref(),
+            Some("School settings for New School")
+        );
+        assert_eq!(p.steps[1].action, Action::LeaveAlone);
+        assert_eq!(p.writes.len(), 1);
+        assert_eq!(p.replaces().collect::<Vec<_>>(), vec![Kind::Settings]);
+
+        let same = plan(vec![settings("A")], &[settings("A")]);
+        assert_eq!(same.steps[0].action, Action::Same);
+        assert!(same.is_empty());
+
+        let add = plan(vec![settings("A")], &[]);
+        assert_eq!(add.steps[0].action, Action::Add);
+    }
+
+    #[test]
+    fn a_backup_reads_back_as_its_parts() {
+        let backup = FullBackup {
+            parts: vec![settings("A")],
+        };
+        let text = envelope::to_json(&backup, at(), None);
+        let parts = read_for_restore(&text).unwrap();
+        assert_eq!(parts, backup.parts);
+        // A single settings file restores too.
+        let one = serde_json::to_string(&settings("B")).unwrap();
+        assert_eq!(read_for_restore(&one).unwrap()[0].kind, Kind::Settings);
+    }
+
+    #[test]
+    fn a_backup_with_a_bad_part_is_refused_whole() {
+        let mut bad = settings("A");
+        bad.data["school_name"] = Value::from(7);
+        let backup = FullBackup { parts: vec![bad] };
+        let text = envelope::to_json(&backup, at(), None);
+        let err = read_for_restore(&text).unwrap_err();
+        assert!(
+            matches!(&err, ImportError::InvalidField { field, .. } if field.starts_with("parts.settings")),
+            "{err:?}"
+        );
+        let twice = FullBackup {
+            parts: vec![settings("A"), settings("B")],
+        };
+        assert!(read_for_restore(&envelope::to_json(&twice, at(), None)).is_err());
+    }
+}
