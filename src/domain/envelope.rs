@@ -199,6 +199,8 @@ pub fn read_envelope(text: &str) -> Result<Envelope, ImportError> {
             limit: MAX_IMPORT_BYTES,
         });
     }
+    // Some Windows editors start a file with a byte order mark; it is not part of the JSON.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
         line: e.line(),
         column: e.column(),

@@ -1,0 +1,307 @@
+//! Data rules, natively: every kind survives export then import unchanged (property tests
+//! over generated data, hostile text included), migration chains end at the current version,
+//! and every file in the hostile corpus (tests/corpus) is refused with the right error or
+//! kept as plain text, without a panic.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeSet;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use proptest::prelude::*;
+use serde_json::Value;
+
+use online_safety_workbench::domain::backup::{self, FullBackup};
+use online_safety_workbench::domain::content::{course, Role};
+use online_safety_workbench::domain::envelope::{self, ImportError, Versioned, MAX_IMPORT_BYTES};
+use online_safety_workbench::domain::quiz;
+use online_safety_workbench::domain::settings::SchoolSettings;
+use online_safety_workbench::domain::training::{
+    Person, Profile, Track, TrainingBook, TrainingRecord,
+};
+
+// ---- generators ----
+
+/// Names as people type them, and as attackers do.
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[A-Za-z][A-Za-z .'-]{0,30}",
+        "\\PC{1,40}".prop_filter("not blank", |s| !s.trim().is_empty()),
+        Just("<script>alert('x')</script>".to_owned()),
+        Just("\"><img src=x onerror=alert(1)>".to_owned()),
+        Just("Siân O'Brien-Nguyễn 李".to_owned()),
+    ]
+}
+
+fn date() -> impl Strategy<Value = NaiveDate> {
+    (2015i32..2035, 1u32..=365).prop_map(|(y, d)| NaiveDate::from_yo_opt(y, d).unwrap())
+}
+
+fn moment() -> impl Strategy<Value = NaiveDateTime> {
+    (date(), 0u32..86_400)
+        .prop_map(|(d, s)| d.and_hms_opt(s / 3600, (s / 60) % 60, s % 60).unwrap())
+}
+
+fn settings() -> impl Strategy<Value = SchoolSettings> {
+    (
+        text(),
+        proptest::collection::vec(text(), 0..5),
+        proptest::collection::vec(text(), 0..5),
+        text(),
+        date(),
+    )
+        .prop_map(|(name, deputies, platforms, dsl, due)| SchoolSettings {
+            school_name: name,
+            deputy_dsls: deputies,
+            approved_platforms: platforms,
+            dsl,
+            policy_review_due: due,
+            ..SchoolSettings::default()
+        })
+}
+
+fn person() -> impl Strategy<Value = Person> {
+    (text(), 0usize..Role::ALL.len(), date(), any::<bool>()).prop_map(
+        |(name, r, start, refresh)| Person {
+            name,
+            role: Role::ALL[r],
+            start_date: start,
+            track: if refresh {
+                Track::Refresher
+            } else {
+                Track::Induction
+            },
+        },
+    )
+}
+
+/// A profile with real attempts: drawn from the course, answered at random, some submitted.
+fn profile(id: usize) -> impl Strategy<Value = Profile> {
+    let modules = course().modules.len();
+    (
+        person(),
+        moment(),
+        proptest::collection::vec(
+            (0..modules, any::<u64>(), any::<u64>(), any::<bool>()),
+            0..4,
+        ),
+    )
+        .prop_map(move |(person, at, attempts)| {
+            let course = course();
+            let mut profile = Profile::new(format!("r-{id}"), person, at);
+            for (n, (m, seed, picks, submit)) in attempts.into_iter().enumerate() {
+                let module = &course.modules[m];
+                profile.mark_read(&module.id, &module.sections[0].id);
+                let mut attempt = quiz::start(course, module, seed, format!("a-{id}-{n}"), at);
+                for (i, drawn) in attempt.questions.clone().iter().enumerate() {
+                    let question = module
+                        .questions
+                        .iter()
+                        .find(|q| q.id == drawn.question_id)
+                        .unwrap();
+                    let option =
+                        &drawn.option_order[(picks as usize + i) % drawn.option_order.len()];
+                    attempt.choose(question, option);
+                }
+                if submit {
+                    attempt.submit(course, at).unwrap();
+                }
+                profile.attempts.push(attempt);
+            }
+            profile
+        })
+}
+
+fn book() -> impl Strategy<Value = TrainingBook> {
+    (0usize..4)
+        .prop_flat_map(|n| {
+            let profiles: Vec<_> = (0..n).map(profile).collect();
+            (profiles, proptest::option::of(0..n.max(1)))
+        })
+        .prop_map(|(profiles, active)| {
+            let active = active.and_then(|i| profiles.get(i)).map(|p| p.id.clone());
+            TrainingBook { profiles, active }
+        })
+}
+
+fn at() -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, 11, 25)
+        .unwrap()
+        .and_hms_opt(12, 0, 0)
+        .unwrap()
+}
+
+fn round_trip<T: Versioned + PartialEq + std::fmt::Debug>(value: &T) {
+    let text = envelope::to_json(value, at(), Some("2026.1"));
+    let back = envelope::unwrap::<T>(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+    assert_eq!(&back, value);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn settings_round_trip(s in settings()) {
+        round_trip(&s);
+    }
+
+    #[test]
+    fn training_profiles_round_trip(b in book()) {
+        round_trip(&b);
+    }
+
+    #[test]
+    fn training_records_round_trip(p in profile(0), when in moment()) {
+        round_trip(&TrainingRecord::of(&p, course(), when));
+    }
+
+    #[test]
+    fn full_backups_round_trip(s in settings(), b in book()) {
+        let backup = FullBackup {
+            parts: vec![envelope::wrap(&s, at(), None), envelope::wrap(&b, at(), None)],
+        };
+        round_trip(&backup);
+        let parts = backup::read_for_restore(&envelope::to_json(&backup, at(), None)).unwrap();
+        prop_assert_eq!(envelope::open::<SchoolSettings>(parts[0].clone()).unwrap(), s);
+        prop_assert_eq!(envelope::open::<TrainingBook>(parts[1].clone()).unwrap(), b);
+    }
+
+    /// Any version above the current is refused as newer; 0 is never valid.
+    #[test]
+    fn versions_outside_the_chain_are_refused(v in 2u32..u32::MAX) {
+        prop_assert_eq!(
+            envelope::migrate::<SchoolSettings>(v, Value::Null),
+            Err(ImportError::NewerVersion { found: v, current: 1 })
+        );
+        prop_assert!(envelope::migrate::<TrainingBook>(0, Value::Null).is_err());
+    }
+}
+
+/// Every kind's chain, from each stored fixture version, ends at the current version and
+/// opens. A schema change adds a fixture of the old version here.
+#[test]
+fn every_migration_chain_ends_at_the_current_version() {
+    fn chain<T: Versioned>(fixtures: &[&str]) {
+        let mut versions = BTreeSet::new();
+        for text in fixtures {
+            let env = envelope::read_envelope(text).unwrap();
+            versions.insert(env.schema_version);
+            let data = envelope::migrate::<T>(env.schema_version, env.data.clone()).unwrap();
+            assert!(envelope::open::<T>(envelope::Envelope {
+                schema_version: T::SCHEMA_VERSION,
+                data,
+                ..env
+            })
+            .is_ok());
+        }
+        let all: BTreeSet<u32> = (1..=T::SCHEMA_VERSION).collect();
+        assert_eq!(
+            versions,
+            all,
+            "a fixture for every version of {:?}",
+            T::KIND
+        );
+    }
+    chain::<SchoolSettings>(&[include_str!("fixtures/settings-v1.json")]);
+    chain::<TrainingBook>(&[include_str!("fixtures/training-profiles-v1.json")]);
+    chain::<TrainingRecord>(&[include_str!("fixtures/training-record-v1.json")]);
+    chain::<FullBackup>(&[include_str!("fixtures/full-backup-v1.json")]);
+}
+
+// ---- the hostile corpus ----
+
+fn tag(result: Result<(), ImportError>) -> String {
+    match result {
+        Ok(()) => "ok".into(),
+        Err(ImportError::TooLarge { .. }) => "too-large".into(),
+        Err(ImportError::NotJson { .. }) => "not-json".into(),
+        Err(ImportError::NotOurFormat) => "not-ours".into(),
+        Err(ImportError::WrongKind { .. }) => "wrong-kind".into(),
+        Err(ImportError::NewerVersion { .. }) => "newer".into(),
+        Err(ImportError::UnsupportedVersion { .. }) => "unsupported".into(),
+        Err(ImportError::InvalidField { field, .. }) => format!("invalid:{field}"),
+    }
+}
+
+fn import(place: &str, text: &str) -> Result<(), ImportError> {
+    match place {
+        "settings" => envelope::unwrap::<SchoolSettings>(text).map(drop),
+        "training-record" => envelope::unwrap::<TrainingRecord>(text).map(drop),
+        "restore" => backup::read_for_restore(text).map(drop),
+        other => panic!("unknown place {other}"),
+    }
+}
+
+#[test]
+fn every_hostile_file_is_refused_with_the_right_error() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
+    let manifest = std::fs::read_to_string(format!("{dir}/expected.tsv")).unwrap();
+    let mut count = 0;
+    for line in manifest.lines().filter(|l| !l.starts_with('#')) {
+        let [file, place, expected] = line.split('\t').collect::<Vec<_>>()[..] else {
+            panic!("bad manifest line {line}");
+        };
+        let text = std::fs::read_to_string(format!("{dir}/{file}")).unwrap();
+        let result = import(place, &text);
+        if let Err(e) = &result {
+            assert!(!e.to_string().is_empty());
+        }
+        assert_eq!(tag(result), expected, "{file}");
+        count += 1;
+    }
+    let files = std::fs::read_dir(dir)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "json")
+        })
+        .count();
+    assert_eq!(count, files, "every corpus file is in expected.tsv");
+    assert!(count >= 50, "{count} files");
+}
+
+#[test]
+fn hostile_text_is_kept_as_text() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
+    let path = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().ends_with("-onerror-person-name.json"))
+        .unwrap();
+    let record = std::fs::read_to_string(path).unwrap();
+    let record = envelope::unwrap::<TrainingRecord>(&record).unwrap();
+    assert_eq!(record.person.name, "<img src=x onerror=alert(1)>");
+}
+
+#[test]
+fn a_file_over_the_limit_is_refused_before_parsing() {
+    let huge = format!(
+        "{{\"format\":\"online-safety-workbench\",\"pad\":\"{}\"}}",
+        "x".repeat(MAX_IMPORT_BYTES)
+    );
+    let err = envelope::unwrap::<SchoolSettings>(&huge).unwrap_err();
+    assert_eq!(tag(Err(err.clone())), "too-large");
+    assert!(
+        err.to_string()
+            .contains("The limit is 5000000 bytes (5 MB)"),
+        "{err}"
+    );
+    assert_eq!(tag(backup::read_for_restore(&huge).map(drop)), "too-large");
+}
+
+#[test]
+fn errors_name_the_field_for_a_person() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/training-record-v1.json"
+    ))
+    .unwrap()
+    .replace("\"teaching\"", "\"wizard\"");
+    let err = envelope::unwrap::<TrainingRecord>(&text).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "The file's field \"person.role\" is missing or invalid: unknown variant `wizard`, expected one of `teaching`, `support`, `governor`, `volunteer`, `dsl`, `other`"
+    );
+}
