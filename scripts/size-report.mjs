@@ -5,8 +5,15 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, extname } from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
 
-/** The one place the size budget lives: brotli bytes of wasm + JS + CSS together. */
-const BUDGET_BROTLI_BYTES = 250 * 1024;
+/**
+ * The one place the size budget lives: brotli bytes of wasm + JS + CSS together.
+ * Started at 250 KB with the shell (170 KB). Raised to 420 KB when the course, the data
+ * page and the audit landed: the wasm embeds the whole policy, 11 modules with 95 questions
+ * and the 60-item audit (about 210 KB of text, 45 KB brotli) and some 25 pages of views
+ * (measured 363 KB with the audit; issue notes record each step). Lower it when a change
+ * makes room; raise it only with a measured reason.
+ */
+const BUDGET_BROTLI_BYTES = 420 * 1024;
 
 const dist = process.argv[2] ?? "dist";
 const groups = { ".wasm": "wasm", ".js": "js", ".css": "css" };

@@ -126,7 +126,7 @@ pub fn load<T: Versioned>() -> Loaded<T> {
             let moved_to = format!(
                 "{DAMAGED_PREFIX}{}:{}",
                 T::KIND.id(),
-                browser::now().format("%Y%m%dT%H%M%S%.3f")
+                crate::domain::dates::stamp(browser::now())
             );
             // Keep the damaged text; only clear the live key once the copy is safe.
             if write_raw(&moved_to, &text).is_ok() {

@@ -23,8 +23,10 @@ pub enum Kind {
     TrainingProfiles,
     /// One person's training record, exported for the DSL.
     TrainingRecord,
-    /// The DSL's audits, one per academic year.
+    /// One academic year's audit, exported for governors or next year.
     Audit,
+    /// Every audit on a device, one per academic year.
+    Audits,
     /// The DSL's imported staff training records (the matrix).
     StaffRecords,
     /// Everything on the device.
@@ -39,6 +41,7 @@ impl Kind {
             Kind::TrainingProfiles => "the training profiles on a device",
             Kind::TrainingRecord => "a staff training record",
             Kind::Audit => "an online-safety audit",
+            Kind::Audits => "the online-safety audits on a device",
             Kind::StaffRecords => "the staff training records (matrix)",
             Kind::FullBackup => "a full backup",
         }
@@ -50,10 +53,26 @@ impl Kind {
             Kind::Settings => "school settings",
             Kind::TrainingProfiles => "training profiles",
             Kind::TrainingRecord => "training record",
-            Kind::Audit => "audits",
+            Kind::Audit => "audit",
+            Kind::Audits => "online-safety audits",
             Kind::StaffRecords => "staff training records",
             Kind::FullBackup => "backup",
         }
+    }
+
+    /// The kind with this id.
+    pub fn from_id(id: &str) -> Option<Kind> {
+        [
+            Kind::Settings,
+            Kind::TrainingProfiles,
+            Kind::TrainingRecord,
+            Kind::Audit,
+            Kind::Audits,
+            Kind::StaffRecords,
+            Kind::FullBackup,
+        ]
+        .into_iter()
+        .find(|k| k.id() == id)
     }
 
     /// The id used in files and storage keys.
@@ -63,6 +82,7 @@ impl Kind {
             Kind::TrainingProfiles => "training-profiles",
             Kind::TrainingRecord => "training-record",
             Kind::Audit => "audit",
+            Kind::Audits => "audits",
             Kind::StaffRecords => "staff-records",
             Kind::FullBackup => "full-backup",
         }
@@ -206,11 +226,47 @@ pub fn read_envelope(text: &str) -> Result<Envelope, ImportError> {
         column: e.column(),
         message: plain_json_error(&e),
     })?;
-    let object = value.as_object().ok_or(ImportError::NotOurFormat)?;
+    envelope_from(value)
+}
+
+/// Reads the envelope's own fields by hand, naming any that is wrong.
+fn envelope_from(value: Value) -> Result<Envelope, ImportError> {
+    let Value::Object(mut object) = value else {
+        return Err(ImportError::NotOurFormat);
+    };
     if object.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(ImportError::NotOurFormat);
     }
-    from_value(value)
+    let text = |object: &serde_json::Map<String, Value>, field: &str| {
+        object.get(field).and_then(Value::as_str).map(str::to_owned)
+    };
+    let kind = match object.get("kind") {
+        Some(Value::String(id)) => Kind::from_id(id)
+            .ok_or_else(|| invalid("kind", format!("\"{id}\" is not a kind this app knows")))?,
+        _ => return Err(invalid("kind", "it is missing or not text")),
+    };
+    let schema_version = object
+        .get("schema_version")
+        .and_then(Value::as_u64)
+        .and_then(|v| u32::try_from(v).ok())
+        .ok_or_else(|| invalid("schema_version", "it is missing or not a whole number"))?;
+    let saved_at = text(&object, "saved_at")
+        .and_then(|t| t.parse::<NaiveDateTime>().ok())
+        .ok_or_else(|| invalid("saved_at", "it is missing or not a date and time"))?;
+    let app_version = text(&object, "app_version").unwrap_or_default();
+    let content_version = text(&object, "content_version");
+    let data = object
+        .remove("data")
+        .ok_or_else(|| invalid("data", "it is missing"))?;
+    Ok(Envelope {
+        format: FORMAT.to_owned(),
+        kind,
+        schema_version,
+        app_version,
+        content_version,
+        saved_at,
+        data,
+    })
 }
 
 /// Reads a file's text as a `T`: checks format, kind and version, migrates, validates.
@@ -227,7 +283,10 @@ pub fn open<T: Versioned>(envelope: Envelope) -> Result<T, ImportError> {
         });
     }
     let data = migrate::<T>(envelope.schema_version, envelope.data)?;
-    let value: T = from_value(data)?;
+    // Read from pretty text, not from the `Value`: one deserialiser per type keeps the
+    // wasm small, and the error's line finds the field to name.
+    let text = serde_json::to_string_pretty(&data).expect("JSON values always serialise");
+    let value: T = serde_json::from_str(&text).map_err(|e| field_error(&text, &e))?;
     value.validate()?;
     Ok(value)
 }
@@ -261,23 +320,87 @@ fn plain_json_error(e: &serde_json::Error) -> String {
     }
 }
 
-/// Deserialises `value`, naming the field that is missing or wrong ("profiles[0].person.name").
-fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, ImportError> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let problem = plain_json_error(e.inner());
-        let path = e.path().to_string();
-        // serde names a missing field in the message ("missing field `name`"), not the path.
-        let missing = problem
-            .strip_prefix("missing field `")
-            .and_then(|rest| rest.split('`').next());
-        let field = match (path.as_str(), missing) {
-            (".", Some(name)) => name.to_owned(),
-            (".", None) => "data".to_owned(),
-            (path, Some(name)) => format!("{path}.{name}"),
-            (path, None) => path.to_owned(),
+/// An `InvalidField` naming where in `text` (pretty JSON) the error `e` arose.
+fn field_error(text: &str, e: &serde_json::Error) -> ImportError {
+    let problem = plain_json_error(e);
+    let path = path_at(text, e.line());
+    // serde names a missing field in the message ("missing field `name`"), at the close
+    // of the object that lacks it.
+    let missing = problem
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.split('`').next());
+    let field = match (path.is_empty(), missing) {
+        (true, Some(name)) => name.to_owned(),
+        (true, None) => "data".to_owned(),
+        (false, Some(name)) => format!("{path}.{name}"),
+        (false, None) => path,
+    };
+    ImportError::InvalidField { field, problem }
+}
+
+/// The path ("attempts[0].score") of what is on line `line` (1-based) of pretty JSON, as
+/// serde_json writes it: one member or element per line.
+fn path_at(text: &str, line: usize) -> String {
+    // Open containers: the name of each in its parent, whether it is an array, and the
+    // index of its next element.
+    let mut stack: Vec<(String, bool, usize)> = Vec::new();
+    let join = |stack: &[(String, bool, usize)], last: Option<&str>| {
+        let mut path = String::new();
+        for name in stack.iter().map(|(n, _, _)| n.as_str()).chain(last) {
+            if !path.is_empty() && !name.starts_with('[') && !name.is_empty() {
+                path.push('.');
+            }
+            path.push_str(name);
+        }
+        path
+    };
+    for (n, raw) in text.lines().enumerate() {
+        let here = n + 1 == line;
+        let l = raw.trim();
+        if l.starts_with('}') || l.starts_with(']') {
+            if here {
+                return join(&stack, None);
+            }
+            stack.pop();
+            continue;
+        }
+        let (name, rest) = match stack.last_mut() {
+            Some((_, true, next)) => {
+                *next += 1;
+                (format!("[{}]", *next - 1), l)
+            }
+            Some((_, false, _)) => match member(l) {
+                Some((key, rest)) => (key, rest),
+                None => (String::new(), l),
+            },
+            None => (String::new(), l),
         };
-        ImportError::InvalidField { field, problem }
-    })
+        let rest = rest.trim_end_matches(',');
+        if here {
+            return join(&stack, Some(&name));
+        }
+        if rest == "{" || rest == "[" {
+            stack.push((name, rest == "[", 0));
+        }
+    }
+    join(&stack, None)
+}
+
+/// Splits `"key": value` into the key and the value text.
+fn member(line: &str) -> Option<(String, &str)> {
+    let body = line.strip_prefix('"')?;
+    let mut escaped = false;
+    for (i, c) in body.char_indices() {
+        match c {
+            '\\' if !escaped => escaped = true,
+            '"' if !escaped => {
+                let key: String = serde_json::from_str(&line[..i + 2]).ok()?;
+                return Some((key, body[i + 1..].trim_start_matches(':').trim_start()));
+            }
+            _ => escaped = false,
+        }
+    }
+    None
 }
 
 #[cfg(test)]

@@ -39,9 +39,9 @@ fn date(
     set: fn(&mut SchoolSettings, NaiveDate),
 ) -> (Signal<String>, Callback<String>) {
     (
-        Signal::derive(move || settings.with(|s| get(s).format("%Y-%m-%d").to_string())),
+        Signal::derive(move || settings.with(|s| get(s).to_string())),
         Callback::new(move |v: String| {
-            if let Ok(d) = NaiveDate::parse_from_str(&v, "%Y-%m-%d") {
+            if let Ok(d) = v.parse::<NaiveDate>() {
                 settings.update(|s| set(s, d))
             }
         }),

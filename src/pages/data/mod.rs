@@ -22,7 +22,7 @@ pub fn DataRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
 }
 
 fn when(at: chrono::NaiveDateTime) -> String {
-    at.format("%-d %B %Y at %H:%M").to_string()
+    crate::domain::dates::long_time(at)
 }
 
 #[component]
@@ -63,7 +63,7 @@ fn Stored(changed: RwSignal<u32>) -> impl IntoView {
                         <th scope="row">{part.kind.plural().to_owned()}</th>
                         <td>{backup::describe(&part)}</td>
                         <td>{when(part.saved_at)}</td>
-                        <td>{format!("{:.1} KB", size as f64 / 1000.0)}</td>
+                        <td>{format!("{}.{} KB", size / 1000, size % 1000 / 100)}</td>
                     </tr>
                 }
             })
@@ -99,20 +99,14 @@ fn BackUp() -> impl IntoView {
         let now = browser::now();
         let backup: FullBackup = storage::full_backup();
         save(
-            format!(
-                "online-safety-workbench-backup-{}.json",
-                now.format("%Y-%m-%d")
-            ),
+            format!("online-safety-workbench-backup-{}.json", now.date()),
             envelope::to_json(&backup, now, None),
         );
     };
     let settings_only = move |_| {
         let now = browser::now();
         let text = settings.with_untracked(|s| envelope::to_json(s, now, None));
-        save(
-            format!("school-settings-{}.json", now.format("%Y-%m-%d")),
-            text,
-        );
+        save(format!("school-settings-{}.json", now.date()), text);
     };
     view! {
         <section aria-labelledby="backup-heading">

@@ -97,7 +97,7 @@ fn NewProfile(adding: RwSignal<bool>) -> impl IntoView {
     let book = use_book();
     let name = RwSignal::new(String::new());
     let role = RwSignal::new(String::new());
-    let start = RwSignal::new(browser::today().format("%Y-%m-%d").to_string());
+    let start = RwSignal::new(browser::today().to_string());
     let track = RwSignal::new(Track::Induction);
     let error = RwSignal::new(None::<&'static str>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -111,7 +111,9 @@ fn NewProfile(adding: RwSignal<bool>) -> impl IntoView {
             error.set(Some("Enter your full name."));
             return;
         }
-        let start_date = NaiveDate::parse_from_str(&start.get(), "%Y-%m-%d")
+        let start_date = start
+            .get()
+            .parse::<NaiveDate>()
             .unwrap_or_else(|_| browser::today());
         let person = Person {
             name: person_name,

@@ -54,7 +54,7 @@ pub fn status_class(status: &ModuleStatus) -> &'static str {
 
 /// "24 November 2026".
 pub fn long_date(date: chrono::NaiveDate) -> String {
-    date.format("%-d %B %Y").to_string()
+    crate::domain::dates::long(date)
 }
 
 /// The note shown where there is no profile yet.
