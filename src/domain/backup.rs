@@ -4,12 +4,13 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::audit::AuditBook;
 use super::envelope::{self, Envelope, ImportError, Kind, Versioned};
 use super::settings::SchoolSettings;
 use super::training::TrainingBook;
 
 /// The kinds the app keeps in storage, in the order a backup lists them.
-pub const STORED_KINDS: [Kind; 2] = [Kind::Settings, Kind::TrainingProfiles];
+pub const STORED_KINDS: [Kind; 3] = [Kind::Settings, Kind::TrainingProfiles, Kind::Audits];
 
 /// A full backup: the stored envelope of each kind that had data.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -59,6 +60,7 @@ pub fn normalise(part: Envelope) -> Result<Envelope, ImportError> {
     match part.kind {
         Kind::Settings => again::<SchoolSettings>(part),
         Kind::TrainingProfiles => again::<TrainingBook>(part),
+        Kind::Audits => again::<AuditBook>(part),
         found => Err(ImportError::WrongKind {
             expected: Kind::FullBackup,
             found,
@@ -90,6 +92,23 @@ pub fn describe(part: &Envelope) -> String {
                 0 => "No training profiles".to_owned(),
                 1 => format!("1 training profile: {}", names[0]),
                 n => format!("{n} training profiles: {}", names.join(", ")),
+            }
+        }
+        Kind::Audits => {
+            let years: Vec<String> = data
+                .get("audits")
+                .and_then(Value::as_array)
+                .map(|xs| {
+                    xs.iter()
+                        .filter_map(|a| a.get("year").and_then(Value::as_i64))
+                        .map(|y| format!("{y}/{:02}", (y + 1).rem_euclid(100)))
+                        .collect()
+                })
+                .unwrap_or_default();
+            match years.len() {
+                0 => "No audits".to_owned(),
+                1 => format!("The {} audit", years[0]),
+                _ => format!("Audits for {}", years.join(", ")),
             }
         }
         other => format!("{} data", capitalise(other.described())),

@@ -2,8 +2,10 @@
 //! wasm-bindgen imports. Time and randomness come in as arguments, so every rule is
 //! tested natively (`cargo test`).
 
+pub mod audit;
 pub mod backup;
 pub mod content;
+pub mod dates;
 pub mod envelope;
 pub mod policy;
 pub mod quiz;

@@ -184,10 +184,10 @@ impl ModuleStatus {
             ModuleStatus::QuizInProgress => "Quiz in progress".into(),
             ModuleStatus::Failed { percent } => format!("Quiz not passed ({percent}%)"),
             ModuleStatus::Passed { percent, on, .. } => {
-                format!("Passed {percent}% on {}", on.format("%-d %B %Y"))
+                format!("Passed {percent}% on {}", super::dates::long(*on))
             }
             ModuleStatus::Expired { until, .. } => {
-                format!("Due: expired {}", until.format("%-d %B %Y"))
+                format!("Due: expired {}", super::dates::long(*until))
             }
         }
     }
@@ -486,7 +486,7 @@ impl TrainingRecord {
             .join("-");
         format!(
             "training-record-{slug}-{}.json",
-            self.exported_at.format("%Y-%m-%d")
+            super::dates::iso(self.exported_at.date())
         )
     }
 }
