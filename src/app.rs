@@ -6,6 +6,7 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
 use crate::components::notices::NoticeBanner;
+use crate::domain::audit::AuditBook;
 use crate::domain::settings::SchoolSettings;
 use crate::domain::training::TrainingBook;
 use crate::pages::{
@@ -25,6 +26,7 @@ pub fn App() -> impl IntoView {
     let settings = storage::persisted::<SchoolSettings>();
     provide_context(settings);
     provide_context(storage::persisted::<TrainingBook>());
+    provide_context(storage::persisted::<AuditBook>());
     if !storage::is_available() {
         notices.storage_error(&storage::StorageError::Unavailable);
     }

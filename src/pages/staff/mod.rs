@@ -18,3 +18,11 @@ fn StaffHome() -> impl IntoView {
         <h1>"Staff training records"</h1>
     }
 }
+
+/// Training coverage for the governors' report, from the staff records matrix.
+#[component]
+pub fn CoverageSummary() -> impl IntoView {
+    view! {
+        <p>"No staff training records have been imported yet. The DSL imports them on the Staff records page."</p>
+    }
+}
