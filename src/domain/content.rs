@@ -584,10 +584,10 @@ pub fn validate(info: &CourseInfo, modules: &[(&str, Module)]) -> Vec<ContentErr
 
 /// Problems found so far, each naming its file and item.
 #[derive(Default)]
-struct Problems(Vec<ContentError>);
+pub(crate) struct Problems(pub(crate) Vec<ContentError>);
 
 impl Problems {
-    fn push(&mut self, file: &str, item: &str, problem: String) {
+    pub(crate) fn push(&mut self, file: &str, item: &str, problem: String) {
         self.0.push(ContentError {
             file: file.to_owned(),
             item: item.to_owned(),
@@ -596,7 +596,7 @@ impl Problems {
     }
 
     /// Text must not be empty and may use only known placeholders.
-    fn text(&mut self, file: &str, item: &str, what: &str, text: &str) {
+    pub(crate) fn text(&mut self, file: &str, item: &str, what: &str, text: &str) {
         if text.trim().is_empty() {
             self.push(file, item, format!("{what} is empty"));
         }
