@@ -7,10 +7,16 @@ use serde_json::Value;
 use super::audit::AuditBook;
 use super::envelope::{self, Envelope, ImportError, Kind, Versioned};
 use super::settings::SchoolSettings;
+use super::staff::StaffRecords;
 use super::training::TrainingBook;
 
 /// The kinds the app keeps in storage, in the order a backup lists them.
-pub const STORED_KINDS: [Kind; 3] = [Kind::Settings, Kind::TrainingProfiles, Kind::Audits];
+pub const STORED_KINDS: [Kind; 4] = [
+    Kind::Settings,
+    Kind::TrainingProfiles,
+    Kind::Audits,
+    Kind::StaffRecords,
+];
 
 /// A full backup: the stored envelope of each kind that had data.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -61,6 +67,7 @@ pub fn normalise(part: Envelope) -> Result<Envelope, ImportError> {
         Kind::Settings => again::<SchoolSettings>(part),
         Kind::TrainingProfiles => again::<TrainingBook>(part),
         Kind::Audits => again::<AuditBook>(part),
+        Kind::StaffRecords => again::<StaffRecords>(part),
         found => Err(ImportError::WrongKind {
             expected: Kind::FullBackup,
             found,
@@ -109,6 +116,16 @@ pub fn describe(part: &Envelope) -> String {
                 0 => "No audits".to_owned(),
                 1 => format!("The {} audit", years[0]),
                 _ => format!("Audits for {}", years.join(", ")),
+            }
+        }
+        Kind::StaffRecords => {
+            let n = data
+                .get("people")
+                .and_then(Value::as_array)
+                .map_or(0, Vec::len);
+            match n {
+                1 => "Training records for 1 person".to_owned(),
+                n => format!("Training records for {n} people"),
             }
         }
         other => format!("{} data", capitalise(other.described())),

@@ -12,4 +12,5 @@ pub mod quiz;
 pub mod rng;
 pub mod settings;
 pub mod sources;
+pub mod staff;
 pub mod training;
