@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every check and test layer; fails if any fails.
 #   formatting and lints -> native domain tests -> wasm tests in headless Chromium ->
-#   release build + size report -> Playwright end-to-end tests with axe-core.
+#   release build + size report -> Playwright end-to-end tests with axe-core ->
+#   the staff-records benchmark (prints figures; not a timed test).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
@@ -20,7 +21,7 @@ step "native tests (the pure domain)"
 cargo test
 
 step "wasm tests in headless Chromium (the browser edge)"
-CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test 'web*'
+CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web_shell --test web_storage
 
 step "release build"
 trunk build --release --offline
@@ -30,5 +31,9 @@ node scripts/size-report.mjs dist
 
 step "end-to-end tests (Playwright + axe-core, Chromium)"
 (cd tests/e2e && npx playwright test)
+
+step "benchmark: 1,000 training records imported and matrixed vs JSON.parse (release wasm)"
+CHROMEDRIVER=/usr/bin/chromedriver cargo test --release --target wasm32-unknown-unknown --test web_bench -- --nocapture 2>&1 \
+  | grep -E '^(bench:|test result)' || { echo "benchmark failed"; exit 1; }
 
 printf '\nAll checks passed in %ss.\n' "$((SECONDS - started))"

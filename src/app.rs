@@ -8,6 +8,7 @@ use leptos_router::path;
 use crate::components::notices::NoticeBanner;
 use crate::domain::audit::AuditBook;
 use crate::domain::settings::SchoolSettings;
+use crate::domain::staff::StaffRecords;
 use crate::domain::training::TrainingBook;
 use crate::pages::{
     audit::AuditRoutes, data::DataRoutes, home::Home, not_found::NotFound, policy::PolicyPage,
@@ -27,6 +28,7 @@ pub fn App() -> impl IntoView {
     provide_context(settings);
     provide_context(storage::persisted::<TrainingBook>());
     provide_context(storage::persisted::<AuditBook>());
+    provide_context(storage::persisted::<StaffRecords>());
     if !storage::is_available() {
         notices.storage_error(&storage::StorageError::Unavailable);
     }

@@ -10,11 +10,16 @@ use chrono::{NaiveDate, NaiveDateTime};
 use proptest::prelude::*;
 use serde_json::Value;
 
+use online_safety_workbench::domain::audit::{
+    checklist, AcademicYear, Action, ActionStatus, Answer, Audit, AuditBook, CheckRow, Evidence,
+    Rating,
+};
 use online_safety_workbench::domain::backup::{self, FullBackup};
 use online_safety_workbench::domain::content::{course, Role};
 use online_safety_workbench::domain::envelope::{self, ImportError, Versioned, MAX_IMPORT_BYTES};
 use online_safety_workbench::domain::quiz;
 use online_safety_workbench::domain::settings::SchoolSettings;
+use online_safety_workbench::domain::staff::StaffRecords;
 use online_safety_workbench::domain::training::{
     Person, Profile, Track, TrainingBook, TrainingRecord,
 };
@@ -123,6 +128,68 @@ fn book() -> impl Strategy<Value = TrainingBook> {
         })
 }
 
+/// An audit with random answers, evidence, actions and check-log rows.
+fn audit() -> impl Strategy<Value = Audit> {
+    let items = checklist().items().count();
+    (
+        2015i32..2035,
+        moment(),
+        proptest::collection::vec(
+            (
+                0..items,
+                0usize..5,
+                text(),
+                proptest::option::of(date()),
+                any::<bool>(),
+            ),
+            0..12,
+        ),
+        proptest::collection::vec((text(), text(), proptest::option::of(date())), 0..4),
+        text(),
+    )
+        .prop_map(|(year, started, answers, checks, leader)| {
+            let mut audit = Audit::new(AcademicYear(year), started, &SchoolSettings::default());
+            let ids: Vec<&String> = checklist().items().map(|i| &i.id).collect();
+            for (n, (i, r, note, due, with_action)) in answers.into_iter().enumerate() {
+                let answer = Answer {
+                    rating: Some(Rating::ALL[r]),
+                    not_applicable_reason: if r == 4 { note.clone() } else { String::new() },
+                    notes: note.clone(),
+                    evidence: vec![Evidence {
+                        document: note.clone(),
+                        date: due,
+                    }],
+                    actions: if with_action {
+                        vec![Action {
+                            id: format!("x-{n}"),
+                            what: note.clone(),
+                            owner: note,
+                            due,
+                            status: ActionStatus::InProgress,
+                        }]
+                    } else {
+                        Vec::new()
+                    },
+                    needs_reconfirming: n % 3 == 0,
+                };
+                audit.answers.insert(ids[i].clone(), answer);
+            }
+            audit.filtering.senior_leader = leader;
+            audit.filtering.checks = checks
+                .into_iter()
+                .enumerate()
+                .map(|(i, (who, device, date))| CheckRow {
+                    id: format!("c-{i}"),
+                    date,
+                    who,
+                    device,
+                    ..CheckRow::default()
+                })
+                .collect();
+            audit
+        })
+}
+
 fn at() -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 11, 25)
         .unwrap()
@@ -165,6 +232,33 @@ proptest! {
         prop_assert_eq!(envelope::open::<TrainingBook>(parts[1].clone()).unwrap(), b);
     }
 
+    #[test]
+    fn audits_round_trip(a in audit(), b in audit()) {
+        round_trip(&a);
+        let mut book = AuditBook::default();
+        book.put(a);
+        book.put(b);
+        round_trip(&book);
+    }
+
+    #[test]
+    fn staff_records_round_trip(people in proptest::collection::vec(profile(0), 0..4), when in moment()) {
+        let files: Vec<(String, String)> = people
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let mut p = p.clone();
+                p.id = format!("r-{i}");
+                let record = TrainingRecord::of(&p, course(), when);
+                (format!("{i}.json"), envelope::to_json(&record, when, None))
+            })
+            .collect();
+        let mut records = StaffRecords::default();
+        records.import(&files, when);
+        prop_assert_eq!(records.people.len(), people.len());
+        round_trip(&records);
+    }
+
     /// Any version above the current is refused as newer; 0 is never valid.
     #[test]
     fn versions_outside_the_chain_are_refused(v in 2u32..u32::MAX) {
@@ -205,6 +299,9 @@ fn every_migration_chain_ends_at_the_current_version() {
     chain::<TrainingBook>(&[include_str!("fixtures/training-profiles-v1.json")]);
     chain::<TrainingRecord>(&[include_str!("fixtures/training-record-v1.json")]);
     chain::<FullBackup>(&[include_str!("fixtures/full-backup-v1.json")]);
+    chain::<Audit>(&[include_str!("fixtures/audit-v1.json")]);
+    chain::<AuditBook>(&[include_str!("fixtures/audits-v1.json")]);
+    chain::<StaffRecords>(&[include_str!("fixtures/staff-records-v1.json")]);
 }
 
 // ---- the hostile corpus ----

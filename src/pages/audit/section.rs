@@ -12,8 +12,8 @@ use crate::browser;
 use crate::components::content::{filled, use_settings};
 use crate::components::references::RefLinks;
 use crate::domain::audit::{
-    checklist, date_flags, AcademicYear, Action, ActionStatus, Answer, Evidence, Item, Rating,
-    Section,
+    checklist, date_flags, AcademicYear, Action, ActionStatus, Answer, Check, Evidence, Item,
+    Rating, Section,
 };
 use crate::domain::rng::make_id;
 
@@ -121,6 +121,9 @@ fn ItemCard(year: AcademicYear, item: &'static Item, number: usize) -> impl Into
             }).collect_view()}
             {move || reconfirm().then(|| view! {
                 <p class="notice">{move || format!("Carried over from last year as \u{201c}{}\u{201d}: choose the rating again to confirm it.", rating().map_or("", Rating::label))}</p>
+            })}
+            {(item.check == Some(Check::TrainingCoverage)).then(|| view! {
+                <div class="card coverage-note"><p><strong>"From the staff records: "</strong></p><crate::pages::staff::CoverageSummary /></div>
             })}
             <fieldset class="rating">
                 <legend>"Rating"</legend>
