@@ -170,3 +170,44 @@ test("two pages of the same origin see each other's changes, and a stale page as
   await expect(conflict).toBeHidden();
   await other.close();
 });
+
+test("with storage switched off the app still works in memory and says nothing will be kept", async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, "localStorage", {
+      get() {
+        throw new DOMException("The operation is insecure.", "SecurityError");
+      },
+    });
+  });
+  await page.goto("/training");
+  await expect(page.locator(".notice").filter({ hasText: "not keeping data for this app" }).first()).toBeVisible();
+  await page.getByLabel("Full name").fill("Mem Only");
+  await page.getByLabel("Role").selectOption({ label: "Teaching staff" });
+  await page.getByRole("button", { name: "Create profile" }).click();
+  await expect(page.getByRole("heading", { name: "Mem Only: Induction" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Go to Your data to export" }).first()).toBeVisible();
+  await expectAxeClean(page);
+});
+
+test("a full storage quota is reported, offers an export, and keeps what was saved", async ({ page }) => {
+  await setSchool(page, "Before Full Primary");
+  const before = await stored(page, "osw:settings");
+  // Fill the origin's storage to the brim.
+  await page.evaluate(() => {
+    let chunk = "x".repeat(1 << 20);
+    let n = 0;
+    while (chunk.length >= 16) {
+      try {
+        localStorage.setItem(`filler:${n++}`, chunk);
+      } catch {
+        chunk = chunk.slice(0, chunk.length / 2);
+      }
+    }
+  });
+  await page.getByLabel("School name").fill("After Full Primary With A Much Longer Name ".repeat(20));
+  const banner = page.locator(".notice-error").filter({ hasText: "storage for the app is full" });
+  await expect(banner).toBeVisible();
+  await expect(banner.getByRole("link", { name: "Go to Your data to export" })).toHaveAttribute("href", "/data");
+  expect(await stored(page, "osw:settings")).toBe(before);
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("filler:")).forEach((k) => localStorage.removeItem(k)));
+});
