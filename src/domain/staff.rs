@@ -186,7 +186,7 @@ fn sorted(mut attempts: Vec<Attempt>) -> Vec<Attempt> {
 }
 
 /// Why an attempt's stated result cannot be trusted.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Doubt {
     /// Re-scoring gives a different score or result from the one stated.
     Altered { stated: u8, actual: u8 },
@@ -215,7 +215,7 @@ pub fn doubt(course: &Course, attempt: &Attempt) -> Option<Doubt> {
 }
 
 /// One cell of the matrix.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Cell {
     NotStarted,
     Failed {
@@ -299,7 +299,7 @@ impl Overall {
 }
 
 /// One row of the matrix.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Row {
     pub record_id: String,
     pub name: String,

@@ -291,34 +291,39 @@ fn Matrix() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        {move || rows.with(|rows| picked.get().into_iter().map(|i| {
-                            let r = &rows[i];
-                            let id = r.record_id.clone();
-                            let name = r.name.clone();
-                            let doubts = r.doubts.iter().map(|(module, d)| match d {
-                                Doubt::Altered { stated, actual } => format!("{module}: stated {stated}%, re-scored {actual}%"),
-                                Doubt::Unverifiable(why) => format!("{module}: {why}"),
-                            }).collect::<Vec<_>>();
-                            view! {
-                                <tr>
-                                    <th scope="row">{r.name.clone()}</th>
-                                    <td>{r.role.label()}</td>
-                                    <td>
-                                        <span class=overall_class(r.overall)>{r.overall.label()}</span>
-                                        {r.valid_until.map(|u| view! { <br /><span class="muted">{format!("until {}", long(u))}</span> })}
-                                        {(!doubts.is_empty()).then(|| view! { <br /><span class="tag tag-red" title=doubts.join("; ")>{format!("Altered: {}", doubts.join("; "))}</span> })}
-                                    </td>
-                                    {r.cells.iter().map(|c| view! { <td><span class=cell_class(c)>{c.label()}</span></td> }).collect_view()}
-                                    <td>
-                                        <button type="button" class="link-button" on:click=move |_| {
-                                            if browser::confirm(&format!("Remove {name}'s record from the matrix?")) {
-                                                records.update(|r| r.remove(&id, browser::now()));
-                                            }
-                                        }>{format!("Remove {}", r.name)}</button>
-                                    </td>
-                                </tr>
+                        // Keyed by the whole row: sorting and filtering move or drop existing
+                        // rows instead of rebuilding 1,000 of them; a changed row is rebuilt.
+                        <For
+                            each=move || rows.with(|rows| picked.get().into_iter().map(|i| rows[i].clone()).collect::<Vec<_>>())
+                            key=|r| r.clone()
+                            children=move |r: Row| {
+                                let id = r.record_id.clone();
+                                let name = r.name.clone();
+                                let doubts = r.doubts.iter().map(|(module, d)| match d {
+                                    Doubt::Altered { stated, actual } => format!("{module}: stated {stated}%, re-scored {actual}%"),
+                                    Doubt::Unverifiable(why) => format!("{module}: {why}"),
+                                }).collect::<Vec<_>>();
+                                view! {
+                                    <tr>
+                                        <th scope="row">{r.name.clone()}</th>
+                                        <td>{r.role.label()}</td>
+                                        <td>
+                                            <span class=overall_class(r.overall)>{r.overall.label()}</span>
+                                            {r.valid_until.map(|u| view! { <br /><span class="muted">{format!("until {}", long(u))}</span> })}
+                                            {(!doubts.is_empty()).then(|| view! { <br /><span class="tag tag-red">{format!("Altered: {}", doubts.join("; "))}</span> })}
+                                        </td>
+                                        {r.cells.iter().map(|c| view! { <td><span class=cell_class(c)>{c.label()}</span></td> }).collect_view()}
+                                        <td>
+                                            <button type="button" class="link-button" on:click=move |_| {
+                                                if browser::confirm(&format!("Remove {name}'s record from the matrix?")) {
+                                                    records.update(|r| r.remove(&id, browser::now()));
+                                                }
+                                            }>{format!("Remove {}", r.name)}</button>
+                                        </td>
+                                    </tr>
+                                }
                             }
-                        }).collect_view())}
+                        />
                     </tbody>
                 </table>
             </div>
