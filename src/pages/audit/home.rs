@@ -215,7 +215,7 @@ fn Year(year: AcademicYear) -> impl IntoView {
                 }
             }>"Delete this audit"</button>
         </div>
-        <p class="muted">{move || read(book, year, |a| format!("Started {}.", super::long_date(a.started_at.date())))}</p>
+        <p class="muted">{move || read(book, year, |a| format!("Started {}.", crate::domain::dates::long(a.started_at.date())))}</p>
     }
 }
 

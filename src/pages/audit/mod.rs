@@ -74,11 +74,6 @@ pub fn read<T: Default>(
     book.with(|b| b.get(year).map(f).unwrap_or_default())
 }
 
-/// "24 November 2026".
-pub fn long_date(date: chrono::NaiveDate) -> String {
-    crate::domain::dates::long(date)
-}
-
 /// The page for a year with no audit, or an address that is not a year.
 #[component]
 pub fn NoAudit() -> impl IntoView {

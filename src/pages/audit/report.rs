@@ -8,12 +8,13 @@ use leptos_router::components::A;
 
 use super::fields::{date_text, parse_date, Field};
 use super::summary::{summaries, ActionPlan, RagChart, YearOnYear};
-use super::{href, long_date, read, update, use_audits, with_year};
+use super::{href, read, update, use_audits, with_year};
 use crate::browser;
 use crate::components::content::{filled, use_settings};
 use crate::domain::audit::{
     checklist, date_flags, AcademicYear, Confirmed, SignOff, CONSIDERATIONS,
 };
+use crate::domain::dates::long as long_date;
 
 #[component]
 pub fn ReportPage() -> impl IntoView {

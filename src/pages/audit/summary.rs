@@ -6,11 +6,12 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 use super::home::rag_class;
-use super::{href, long_date, read, update, use_audits, with_year};
+use super::{href, read, update, use_audits, with_year};
 use crate::browser;
 use crate::components::content::filled;
 use crate::components::file_drop::FileDrop;
 use crate::domain::audit::{checklist, AcademicYear, Audit, Change, Rag, SectionSummary};
+use crate::domain::dates::long as long_date;
 use crate::domain::envelope;
 use crate::files::PickedFile;
 use crate::state::{use_notices, Tone};

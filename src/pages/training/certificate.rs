@@ -6,10 +6,11 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-use super::{long_date, use_book};
+use super::use_book;
 use crate::browser;
 use crate::components::content::use_settings;
 use crate::domain::content::course;
+use crate::domain::dates::long as long_date;
 use crate::domain::training::{ModuleStatus, Validity};
 
 #[component]

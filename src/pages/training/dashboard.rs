@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-use super::{long_date, status_class, use_book};
+use super::{status_class, use_book};
 use crate::domain::content::{course, Role};
+use crate::domain::dates::long as long_date;
 use crate::domain::envelope;
 use crate::domain::rng::make_id;
 use crate::domain::training::{ModuleStatus, Person, Profile, Track, TrainingRecord, Validity};

@@ -52,11 +52,6 @@ pub fn status_class(status: &ModuleStatus) -> &'static str {
     }
 }
 
-/// "24 November 2026".
-pub fn long_date(date: chrono::NaiveDate) -> String {
-    crate::domain::dates::long(date)
-}
-
 /// The note shown where there is no profile yet.
 #[component]
 pub fn NeedProfile() -> impl IntoView {
