@@ -13,4 +13,6 @@ pub mod rng;
 pub mod settings;
 pub mod sources;
 pub mod staff;
+pub mod standing;
 pub mod training;
+pub mod vocab;

@@ -1,11 +1,20 @@
 //! Every stored value and every exported file is an envelope: format name, kind, schema
 //! version, when it was written, and the data. Older schema versions are migrated one step
 //! at a time; newer ones are refused with a clear message.
+//!
+//! `field_path.rs` turns a serde error into the field it names ("attempts[0].score"), so an
+//! import error says where a file is wrong.
 
 use chrono::NaiveDateTime;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+
+use super::vocab::vocabulary;
 use serde_json::Value;
+
+mod field_path;
+
+use field_path::{field_error, plain_json_error};
 
 /// The format name in every envelope this app writes.
 pub const FORMAT: &str = "online-safety-workbench";
@@ -13,24 +22,25 @@ pub const FORMAT: &str = "online-safety-workbench";
 /// The app version written into exports.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// What an envelope holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Kind {
-    /// School settings.
-    Settings,
-    /// Every staff profile on this device with its progress and attempts.
-    TrainingProfiles,
-    /// One person's training record, exported for the DSL.
-    TrainingRecord,
-    /// One academic year's audit, exported for governors or next year.
-    Audit,
-    /// Every audit on a device, one per academic year.
-    Audits,
-    /// The DSL's imported staff training records (the matrix).
-    StaffRecords,
-    /// Everything on the device.
-    FullBackup,
+vocabulary! {
+    /// What an envelope holds. Its label is what the data is called in a sentence about what
+    /// is stored ("school settings").
+    pub enum Kind {
+        /// School settings.
+        Settings = ("settings", "school settings"),
+        /// Every staff profile on this device with its progress and attempts.
+        TrainingProfiles = ("training-profiles", "training profiles"),
+        /// One person's training record, exported for the DSL.
+        TrainingRecord = ("training-record", "training record"),
+        /// One academic year's audit, exported for governors or next year.
+        Audit = ("audit", "audit"),
+        /// Every audit on a device, one per academic year.
+        Audits = ("audits", "online-safety audits"),
+        /// The DSL's imported staff training records (the matrix).
+        StaffRecords = ("staff-records", "staff training records"),
+        /// Everything on the device.
+        FullBackup = ("full-backup", "backup"),
+    }
 }
 
 impl Kind {
@@ -44,47 +54,6 @@ impl Kind {
             Kind::Audits => "the online-safety audits on a device",
             Kind::StaffRecords => "the staff training records (matrix)",
             Kind::FullBackup => "a full backup",
-        }
-    }
-
-    /// What the data is called in a sentence about what is stored ("school settings").
-    pub fn plural(self) -> &'static str {
-        match self {
-            Kind::Settings => "school settings",
-            Kind::TrainingProfiles => "training profiles",
-            Kind::TrainingRecord => "training record",
-            Kind::Audit => "audit",
-            Kind::Audits => "online-safety audits",
-            Kind::StaffRecords => "staff training records",
-            Kind::FullBackup => "backup",
-        }
-    }
-
-    /// The kind with this id.
-    pub fn from_id(id: &str) -> Option<Kind> {
-        [
-            Kind::Settings,
-            Kind::TrainingProfiles,
-            Kind::TrainingRecord,
-            Kind::Audit,
-            Kind::Audits,
-            Kind::StaffRecords,
-            Kind::FullBackup,
-        ]
-        .into_iter()
-        .find(|k| k.id() == id)
-    }
-
-    /// The id used in files and storage keys.
-    pub fn id(self) -> &'static str {
-        match self {
-            Kind::Settings => "settings",
-            Kind::TrainingProfiles => "training-profiles",
-            Kind::TrainingRecord => "training-record",
-            Kind::Audit => "audit",
-            Kind::Audits => "audits",
-            Kind::StaffRecords => "staff-records",
-            Kind::FullBackup => "full-backup",
         }
     }
 }
@@ -309,98 +278,6 @@ pub fn migrate<T: Versioned>(from: u32, mut data: Value) -> Result<Value, Import
         data = T::migrate_step(version, data)?;
     }
     Ok(data)
-}
-
-fn plain_json_error(e: &serde_json::Error) -> String {
-    // serde_json appends " at line L column C"; the error carries those separately.
-    let text = e.to_string();
-    match text.rfind(" at line ") {
-        Some(cut) => text[..cut].to_owned(),
-        None => text,
-    }
-}
-
-/// An `InvalidField` naming where in `text` (pretty JSON) the error `e` arose.
-fn field_error(text: &str, e: &serde_json::Error) -> ImportError {
-    let problem = plain_json_error(e);
-    let path = path_at(text, e.line());
-    // serde names a missing field in the message ("missing field `name`"), at the close
-    // of the object that lacks it.
-    let missing = problem
-        .strip_prefix("missing field `")
-        .and_then(|rest| rest.split('`').next());
-    let field = match (path.is_empty(), missing) {
-        (true, Some(name)) => name.to_owned(),
-        (true, None) => "data".to_owned(),
-        (false, Some(name)) => format!("{path}.{name}"),
-        (false, None) => path,
-    };
-    ImportError::InvalidField { field, problem }
-}
-
-/// The path ("attempts[0].score") of what is on line `line` (1-based) of pretty JSON, as
-/// serde_json writes it: one member or element per line.
-fn path_at(text: &str, line: usize) -> String {
-    // Open containers: the name of each in its parent, whether it is an array, and the
-    // index of its next element.
-    let mut stack: Vec<(String, bool, usize)> = Vec::new();
-    let join = |stack: &[(String, bool, usize)], last: Option<&str>| {
-        let mut path = String::new();
-        for name in stack.iter().map(|(n, _, _)| n.as_str()).chain(last) {
-            if !path.is_empty() && !name.starts_with('[') && !name.is_empty() {
-                path.push('.');
-            }
-            path.push_str(name);
-        }
-        path
-    };
-    for (n, raw) in text.lines().enumerate() {
-        let here = n + 1 == line;
-        let l = raw.trim();
-        if l.starts_with('}') || l.starts_with(']') {
-            if here {
-                return join(&stack, None);
-            }
-            stack.pop();
-            continue;
-        }
-        let (name, rest) = match stack.last_mut() {
-            Some((_, true, next)) => {
-                *next += 1;
-                (format!("[{}]", *next - 1), l)
-            }
-            Some((_, false, _)) => match member(l) {
-                Some((key, rest)) => (key, rest),
-                None => (String::new(), l),
-            },
-            None => (String::new(), l),
-        };
-        let rest = rest.trim_end_matches(',');
-        if here {
-            return join(&stack, Some(&name));
-        }
-        if rest == "{" || rest == "[" {
-            stack.push((name, rest == "[", 0));
-        }
-    }
-    join(&stack, None)
-}
-
-/// Splits `"key": value` into the key and the value text.
-fn member(line: &str) -> Option<(String, &str)> {
-    let body = line.strip_prefix('"')?;
-    let mut escaped = false;
-    for (i, c) in body.char_indices() {
-        match c {
-            '\\' if !escaped => escaped = true,
-            '"' if !escaped => {
-                let key: String = serde_json::from_str(&line[..i + 2]).ok()?;
-                return Some((key, body[i + 1..].trim_start_matches(':').trim_start()));
-            }
-            _ => escaped = false,
-        }
-    }
-    None
 }
 
 #[cfg(test)]

@@ -1,0 +1,304 @@
+//! The DSL's annual online-safety audit and filtering-and-monitoring review: the checklist
+//! (content/audit.json), the answers for one academic year, and the rules that turn them into
+//! gaps, RAG ratings, an action plan, date flags and a year-on-year comparison.
+//!
+//! One concept a file; every public item is re-exported here, so callers name
+//! `domain::audit::X` whichever file holds it:
+//! - this file: an academic year's [`Audit`] (answers, evidence, sign-off), the
+//!   [`AuditBook`] of every year, and the import checks behind their `Versioned` impls;
+//! - `checklist.rs`: the checklist content and its validation;
+//! - `rating.rs`: ratings, RAG colours, section figures and top risks;
+//! - `actions.rs`: actions, the action plan and review-date flags;
+//! - `filtering.rs`: the filtering and monitoring review record;
+//! - `compare.rs`: last year's baseline, carrying a year over, year-on-year changes.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use super::envelope::{check_name, check_text, invalid, ImportError, Kind, Versioned};
+use super::settings::SchoolSettings;
+
+mod actions;
+mod checklist;
+mod compare;
+mod filtering;
+mod rating;
+
+pub use actions::{date_flags, next_review_after, Action, ActionStatus, DateFlag, PlannedAction};
+pub use checklist::{checklist, Check, Checklist, Item, Section, MIN_ITEMS};
+pub use compare::{Change, Previous};
+pub use filtering::{CheckRow, Confirmed, Decision, FilteringReview, CONSIDERATIONS};
+pub use rating::{Rag, Rating, SectionSummary};
+
+/// An academic year, named by the calendar year it starts in (2026 is 2026/27).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct AcademicYear(pub i32);
+
+impl AcademicYear {
+    /// The academic year a date falls in: September starts a new one.
+    pub fn containing(date: NaiveDate) -> Self {
+        if date.month() >= 9 {
+            Self(date.year())
+        } else {
+            Self(date.year() - 1)
+        }
+    }
+
+    /// "2026/27".
+    pub fn label(self) -> String {
+        format!("{}/{:02}", self.0, (self.0 + 1).rem_euclid(100))
+    }
+
+    /// "2026-27", for file names.
+    pub fn slug(self) -> String {
+        format!("{}-{:02}", self.0, (self.0 + 1).rem_euclid(100))
+    }
+
+    /// The year a slug such as "2026-27" names; `None` for anything else.
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        let (start, end) = slug.split_once('-')?;
+        let start: i32 = start.parse().ok()?;
+        let end: i32 = end.parse().ok()?;
+        (end == (start + 1).rem_euclid(100) && (2000..=2100).contains(&start))
+            .then_some(Self(start))
+    }
+
+    /// The year before.
+    pub fn previous(self) -> Self {
+        Self(self.0 - 1)
+    }
+}
+
+/// A document that evidences an answer.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    pub document: String,
+    pub date: Option<NaiveDate>,
+}
+
+/// The DSL's answer to one item.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Answer {
+    pub rating: Option<Rating>,
+    /// Why the item does not apply (required for Not applicable).
+    pub not_applicable_reason: String,
+    pub notes: String,
+    pub evidence: Vec<Evidence>,
+    pub actions: Vec<Action>,
+    /// Carried over from last year: the rating must be confirmed again.
+    pub needs_reconfirming: bool,
+}
+
+impl Answer {
+    /// The item's RAG, counting an unconfirmed carried-over rating as unanswered.
+    pub fn rag(&self) -> Rag {
+        match self.rating {
+            Some(r) if !self.needs_reconfirming => r.rag(),
+            _ => Rag::Unanswered,
+        }
+    }
+
+    /// Rated and confirmed (and, for Not applicable, with a reason).
+    pub fn is_answered(&self) -> bool {
+        match self.rating {
+            None => false,
+            Some(_) if self.needs_reconfirming => false,
+            Some(Rating::NotApplicable) => !self.not_applicable_reason.trim().is_empty(),
+            Some(_) => true,
+        }
+    }
+}
+
+/// Who signed the report off, and when.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SignOff {
+    pub dsl: String,
+    pub dsl_date: Option<NaiveDate>,
+    pub governor: String,
+    pub governor_date: Option<NaiveDate>,
+}
+
+/// One academic year's audit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Audit {
+    pub year: AcademicYear,
+    pub started_at: NaiveDateTime,
+    pub content_version: String,
+    #[serde(default)]
+    pub answers: BTreeMap<String, Answer>,
+    #[serde(default)]
+    pub filtering: FilteringReview,
+    #[serde(default)]
+    pub sign_off: SignOff,
+    #[serde(default)]
+    pub previous: Option<Previous>,
+}
+
+/// An audit from a file (`at` prefixes every field path, "" or "audits[0]."): a plausible
+/// year, and every text within bounds.
+fn check_audit(at: &str, audit: &Audit) -> Result<(), ImportError> {
+    if !(2000..=2100).contains(&audit.year.0) {
+        return Err(invalid(
+            format!("{at}year"),
+            "it is not an academic year between 2000 and 2100",
+        ));
+    }
+    if audit.answers.len() > 1000 {
+        return Err(invalid(
+            format!("{at}answers"),
+            "there are too many answers",
+        ));
+    }
+    for (id, answer) in &audit.answers {
+        let here = format!("{at}answers.{id}");
+        check_text(&format!("{here}.notes"), &answer.notes, 20_000, true)?;
+        check_text(
+            &format!("{here}.not_applicable_reason"),
+            &answer.not_applicable_reason,
+            2_000,
+            true,
+        )?;
+        if answer.evidence.len() > 200 || answer.actions.len() > 200 {
+            return Err(invalid(here, "there are too many evidence rows or actions"));
+        }
+        for (i, e) in answer.evidence.iter().enumerate() {
+            check_text(
+                &format!("{here}.evidence[{i}].document"),
+                &e.document,
+                500,
+                false,
+            )?;
+        }
+        for (i, a) in answer.actions.iter().enumerate() {
+            check_name(&format!("{here}.actions[{i}].id"), &a.id, 100)?;
+            check_text(&format!("{here}.actions[{i}].what"), &a.what, 2_000, true)?;
+            check_text(&format!("{here}.actions[{i}].owner"), &a.owner, 200, false)?;
+        }
+    }
+    filtering::check_filtering(&format!("{at}filtering"), &audit.filtering)?;
+    check_text(
+        &format!("{at}sign_off.dsl"),
+        &audit.sign_off.dsl,
+        200,
+        false,
+    )?;
+    check_text(
+        &format!("{at}sign_off.governor"),
+        &audit.sign_off.governor,
+        200,
+        false,
+    )?;
+    Ok(())
+}
+
+impl Versioned for Audit {
+    const KIND: Kind = Kind::Audit;
+    const SCHEMA_VERSION: u32 = 1;
+
+    fn validate(&self) -> Result<(), ImportError> {
+        check_audit("", self)
+    }
+}
+
+impl Audit {
+    /// A fresh audit for a year, with the filtering roles filled from settings.
+    pub fn new(year: AcademicYear, now: NaiveDateTime, settings: &SchoolSettings) -> Self {
+        Self {
+            year,
+            started_at: now,
+            content_version: checklist().content_version.clone(),
+            answers: BTreeMap::new(),
+            filtering: FilteringReview {
+                dsl: settings.dsl.clone(),
+                governor: String::new(),
+                it_provider: settings.it_provider.clone(),
+                filtering_provider: settings.filtering_provider.clone(),
+                monitoring_provider: settings.monitoring_provider.clone(),
+                ..FilteringReview::default()
+            },
+            sign_off: SignOff::default(),
+            previous: None,
+        }
+    }
+
+    /// The answer to an item, if it has one.
+    pub fn answer(&self, item: &str) -> Option<&Answer> {
+        self.answers.get(item)
+    }
+
+    /// File name for the exported audit.
+    pub fn file_name(&self) -> String {
+        format!("online-safety-audit-{}.json", self.year.slug())
+    }
+}
+
+/// Every audit on this device, one per academic year.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditBook {
+    pub audits: Vec<Audit>,
+}
+
+impl Versioned for AuditBook {
+    const KIND: Kind = Kind::Audits;
+    const SCHEMA_VERSION: u32 = 1;
+
+    fn validate(&self) -> Result<(), ImportError> {
+        let mut years = std::collections::BTreeSet::new();
+        for (i, audit) in self.audits.iter().enumerate() {
+            if !years.insert(audit.year) {
+                return Err(invalid(
+                    format!("audits[{i}].year"),
+                    "two audits for the same year",
+                ));
+            }
+            check_audit(&format!("audits[{i}]."), audit)?;
+        }
+        Ok(())
+    }
+}
+
+impl AuditBook {
+    /// The audit for a year.
+    pub fn get(&self, year: AcademicYear) -> Option<&Audit> {
+        self.audits.iter().find(|a| a.year == year)
+    }
+
+    /// The audit for a year, to change it.
+    pub fn get_mut(&mut self, year: AcademicYear) -> Option<&mut Audit> {
+        self.audits.iter_mut().find(|a| a.year == year)
+    }
+
+    /// Adds or replaces the audit for its year, keeping years in order.
+    pub fn put(&mut self, audit: Audit) {
+        self.audits.retain(|a| a.year != audit.year);
+        self.audits.push(audit);
+        self.audits.sort_by_key(|a| a.year);
+    }
+
+    /// The latest audit before a year.
+    pub fn before(&self, year: AcademicYear) -> Option<&Audit> {
+        self.audits.iter().rev().find(|a| a.year < year)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn academic_years_turn_in_september() {
+        assert_eq!(AcademicYear::containing(d(2026, 8, 31)), AcademicYear(2025));
+        assert_eq!(AcademicYear::containing(d(2026, 9, 1)), AcademicYear(2026));
+        assert_eq!(AcademicYear(2026).label(), "2026/27");
+        assert_eq!(AcademicYear(2099).label(), "2099/00");
+    }
+}

@@ -1,0 +1,310 @@
+//! The rules the course content must meet, one small function each. `validate` runs them all
+//! and reports every problem, never only the first, so a content author fixes a file in one go.
+
+use std::collections::HashSet;
+
+use super::{Block, ContentError, CourseInfo, Module, Question, QuestionKind, Role};
+use crate::domain::settings::{placeholders_in, PLACEHOLDERS};
+use crate::domain::sources::{self, Reference, Source};
+
+/// Course-wide minimums (issue: at least nine modules and ninety questions).
+pub const MIN_MODULES: usize = 9;
+pub const MIN_QUESTIONS: usize = 90;
+
+/// Per-module minimums.
+pub const MIN_OBJECTIVES: usize = 3;
+pub const MIN_SECTIONS: usize = 2;
+pub const MIN_KEY_POINTS: usize = 3;
+pub const MIN_SCENARIOS: usize = 2;
+pub const MIN_BANK: usize = 8;
+pub const MIN_DRAW: usize = 5;
+
+/// Every rule the content must meet. Returns all problems found.
+pub fn validate(info: &CourseInfo, modules: &[(&str, Module)]) -> Vec<ContentError> {
+    let sources = sources::all();
+    let mut problems = Problems::default();
+    course_wide(&mut problems, info, modules);
+    let mut module_ids = HashSet::new();
+    let mut question_ids = HashSet::new();
+    for (file, module) in modules {
+        if !module_ids.insert(module.id.as_str()) {
+            problems.push(file, &module.id, "duplicate module id".into());
+        }
+        let blocks = blocks(module);
+        module_texts(&mut problems, file, module, &blocks);
+        references(&mut problems, file, module, &blocks, &sources);
+        minimums(&mut problems, file, module);
+        for q in &module.questions {
+            question(&mut problems, file, q, &mut question_ids);
+        }
+    }
+    problems.0
+}
+
+/// The course's pass mark, module and question counts, and a module for every role.
+fn course_wide(problems: &mut Problems, info: &CourseInfo, modules: &[(&str, Module)]) {
+    if !(1..=100).contains(&info.pass_mark) {
+        problems.push(
+            "content/course.json",
+            "course",
+            format!("pass mark {} is not between 1 and 100", info.pass_mark),
+        );
+    }
+    if modules.len() < MIN_MODULES {
+        problems.push(
+            "content/modules",
+            "course",
+            format!(
+                "{} modules; the course needs at least {MIN_MODULES}",
+                modules.len()
+            ),
+        );
+    }
+    let total: usize = modules.iter().map(|(_, m)| m.questions.len()).sum();
+    if total < MIN_QUESTIONS {
+        problems.push(
+            "content/modules",
+            "course",
+            format!("{total} questions; the course needs at least {MIN_QUESTIONS}"),
+        );
+    }
+    for role in Role::ALL {
+        if !modules.iter().any(|(_, m)| m.audience.includes(role)) {
+            problems.push(
+                "content/modules",
+                "course",
+                format!("no module is required for the role {}", role.label()),
+            );
+        }
+    }
+}
+
+/// A module's text blocks (sections, then key points), each named as problems name it.
+fn blocks(module: &Module) -> Vec<(String, &Block)> {
+    let m = &module.id;
+    let mut blocks: Vec<(String, &Block)> = module
+        .sections
+        .iter()
+        .flat_map(|s| s.blocks.iter().map(move |b| (format!("{m}/{}", s.id), b)))
+        .collect();
+    blocks.extend(
+        module
+            .key_points
+            .iter()
+            .map(|b| (format!("{m}/key points"), b)),
+    );
+    blocks
+}
+
+/// A module's prose: titles, objectives, sections, blocks and scenarios are written out.
+fn module_texts(problems: &mut Problems, file: &str, module: &Module, blocks: &[(String, &Block)]) {
+    let m = module.id.as_str();
+    problems.text(file, m, "title", &module.title);
+    problems.text(file, m, "summary", &module.summary);
+    for objective in &module.objectives {
+        problems.text(file, m, "an objective", objective);
+    }
+    for section in &module.sections {
+        let item = format!("{m}/{}", section.id);
+        problems.text(file, &item, "section title", &section.title);
+        if section.blocks.is_empty() {
+            problems.push(file, &item, "section has no text".into());
+        }
+    }
+    for (item, block) in blocks {
+        if block.text.trim().is_empty() && block.items.is_empty() {
+            problems.push(file, item, "a block has neither text nor items".into());
+        }
+        if !block.text.is_empty() {
+            problems.text(file, item, "block text", &block.text);
+        }
+        for line in &block.items {
+            problems.text(file, item, "a list item", line);
+        }
+    }
+    for scenario in &module.scenarios {
+        let item = format!("{m}/scenario {}", scenario.title);
+        problems.text(file, &item, "scenario title", &scenario.title);
+        problems.text(file, &item, "scenario situation", &scenario.situation);
+        problems.text(file, &item, "scenario response", &scenario.response);
+    }
+}
+
+/// Every claim cites something, and everything cited exists.
+fn references(
+    problems: &mut Problems,
+    file: &str,
+    module: &Module,
+    blocks: &[(String, &Block)],
+    sources: &[Source],
+) {
+    let m = module.id.as_str();
+    let mut cited: Vec<(String, &Vec<String>)> =
+        blocks.iter().map(|(i, b)| (i.clone(), &b.refs)).collect();
+    cited.extend(
+        module
+            .scenarios
+            .iter()
+            .map(|s| (format!("{m}/scenario {}", s.title), &s.refs)),
+    );
+    cited.extend(module.questions.iter().map(|q| (q.id.clone(), &q.refs)));
+    for (item, refs) in cited {
+        if refs.is_empty() {
+            problems.push(
+                file,
+                &item,
+                "no reference: every claim must cite the policy or a source".into(),
+            );
+        }
+        for r in refs {
+            match Reference::parse(r) {
+                Some(reference) if reference.resolves(sources) => {}
+                _ => problems.push(
+                    file,
+                    &item,
+                    format!(
+                        "reference {r:?} does not resolve to a policy section or listed source"
+                    ),
+                ),
+            }
+        }
+    }
+}
+
+/// A module's counts, draw size, reading time and pass mark.
+fn minimums(problems: &mut Problems, file: &str, module: &Module) {
+    let m = module.id.as_str();
+    let counts = [
+        ("objectives", module.objectives.len(), MIN_OBJECTIVES),
+        ("sections", module.sections.len(), MIN_SECTIONS),
+        ("key points", module.key_points.len(), MIN_KEY_POINTS),
+        ("scenarios", module.scenarios.len(), MIN_SCENARIOS),
+        ("questions", module.questions.len(), MIN_BANK),
+    ];
+    for (what, have, need) in counts {
+        if have < need {
+            problems.push(
+                file,
+                m,
+                format!("{have} {what}; a module needs at least {need}"),
+            );
+        }
+    }
+    if module.draw < MIN_DRAW || module.draw > module.questions.len() {
+        problems.push(file, m, format!("draws {} questions from a bank of {}; it must draw at least {MIN_DRAW} and no more than the bank", module.draw, module.questions.len()));
+    }
+    if module.minutes == 0 {
+        problems.push(file, m, "reading time is zero".into());
+    }
+    if let Some(mark) = module.pass_mark {
+        if !(1..=100).contains(&mark) {
+            problems.push(
+                file,
+                m,
+                format!("pass mark {mark} is not between 1 and 100"),
+            );
+        }
+    }
+}
+
+/// One question: an id unique across the course, a prompt, its options and answer key.
+fn question<'c>(
+    problems: &mut Problems,
+    file: &str,
+    q: &'c Question,
+    question_ids: &mut HashSet<&'c str>,
+) {
+    let item = q.id.as_str();
+    if !question_ids.insert(item) {
+        problems.push(file, item, "duplicate question id".into());
+    }
+    problems.text(file, item, "prompt", &q.prompt);
+    option_texts(problems, file, q);
+    answer_key(problems, file, q);
+    situation(problems, file, q);
+    if q.options.len() < 2 {
+        problems.push(file, item, "fewer than two options".into());
+    }
+}
+
+/// Each option has an id unique within its question, text and feedback.
+fn option_texts(problems: &mut Problems, file: &str, q: &Question) {
+    let mut option_ids = HashSet::new();
+    for o in &q.options {
+        let item = format!("{}/{}", q.id, o.id);
+        if !option_ids.insert(o.id.as_str()) {
+            problems.push(file, &item, "duplicate option id".into());
+        }
+        problems.text(file, &item, "option text", &o.text);
+        problems.text(file, &item, "feedback", &o.feedback);
+    }
+}
+
+/// The right number of correct options for the kind, and at least one wrong one.
+fn answer_key(problems: &mut Problems, file: &str, q: &Question) {
+    let item = q.id.as_str();
+    let correct = q.options.iter().filter(|o| o.correct).count();
+    let wrong = q.options.len() - correct;
+    if wrong == 0 {
+        problems.push(file, item, "no wrong option".into());
+    }
+    match q.kind {
+        QuestionKind::Single | QuestionKind::Scenario if correct != 1 => {
+            problems.push(file, item, format!("{correct} correct options; a single-answer question needs exactly one"))
+        }
+        QuestionKind::Multiple if correct < 2 => problems.push(
+            file,
+            item,
+            format!("{correct} correct options; a multiple-select question needs at least two (otherwise make it single)"),
+        ),
+        QuestionKind::TrueFalse => {
+            let texts: Vec<&str> = q.options.iter().map(|o| o.text.as_str()).collect();
+            if texts != ["True", "False"] || correct != 1 {
+                problems.push(file, item, "a true/false question needs exactly the options \"True\" and \"False\", one of them correct".into());
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A scenario question has a situation; any other question's situation, if given, is sound.
+fn situation(problems: &mut Problems, file: &str, q: &Question) {
+    let item = q.id.as_str();
+    if q.kind == QuestionKind::Scenario && q.situation.trim().is_empty() {
+        problems.push(file, item, "a scenario question needs a situation".into());
+    }
+    if q.kind != QuestionKind::Scenario && !q.situation.is_empty() {
+        problems.text(file, item, "situation", &q.situation);
+    }
+}
+
+/// Problems found so far, each naming its file and item.
+#[derive(Default)]
+pub(crate) struct Problems(pub(crate) Vec<ContentError>);
+
+impl Problems {
+    /// Records a problem with an item in a file.
+    pub(crate) fn push(&mut self, file: &str, item: &str, problem: String) {
+        self.0.push(ContentError {
+            file: file.to_owned(),
+            item: item.to_owned(),
+            problem,
+        });
+    }
+
+    /// Text must not be empty and may use only known placeholders.
+    pub(crate) fn text(&mut self, file: &str, item: &str, what: &str, text: &str) {
+        if text.trim().is_empty() {
+            self.push(file, item, format!("{what} is empty"));
+        }
+        for key in placeholders_in(text) {
+            if !PLACEHOLDERS.iter().any(|(k, _)| *k == key) {
+                self.push(
+                    file,
+                    item,
+                    format!("unknown placeholder {{{key}}} in {what}"),
+                );
+            }
+        }
+    }
+}

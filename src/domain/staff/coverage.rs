@@ -1,0 +1,50 @@
+//! Coverage figures for governors: how many staff are trained, overall and by role.
+
+use super::{Overall, Row};
+use crate::domain::content::Role;
+
+/// Coverage figures for governors.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Coverage {
+    pub people: usize,
+    pub trained: usize,
+    /// Trained, including those due within 30 days.
+    pub percent: usize,
+    pub due_soon: usize,
+    pub overdue: usize,
+    /// (role, people, trained, percent) for each role present.
+    pub by_role: Vec<(Role, usize, usize, usize)>,
+}
+
+fn percent(part: usize, whole: usize) -> usize {
+    (part * 100).checked_div(whole).unwrap_or(0)
+}
+
+/// Fully trained counts everyone whose training is valid now (due soon included).
+pub fn coverage(rows: &[Row]) -> Coverage {
+    let trained = |r: &Row| matches!(r.overall, Overall::Trained | Overall::DueSoon);
+    let by_role = Role::ALL
+        .into_iter()
+        .filter_map(|role| {
+            let of_role: Vec<&Row> = rows.iter().filter(|r| r.role == role).collect();
+            let n = of_role.len();
+            let t = of_role.iter().filter(|r| trained(r)).count();
+            (n > 0).then(|| (role, n, t, percent(t, n)))
+        })
+        .collect();
+    let t = rows.iter().filter(|r| trained(r)).count();
+    Coverage {
+        people: rows.len(),
+        trained: t,
+        percent: percent(t, rows.len()),
+        due_soon: rows
+            .iter()
+            .filter(|r| r.overall == Overall::DueSoon)
+            .count(),
+        overdue: rows
+            .iter()
+            .filter(|r| r.overall == Overall::Overdue)
+            .count(),
+        by_role,
+    }
+}

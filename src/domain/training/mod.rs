@@ -1,0 +1,237 @@
+//! Staff training on one device: profiles, what each person has read and attempted, module
+//! and course status, the annual expiry, and the record a person exports for the DSL.
+//!
+//! Every public item is re-exported here (`domain::training::X`):
+//! - this file: a person's [`Profile`] and reading and attempts, the [`TrainingBook`] of every
+//!   profile on the device, and the import checks they share with a record;
+//! - `status.rs`: module and course status, and when a pass expires;
+//! - `record.rs`: the [`TrainingRecord`] a person exports for the DSL.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use super::vocab::vocabulary;
+
+use super::content::{Course, Module, Role};
+use super::envelope::{check_name, invalid, ImportError, Kind, Versioned};
+use super::quiz::{self, Attempt, Score};
+
+mod record;
+mod status;
+
+pub(crate) use record::check_record_fields;
+pub use record::TrainingRecord;
+pub use status::{valid_until, CourseStatus, ModuleStatus, Validity};
+
+vocabulary! {
+    /// Induction (everything the role requires) or the annual refresher (the modules marked
+    /// for it, and the quiz may be taken straight away).
+    pub enum Track {
+        Induction = ("induction", "Induction"),
+        Refresher = ("refresher", "Annual refresher"),
+    }
+}
+
+/// A person's details as they appear on a certificate and in the DSL's matrix.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    pub name: String,
+    pub role: Role,
+    pub start_date: NaiveDate,
+    pub track: Track,
+}
+
+/// One staff member's training on this device.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Profile {
+    /// Also the id of their exported training record.
+    pub id: String,
+    pub person: Person,
+    pub created_at: NaiveDateTime,
+    /// Section ids read, per module id.
+    #[serde(default)]
+    pub read: BTreeMap<String, BTreeSet<String>>,
+    /// Every attempt, in the order started.
+    #[serde(default)]
+    pub attempts: Vec<Attempt>,
+}
+
+/// Every profile on this device and which one is in use.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrainingBook {
+    pub profiles: Vec<Profile>,
+    pub active: Option<String>,
+}
+
+impl Versioned for TrainingBook {
+    const KIND: Kind = Kind::TrainingProfiles;
+    const SCHEMA_VERSION: u32 = 1;
+
+    fn validate(&self) -> Result<(), ImportError> {
+        if self.profiles.len() > 500 {
+            return Err(invalid("profiles", "there are more than 500 profiles"));
+        }
+        let mut ids = BTreeSet::new();
+        for (i, p) in self.profiles.iter().enumerate() {
+            let at = format!("profiles[{i}]");
+            if !ids.insert(&p.id) {
+                return Err(invalid(
+                    format!("{at}.id"),
+                    format!("the profile id {} appears twice", p.id),
+                ));
+            }
+            check_name(&format!("{at}.id"), &p.id, 100)?;
+            check_person(&format!("{at}.person"), &p.person)?;
+            check_attempts(&format!("{at}.attempts"), &p.attempts)?;
+        }
+        if let Some(active) = &self.active {
+            if !ids.contains(active) {
+                return Err(invalid("active", "it names a profile that is not there"));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A person from a file: a name on one line.
+fn check_person(at: &str, person: &Person) -> Result<(), ImportError> {
+    check_name(&format!("{at}.name"), &person.name, 200)
+}
+
+/// Attempts from a file: a sane number, and every stated score possible.
+fn check_attempts(at: &str, attempts: &[Attempt]) -> Result<(), ImportError> {
+    if attempts.len() > 10_000 {
+        return Err(invalid(at, "there are more than 10,000 attempts"));
+    }
+    for (i, a) in attempts.iter().enumerate() {
+        let here = format!("{at}[{i}]");
+        check_name(&format!("{here}.id"), &a.id, 100)?;
+        check_name(&format!("{here}.module_id"), &a.module_id, 100)?;
+        if a.questions.len() > 200 || a.answers.len() > 200 {
+            return Err(invalid(
+                format!("{here}.questions"),
+                "there are too many questions",
+            ));
+        }
+        if let Some(score) = &a.score {
+            if score.correct > score.total || score.percent > 100 || score.pass_mark > 100 {
+                return Err(invalid(format!("{here}.score"), "the score is impossible"));
+            }
+        }
+    }
+    Ok(())
+}
+
+impl TrainingBook {
+    /// The profile in use, if any.
+    pub fn active_profile(&self) -> Option<&Profile> {
+        let id = self.active.as_ref()?;
+        self.profiles.iter().find(|p| &p.id == id)
+    }
+
+    /// The profile in use, to change it.
+    pub fn active_profile_mut(&mut self) -> Option<&mut Profile> {
+        let id = self.active.clone()?;
+        self.profiles.iter_mut().find(|p| p.id == id)
+    }
+
+    /// Adds a profile and makes it the one in use.
+    pub fn add(&mut self, profile: Profile) {
+        self.active = Some(profile.id.clone());
+        self.profiles.push(profile);
+    }
+
+    /// Starts a new attempt at `module` for the person in use, drawn with `seed`; returns
+    /// its id, or `None` when nobody's profile is in use.
+    pub fn start_attempt(
+        &mut self,
+        course: &Course,
+        module: &Module,
+        seed: u64,
+        id: String,
+        now: NaiveDateTime,
+    ) -> Option<String> {
+        let profile = self.active_profile_mut()?;
+        profile
+            .attempts
+            .push(quiz::start(course, module, seed, id.clone(), now));
+        Some(id)
+    }
+
+    /// Removes a profile and everything it holds.
+    pub fn remove(&mut self, id: &str) {
+        self.profiles.retain(|p| p.id != id);
+        if self.active.as_deref() == Some(id) {
+            self.active = self.profiles.first().map(|p| p.id.clone());
+        }
+    }
+}
+
+impl Profile {
+    /// A new profile with nothing read or attempted.
+    pub fn new(id: String, person: Person, created_at: NaiveDateTime) -> Self {
+        Self {
+            id,
+            person,
+            created_at,
+            read: BTreeMap::new(),
+            attempts: Vec::new(),
+        }
+    }
+
+    /// The modules this person must take, in course order.
+    pub fn required<'c>(&self, course: &'c Course) -> Vec<&'c Module> {
+        course
+            .required_for(self.person.role)
+            .filter(|m| self.person.track == Track::Induction || m.refresher)
+            .collect()
+    }
+
+    /// How many of a module's sections this person has read.
+    pub fn sections_read(&self, module: &Module) -> usize {
+        self.read.get(&module.id).map_or(0, |read| {
+            module
+                .sections
+                .iter()
+                .filter(|s| read.contains(&s.id))
+                .count()
+        })
+    }
+
+    /// Records a section as read.
+    pub fn mark_read(&mut self, module_id: &str, section_id: &str) {
+        self.read
+            .entry(module_id.to_owned())
+            .or_default()
+            .insert(section_id.to_owned());
+    }
+
+    /// The open (unsubmitted) attempt at a module, if any.
+    pub fn open_attempt(&self, module_id: &str) -> Option<&Attempt> {
+        self.attempts
+            .iter()
+            .rev()
+            .find(|a| a.module_id == module_id && !a.is_submitted())
+    }
+
+    /// The attempt with this id, to change it.
+    pub fn attempt_mut(&mut self, id: &str) -> Option<&mut Attempt> {
+        self.attempts.iter_mut().find(|a| a.id == id)
+    }
+
+    /// The latest passing attempt at a module and its score.
+    pub fn latest_pass(&self, module_id: &str) -> Option<(&Attempt, Score)> {
+        self.attempts
+            .iter()
+            .rev()
+            .filter(|a| a.module_id == module_id)
+            .find_map(|a| a.score.filter(|s| s.passed).map(|s| (a, s)))
+    }
+
+    /// Whether the quiz may be opened: all sections read, or on the refresher track.
+    pub fn may_take_quiz(&self, module: &Module) -> bool {
+        self.person.track == Track::Refresher || self.sections_read(module) == module.sections.len()
+    }
+}

@@ -1,0 +1,85 @@
+//! The training record a person exports for the DSL, and the checks an imported record (or
+//! the DSL's stored copy of one) must pass.
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+use super::{check_attempts, check_person, Person, Profile};
+use crate::domain::content::Course;
+use crate::domain::dates::iso;
+use crate::domain::envelope::{check_name, check_text, ImportError, Kind, Versioned};
+use crate::domain::quiz::Attempt;
+
+/// A person's training record as exported for the DSL: who they are and every attempt with
+/// its answers, so the DSL's import can re-score it against the course.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrainingRecord {
+    pub record_id: String,
+    pub person: Person,
+    pub content_version: String,
+    pub policy_version: String,
+    pub exported_at: NaiveDateTime,
+    pub attempts: Vec<Attempt>,
+}
+
+impl Versioned for TrainingRecord {
+    const KIND: Kind = Kind::TrainingRecord;
+    const SCHEMA_VERSION: u32 = 1;
+
+    fn validate(&self) -> Result<(), ImportError> {
+        check_record_fields("", &self.record_id, &self.person)?;
+        check_text("content_version", &self.content_version, 100, false)?;
+        check_text("policy_version", &self.policy_version, 200, false)?;
+        check_attempts("attempts", &self.attempts)
+    }
+}
+
+/// Who a record is about: a record id and a named person. The DSL's staff records hold the
+/// same two fields per person and check them with this too. `at` prefixes each field path
+/// ("" in a record file, "people[3]." in the staff records).
+pub(crate) fn check_record_fields(
+    at: &str,
+    record_id: &str,
+    person: &Person,
+) -> Result<(), ImportError> {
+    check_name(&format!("{at}record_id"), record_id, 100)?;
+    check_person(&format!("{at}person"), person)
+}
+
+impl TrainingRecord {
+    /// The record of a profile as it stands now.
+    pub fn of(profile: &Profile, course: &Course, exported_at: NaiveDateTime) -> Self {
+        Self {
+            record_id: profile.id.clone(),
+            person: profile.person.clone(),
+            content_version: course.info.content_version.clone(),
+            policy_version: course.info.policy_version.clone(),
+            exported_at,
+            attempts: profile
+                .attempts
+                .iter()
+                .filter(|a| a.is_submitted())
+                .cloned()
+                .collect(),
+        }
+    }
+
+    /// A file name such as `training-record-jane-smith-2026-11-24.json`.
+    pub fn file_name(&self) -> String {
+        let slug: String = self
+            .person
+            .name
+            .to_lowercase()
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+            .collect::<String>()
+            .split('-')
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join("-");
+        format!(
+            "training-record-{slug}-{}.json",
+            iso(self.exported_at.date())
+        )
+    }
+}
