@@ -21,7 +21,7 @@ step "native tests (the pure domain)"
 cargo test
 
 step "wasm tests in headless Chromium (the browser edge)"
-CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web_shell --test web_storage
+CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web_shell --test web_storage --test web_state
 
 step "release build"
 trunk build --release --offline

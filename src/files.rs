@@ -4,29 +4,40 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+/// Why a chosen file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FileError {
+    #[error("This file is too large ({size} bytes). The limit is {limit} bytes ({} MB).", limit / 1_000_000)]
+    TooLarge { size: usize, limit: usize },
+    #[error("The browser could not read this file.")]
+    Unreadable,
+    #[error("The browser could not prepare the download.")]
+    NoDownload,
+}
+
 /// A file the user chose, read as text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PickedFile {
     pub name: String,
     pub size: usize,
-    pub text: Result<String, String>,
+    pub text: Result<String, FileError>,
 }
 
 /// Offers `text` to the user as a download called `filename`.
-pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
+pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), FileError> {
     let parts = js_sys::Array::of1(&text.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|_| "The browser could not prepare the file.".to_owned())?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)
-        .map_err(|_| "The browser could not prepare the download.".to_owned())?;
+        .map_err(|_| FileError::NoDownload)?;
+    let url =
+        web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| FileError::NoDownload)?;
     let document = web_sys::window()
         .and_then(|w| w.document())
-        .ok_or("No document")?;
+        .ok_or(FileError::NoDownload)?;
     let anchor: web_sys::HtmlAnchorElement = document
         .create_element("a")
-        .map_err(|_| "No document")?
+        .map_err(|_| FileError::NoDownload)?
         .unchecked_into();
     anchor.set_href(&url);
     anchor.set_download(filename);
@@ -42,16 +53,16 @@ pub async fn read_all(files: Vec<web_sys::File>, max_bytes: usize) -> Vec<Picked
     for file in files {
         let size = file.size() as usize;
         let text = if size > max_bytes {
-            Err(format!(
-                "This file is too large ({size} bytes). The limit is {max_bytes} bytes ({} MB).",
-                max_bytes / 1_000_000
-            ))
+            Err(FileError::TooLarge {
+                size,
+                limit: max_bytes,
+            })
         } else {
             JsFuture::from(file.text())
                 .await
                 .ok()
                 .and_then(|v| v.as_string())
-                .ok_or_else(|| "The browser could not read this file.".to_owned())
+                .ok_or(FileError::Unreadable)
         };
         out.push(PickedFile {
             name: file.name(),

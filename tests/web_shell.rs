@@ -2,7 +2,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use online_safety_workbench::components::fields::{ListField, TextField};
+use online_safety_workbench::components::fields::{Field, ListField};
+use online_safety_workbench::state::Bind;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -23,11 +24,10 @@ async fn text_field_is_labelled_and_reports_edits() {
     document().body().unwrap().append_child(&host).unwrap();
     let _handle = mount_to(host.clone().unchecked_into(), move || {
         view! {
-            <TextField
+            <Field
                 id="t-school"
                 label="School name"
-                value=Signal::from(value)
-                on_change=Callback::new(move |v| value.set(v))
+                bind=Bind::new(move || value.get(), move |v| value.set(v))
                 hint="As on the letterhead."
             />
         }

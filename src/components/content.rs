@@ -5,16 +5,11 @@ use leptos::prelude::*;
 
 use crate::components::references::RefLinks;
 use crate::domain::content::Block;
-use crate::domain::settings::SchoolSettings;
-
-/// The school settings in context, for filling placeholders.
-pub fn use_settings() -> RwSignal<SchoolSettings> {
-    expect_context::<RwSignal<SchoolSettings>>()
-}
+use crate::state::app;
 
 /// Fills placeholders in a piece of course text, reactively.
 pub fn filled(text: String) -> impl Fn() -> String + Send + Sync + 'static {
-    let settings = use_settings();
+    let settings = app().settings();
     move || settings.with(|s| s.fill(&text))
 }
 

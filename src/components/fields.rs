@@ -1,47 +1,71 @@
-//! Labelled form fields bound to a piece of state through a getter and a setter.
+//! Labelled form fields bound to a part of the app's state (see `state::Lens`): a text,
+//! date or long-text input, a list edited one entry per line, and a choice of words.
 
 use leptos::prelude::*;
 
-/// A single-line text input with a visible label.
+use crate::domain::vocab::Word;
+use crate::state::Bind;
+
+/// What kind of input a [`Field`] is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Input {
+    #[default]
+    Text,
+    Date,
+    /// Several lines of text.
+    Long,
+}
+
+/// A labelled input with an optional hint, showing a value and reporting every edit.
 #[component]
-pub fn TextField(
-    /// Element id, also used to tie the label to the input.
-    id: &'static str,
+pub fn Field(
+    /// Element id, also used to tie the label (and hint) to the input.
+    #[prop(into)]
+    id: String,
     /// The visible label.
-    label: &'static str,
-    /// Reads the current value.
-    value: Signal<String>,
-    /// Receives every edit.
-    on_change: Callback<String>,
+    #[prop(into)]
+    label: String,
+    /// The value shown and where edits go.
+    bind: Bind,
+    /// Text, date or long text.
+    #[prop(optional)]
+    input: Input,
     /// Optional hint shown under the label.
     #[prop(optional, into)]
     hint: Option<String>,
-    /// Input type ("text" unless given, e.g. "date").
-    #[prop(default = "text")]
-    kind: &'static str,
 ) -> impl IntoView {
     let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
+    let control = match input {
+        Input::Long => view! {
+            <textarea id=id.clone() rows="3" aria-describedby=hint_id.clone()
+                prop:value=move || bind.value() on:input=move |ev| bind.set(event_target_value(&ev))></textarea>
+        }
+        .into_any(),
+        Input::Text | Input::Date => view! {
+            <input id=id.clone() type=if input == Input::Date { "date" } else { "text" } aria-describedby=hint_id.clone()
+                prop:value=move || bind.value() on:input=move |ev| bind.set(event_target_value(&ev)) />
+        }
+        .into_any(),
+    };
     view! {
         <div class="field">
             <label for=id>{label}</label>
-            {hint.map(|h| view! { <p class="hint" id=format!("{id}-hint")>{h}</p> })}
-            <input
-                id=id
-                type=kind
-                aria-describedby=hint_id
-                prop:value=move || value.get()
-                on:input=move |ev| on_change.run(event_target_value(&ev))
-            />
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
+            {control}
         </div>
     }
 }
 
-/// A list edited as one entry per line.
+/// A list edited as one entry per line; blank lines are dropped.
 #[component]
 pub fn ListField(
+    /// Element id, also used to tie the label and hint to the textarea.
     id: &'static str,
+    /// The visible label.
     label: &'static str,
+    /// The entries shown.
     value: Signal<Vec<String>>,
+    /// Receives the entries after an edit.
     on_change: Callback<Vec<String>>,
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
@@ -66,4 +90,60 @@ pub fn ListField(
             ></textarea>
         </div>
     }
+}
+
+/// A labelled choice of one word of a vocabulary (a role, a status, an order), with an
+/// optional first entry that means none of them ("All roles", "Choose your role").
+#[component]
+pub fn Select<W: Word>(
+    /// Element id, also used to tie the label (and hint) to the select.
+    #[prop(into)]
+    id: String,
+    /// The visible label.
+    label: &'static str,
+    /// The word chosen, if any.
+    #[prop(into)]
+    value: Signal<Option<W>>,
+    /// Receives the word chosen (`None` for the first entry, when there is one).
+    on_change: Callback<Option<W>>,
+    /// What the empty first entry says; without it there is none.
+    #[prop(optional)]
+    none: Option<&'static str>,
+    /// Optional hint shown under the label.
+    #[prop(optional)]
+    hint: Option<&'static str>,
+) -> impl IntoView {
+    // Only this mapping is per vocabulary; the view is built once for all of them.
+    let words = W::all().iter().map(|w| (w.id(), w.label())).collect();
+    let value = Signal::derive(move || value.get().map_or("", W::id));
+    let on_change = Callback::new(move |id: String| on_change.run(W::from_id(&id)));
+    select_view(id, label, words, value, on_change, none, hint)
+}
+
+fn select_view(
+    id: String,
+    label: &'static str,
+    words: Vec<(&'static str, &'static str)>,
+    value: Signal<&'static str>,
+    on_change: Callback<String>,
+    none: Option<&'static str>,
+    hint: Option<&'static str>,
+) -> AnyView {
+    let hint_id = hint.map(|_| format!("{id}-hint"));
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
+            <select
+                id=id
+                aria-describedby=hint_id.clone()
+                prop:value=move || value.get()
+                on:change=move |ev| on_change.run(event_target_value(&ev))
+            >
+                {none.map(|n| view! { <option value="">{n}</option> })}
+                {words.into_iter().map(|(id, label)| view! { <option value=id>{label}</option> }).collect_view()}
+            </select>
+        </div>
+    }
+    .into_any()
 }

@@ -4,18 +4,18 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::state::{use_notices, NoticeAction, Tone};
-use crate::{files, storage};
+use crate::routes;
+use crate::state::{app, NoticeAction, Tone};
 
 /// The list of notices, announced to screen readers as they appear.
 #[component]
 pub fn NoticeBanner() -> impl IntoView {
-    let notices = use_notices();
-    let stores = storage::use_stores();
+    let app = app();
+    let notices = app.notices;
     view! {
         <div class="notices no-print" role="status" aria-live="polite">
             <For
-                each=move || notices.0.get()
+                each=move || notices.list()
                 key=|n| n.id
                 children=move |notice| {
                     let class = match notice.tone {
@@ -26,36 +26,24 @@ pub fn NoticeBanner() -> impl IntoView {
                     let id = notice.id;
                     let action = match notice.action.clone() {
                         NoticeAction::None => ().into_any(),
-                        NoticeAction::DownloadDamaged(key) => {
-                            let filename = format!("{}.json", key.replace(':', "-"));
-                            view! {
-                                <button
-                                    type="button"
-                                    on:click=move |_| {
-                                        if let Some(text) = storage::read_raw(&key) {
-                                            if let Err(e) = files::download(&filename, "application/json", &text) {
-                                                notices.push(Tone::Error, e);
-                                            }
-                                        }
-                                    }
-                                >
-                                    "Download the damaged data"
-                                </button>
-                            }
-                                .into_any()
+                        NoticeAction::DownloadDamaged(key) => view! {
+                            <button type="button" on:click=move |_| app.download_stored(&key)>
+                                "Download the damaged data"
+                            </button>
                         }
+                        .into_any(),
                         NoticeAction::Conflict(kind) => {
                             view! {
-                                <button type="button" on:click=move |_| stores.reload(kind)>
+                                <button type="button" on:click=move |_| app.take_stored(kind)>
                                     "Use the newer saved version"
                                 </button>
-                                <button type="button" class="secondary" on:click=move |_| stores.overwrite(kind)>
+                                <button type="button" class="secondary" on:click=move |_| app.keep_mine(kind)>
                                     "Keep this tab's version"
                                 </button>
                             }
                                 .into_any()
                         }
-                        NoticeAction::Export => view! { <A href="/data">"Go to Your data to export"</A> }.into_any(),
+                        NoticeAction::Export => view! { <A href=routes::DATA>"Go to Your data to export"</A> }.into_any(),
                     };
                     view! {
                         <div class=class>

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::domain::sources::{self, Reference};
+use crate::routes;
 
 /// The references for one claim, e.g. "(Policy: section B; KCSIE)", each a link.
 #[component]
@@ -15,7 +16,7 @@ pub fn RefLinks(
     let links: Vec<_> = refs
         .iter()
         .filter_map(|r| Reference::parse(r))
-        .map(|r| (r.href(), r.label(&sources)))
+        .map(|r| (routes::reference(&r), r.label(&sources)))
         .collect();
     (!links.is_empty()).then(|| {
         let count = links.len();

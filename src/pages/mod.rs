@@ -3,7 +3,6 @@
 pub mod audit;
 pub mod data;
 pub mod home;
-pub mod not_found;
 pub mod policy;
 pub mod settings;
 pub mod staff;

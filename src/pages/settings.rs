@@ -1,52 +1,14 @@
 //! School settings: the names, roles, platforms, providers and review dates that the course
 //! and the audit fill in. Saved on this device as they are typed.
 
-use chrono::NaiveDate;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::browser;
-use crate::components::fields::{ListField, TextField};
+use crate::components::fields::{Field, Input, ListField};
+use crate::components::page_head::PageHead;
 use crate::domain::policy;
 use crate::domain::settings::SchoolSettings;
-
-/// A text setting: read and write one field of the settings.
-fn text(
-    settings: RwSignal<SchoolSettings>,
-    get: fn(&SchoolSettings) -> &String,
-    set: fn(&mut SchoolSettings, String),
-) -> (Signal<String>, Callback<String>) {
-    (
-        Signal::derive(move || settings.with(|s| get(s).clone())),
-        Callback::new(move |v| settings.update(|s| set(s, v))),
-    )
-}
-
-fn list(
-    settings: RwSignal<SchoolSettings>,
-    get: fn(&SchoolSettings) -> &Vec<String>,
-    set: fn(&mut SchoolSettings, Vec<String>),
-) -> (Signal<Vec<String>>, Callback<Vec<String>>) {
-    (
-        Signal::derive(move || settings.with(|s| get(s).clone())),
-        Callback::new(move |v| settings.update(|s| set(s, v))),
-    )
-}
-
-fn date(
-    settings: RwSignal<SchoolSettings>,
-    get: fn(&SchoolSettings) -> NaiveDate,
-    set: fn(&mut SchoolSettings, NaiveDate),
-) -> (Signal<String>, Callback<String>) {
-    (
-        Signal::derive(move || settings.with(|s| get(s).to_string())),
-        Callback::new(move |v: String| {
-            if let Ok(d) = v.parse::<NaiveDate>() {
-                settings.update(|s| set(s, d))
-            }
-        }),
-    )
-}
+use crate::state::{app, Lens};
 
 /// What the policy itself says about its review dates, as hints beside the date fields.
 fn review_hints() -> (String, String) {
@@ -63,60 +25,12 @@ fn review_hints() -> (String, String) {
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
-    let settings = expect_context::<RwSignal<SchoolSettings>>();
-    let (school, set_school) = text(settings, |s| &s.school_name, |s, v| s.school_name = v);
-    let (short, set_short) = text(
-        settings,
-        |s| &s.school_short_name,
-        |s, v| s.school_short_name = v,
-    );
-    let (head, set_head) = text(settings, |s| &s.headteacher, |s, v| s.headteacher = v);
-    let (dsl, set_dsl) = text(settings, |s| &s.dsl, |s, v| s.dsl = v);
-    let (deputies, set_deputies) = list(settings, |s| &s.deputy_dsls, |s, v| s.deputy_dsls = v);
-    let (computing, set_computing) =
-        text(settings, |s| &s.computing_lead, |s, v| s.computing_lead = v);
-    let (chair, set_chair) = text(
-        settings,
-        |s| &s.chair_of_governors,
-        |s, v| s.chair_of_governors = v,
-    );
-    let (incidents, set_incidents) = text(
-        settings,
-        |s| &s.incident_system,
-        |s, v| s.incident_system = v,
-    );
-    let (filtering, set_filtering) = text(
-        settings,
-        |s| &s.filtering_provider,
-        |s, v| s.filtering_provider = v,
-    );
-    let (monitoring, set_monitoring) = text(
-        settings,
-        |s| &s.monitoring_provider,
-        |s, v| s.monitoring_provider = v,
-    );
-    let (it, set_it) = text(settings, |s| &s.it_provider, |s, v| s.it_provider = v);
-    let (platforms, set_platforms) = list(
-        settings,
-        |s| &s.approved_platforms,
-        |s, v| s.approved_platforms = v,
-    );
-    let (accounts, set_accounts) = list(
-        settings,
-        |s| &s.school_accounts,
-        |s, v| s.school_accounts = v,
-    );
-    let (pta, set_pta) = list(settings, |s| &s.pta_accounts, |s, v| s.pta_accounts = v);
-    let (policy_due, set_policy_due) = date(
-        settings,
-        |s| s.policy_review_due,
-        |s, v| s.policy_review_due = v,
-    );
-    let (code_due, set_code_due) = date(
-        settings,
-        |s| s.code_review_due,
-        |s, v| s.code_review_due = v,
-    );
+    let settings = app().settings();
+    let s = Lens::whole(settings);
+    let deputies = s.lines(|s| &s.deputy_dsls, |s| &mut s.deputy_dsls);
+    let platforms = s.lines(|s| &s.approved_platforms, |s| &mut s.approved_platforms);
+    let accounts = s.lines(|s| &s.school_accounts, |s| &mut s.school_accounts);
+    let pta = s.lines(|s| &s.pta_accounts, |s| &mut s.pta_accounts);
     let policy_says = review_hints();
     let reset = move |_| {
         if browser::confirm("Put every school setting back to the values in the policy? Your edits here will be lost.") {
@@ -124,43 +38,42 @@ pub fn SettingsPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text="School settings" />
-        <h1>"School settings"</h1>
-        <p class="lead">
-            "The training and the audit use these names wherever the policy names a person, a platform or a system. "
-            "Changes are saved on this device as you type."
-        </p>
+        <PageHead
+            title="School settings"
+            heading="School settings"
+            lead="The training and the audit use these names wherever the policy names a person, a platform or a system. Changes are saved on this device as you type."
+        />
         <form class="settings" on:submit=|ev| ev.prevent_default()>
             <fieldset>
                 <legend>"The school"</legend>
-                <TextField id="set-school" label="School name" value=school on_change=set_school />
-                <TextField id="set-short" label="Short name" value=short on_change=set_short hint="As the policy abbreviates it, e.g. WKPS." />
-                <TextField id="set-head" label="Headteacher" value=head on_change=set_head />
-                <TextField id="set-chair" label="Chair of governors" value=chair on_change=set_chair />
-                <TextField id="set-computing" label="Computing lead" value=computing on_change=set_computing />
+                <Field id="set-school" label="School name" bind=s.text(|s| &s.school_name, |s| &mut s.school_name) />
+                <Field id="set-short" label="Short name" bind=s.text(|s| &s.school_short_name, |s| &mut s.school_short_name) hint="As the policy abbreviates it, e.g. WKPS." />
+                <Field id="set-head" label="Headteacher" bind=s.text(|s| &s.headteacher, |s| &mut s.headteacher) />
+                <Field id="set-chair" label="Chair of governors" bind=s.text(|s| &s.chair_of_governors, |s| &mut s.chair_of_governors) />
+                <Field id="set-computing" label="Computing lead" bind=s.text(|s| &s.computing_lead, |s| &mut s.computing_lead) />
             </fieldset>
             <fieldset>
                 <legend>"Safeguarding"</legend>
-                <TextField id="set-dsl" label="Designated Safeguarding Lead (DSL)" value=dsl on_change=set_dsl />
-                <ListField id="set-deputies" label="Deputy DSLs" value=deputies on_change=set_deputies />
-                <TextField id="set-incidents" label="Where concerns are recorded" value=incidents on_change=set_incidents hint="For example CPOMS." />
+                <Field id="set-dsl" label="Designated Safeguarding Lead (DSL)" bind=s.text(|s| &s.dsl, |s| &mut s.dsl) />
+                <ListField id="set-deputies" label="Deputy DSLs" value=deputies.0 on_change=deputies.1 />
+                <Field id="set-incidents" label="Where concerns are recorded" bind=s.text(|s| &s.incident_system, |s| &mut s.incident_system) hint="For example CPOMS." />
             </fieldset>
             <fieldset>
                 <legend>"Filtering and monitoring"</legend>
-                <TextField id="set-filtering" label="Filtering provider" value=filtering on_change=set_filtering />
-                <TextField id="set-monitoring" label="Monitoring provider" value=monitoring on_change=set_monitoring />
-                <TextField id="set-it" label="IT service provider" value=it on_change=set_it />
+                <Field id="set-filtering" label="Filtering provider" bind=s.text(|s| &s.filtering_provider, |s| &mut s.filtering_provider) />
+                <Field id="set-monitoring" label="Monitoring provider" bind=s.text(|s| &s.monitoring_provider, |s| &mut s.monitoring_provider) />
+                <Field id="set-it" label="IT service provider" bind=s.text(|s| &s.it_provider, |s| &mut s.it_provider) />
             </fieldset>
             <fieldset>
                 <legend>"Social media"</legend>
-                <ListField id="set-platforms" label="Platforms approved for pupils in school" value=platforms on_change=set_platforms />
-                <ListField id="set-accounts" label="The school's own accounts" value=accounts on_change=set_accounts />
-                <ListField id="set-pta" label="The PTA's accounts" value=pta on_change=set_pta />
+                <ListField id="set-platforms" label="Platforms approved for pupils in school" value=platforms.0 on_change=platforms.1 />
+                <ListField id="set-accounts" label="The school's own accounts" value=accounts.0 on_change=accounts.1 />
+                <ListField id="set-pta" label="The PTA's accounts" value=pta.0 on_change=pta.1 />
             </fieldset>
             <fieldset>
                 <legend>"Policy review dates"</legend>
-                <TextField id="set-policy-due" kind="date" label="Social Media Policy next review due" value=policy_due on_change=set_policy_due hint=policy_says.0 />
-                <TextField id="set-code-due" kind="date" label="Parents' Code of Conduct next review due" value=code_due on_change=set_code_due hint=policy_says.1 />
+                <Field id="set-policy-due" input=Input::Date label="Social Media Policy next review due" bind=s.day(|s| s.policy_review_due, |s| &mut s.policy_review_due) hint=policy_says.0 />
+                <Field id="set-code-due" input=Input::Date label="Parents' Code of Conduct next review due" bind=s.day(|s| s.code_review_due, |s| &mut s.code_review_due) hint=policy_says.1 />
             </fieldset>
             <button type="button" class="secondary" on:click=reset>"Reset to the policy's values"</button>
         </form>

@@ -1,5 +1,5 @@
-//! App-wide UI state shared through context: notices (banners) for things the user must
-//! know, such as storage problems.
+//! Notices: banners for what the user must know, such as storage problems, damaged data or
+//! a change made in another tab, each with the action it offers.
 
 use leptos::prelude::*;
 
@@ -35,16 +35,18 @@ pub struct Notice {
     pub action: NoticeAction,
 }
 
-/// The notices in context.
+/// The notices on screen.
 #[derive(Debug, Clone, Copy)]
-pub struct Notices(pub RwSignal<Vec<Notice>>);
+pub struct Notices(RwSignal<Vec<Notice>>);
 
 impl Notices {
-    /// Creates the notices and puts them in context.
-    pub fn provide() -> Self {
-        let notices = Self(RwSignal::new(Vec::new()));
-        provide_context(notices);
-        notices
+    pub(super) fn new() -> Self {
+        Self(RwSignal::new(Vec::new()))
+    }
+
+    /// The notices, reactively.
+    pub fn list(&self) -> Vec<Notice> {
+        self.0.get()
     }
 
     fn add(&self, tone: Tone, message: String, action: NoticeAction) {
@@ -90,7 +92,7 @@ impl Notices {
             Tone::Warning,
             format!(
                 "The {} were changed in another tab or window after this page loaded them, so your latest change here has not been saved yet. Choose which version to keep.",
-                kind.plural()
+                kind.label()
             ),
             NoticeAction::Conflict(kind),
         );
@@ -111,9 +113,4 @@ impl Notices {
     pub fn dismiss(&self, id: u64) {
         self.0.update(|list| list.retain(|n| n.id != id));
     }
-}
-
-/// The notices in context.
-pub fn use_notices() -> Notices {
-    expect_context::<Notices>()
 }

@@ -5,20 +5,23 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-use super::{href, read, use_audits, with_year};
-use crate::components::content::{filled, use_settings};
+use crate::browser;
+use crate::components::audit_year::{figures, with_year, year_lens};
+use crate::components::content::filled;
 use crate::components::file_drop::FileDrop;
-use crate::domain::audit::{checklist, date_flags, AcademicYear, Audit};
+use crate::components::import_report::{FileReport, ImportReport};
+use crate::components::page_head::PageHead;
+use crate::components::tag::Tag;
+use crate::domain::audit::{date_flags, AcademicYear, Audit};
 use crate::domain::envelope;
 use crate::files::PickedFile;
-use crate::state::{use_notices, Tone};
-use crate::{browser, files};
+use crate::routes::{self, AuditPage};
+use crate::state::{app, Tone};
 
 #[component]
 pub fn AuditHome() -> impl IntoView {
-    let book = use_audits();
-    let settings = use_settings();
-    let notices = use_notices();
+    let app = app();
+    let (book, settings) = (app.audits(), app.settings());
     let this_year = AcademicYear::containing(browser::today());
     let has_this_year = move || book.with(|b| b.get(this_year).is_some());
     let last = move || book.with(|b| b.before(this_year).map(|a| a.year));
@@ -33,13 +36,14 @@ pub fn AuditHome() -> impl IntoView {
             }
         });
     };
-    let error = RwSignal::new(None::<String>);
+    let report = RwSignal::new(Vec::<FileReport>::new());
     let on_files = Callback::new(move |picked: Vec<PickedFile>| {
         let Some(file) = picked.into_iter().next() else {
             return;
         };
         let result = file
             .text
+            .map_err(|e| e.to_string())
             .and_then(|text| envelope::unwrap::<Audit>(&text).map_err(|e| e.to_string()));
         match result {
             Ok(audit) => {
@@ -47,55 +51,43 @@ pub fn AuditHome() -> impl IntoView {
                 let replaces = book.with_untracked(|b| b.get(year).is_some());
                 if replaces
                     && !browser::confirm(&format!(
-                        "This device already has a {} audit. Replace it with the one in {}? The current one is downloaded first as a backup.",
+                        "This device already has a {} audit. Replace it with the one in {}? The current audits are kept as a backup on the Your data page.",
                         year.label(),
                         file.name
                     ))
                 {
                     return;
                 }
-                if replaces {
-                    if let Some(current) = book.with_untracked(|b| b.get(year).cloned()) {
-                        let backup = envelope::to_json(
-                            &current,
-                            browser::now(),
-                            Some(&current.content_version),
-                        );
-                        let _ = files::download(
-                            &format!("backup-{}", current.file_name()),
-                            "application/json",
-                            &backup,
-                        );
-                    }
-                }
-                book.update(|b| b.put(audit));
-                error.set(None);
-                notices.push(
-                    Tone::Info,
-                    format!(
-                        "The {} audit has been imported from {}.",
-                        year.label(),
-                        file.name
+                // Through the state's import, so what it replaces is backed up first.
+                let mut audits = book.get_untracked();
+                audits.put(audit);
+                let part = envelope::wrap(&audits, browser::now(), None);
+                report.set(Vec::new());
+                match app.apply(&[part]) {
+                    Ok(()) => app.notices.push(
+                        Tone::Info,
+                        format!(
+                            "The {} audit has been imported from {}.",
+                            year.label(),
+                            file.name
+                        ),
                     ),
-                );
+                    Err(e) => app.notices.storage_error(&e),
+                }
             }
-            Err(message) => error.set(Some(format!(
-                "{} was not imported. {message} Nothing has been changed.",
-                file.name
-            ))),
+            Err(message) => report.set(vec![FileReport::refused(file.name, message)]),
         }
     });
     view! {
-        <Title text="Audit" />
-        <h1>"Online-safety audit"</h1>
-        <p class="lead">
-            "The DSL's annual review of online safety and of filtering and monitoring, item by item, with evidence and actions, "
-            "ending in a report for governors. One audit per academic year; everything saves as you go."
-        </p>
+        <PageHead
+            title="Audit"
+            heading="Online-safety audit"
+            lead="The DSL's annual review of online safety and of filtering and monitoring, item by item, with evidence and actions, ending in a report for governors. One audit per academic year; everything saves as you go."
+        />
         <section aria-labelledby="this-year-heading" class="card">
             <h2 id="this-year-heading">{format!("This year: {}", this_year.label())}</h2>
             {move || if has_this_year() {
-                view! { <p><A href=href(this_year, "") attr:class="button">{format!("Open the {} audit", this_year.label())}</A></p> }.into_any()
+                view! { <p><A href=routes::audit(this_year, AuditPage::Overview) attr:class="button">{format!("Open the {} audit", this_year.label())}</A></p> }.into_any()
             } else {
                 view! {
                     <p>"No audit has been started for this year on this device."</p>
@@ -118,7 +110,7 @@ pub fn AuditHome() -> impl IntoView {
                 if years.is_empty() {
                     view! { <p>"None yet."</p> }.into_any()
                 } else {
-                    view! { <ul>{years.into_iter().map(|y| view! { <li><A href=href(y, "")>{format!("{} audit", y.label())}</A></li> }).collect_view()}</ul> }.into_any()
+                    view! { <ul>{years.into_iter().map(|y| view! { <li><A href=routes::audit(y, AuditPage::Overview)>{format!("{} audit", y.label())}</A></li> }).collect_view()}</ul> }.into_any()
                 }
             }}
         </section>
@@ -126,7 +118,7 @@ pub fn AuditHome() -> impl IntoView {
             <h2 id="import-heading">"Import an audit"</h2>
             <p>"Bring in an audit exported from this app, for example from another computer. To compare with last year, open this year's summary instead."</p>
             <FileDrop id="audit-file" label="Choose an audit file" on_files />
-            {move || error.get().map(|e| view! { <p class="notice notice-error" role="alert">{e}</p> })}
+            <ImportReport reports=report />
         </section>
     }
 }
@@ -139,48 +131,44 @@ pub fn YearPage() -> impl IntoView {
 
 #[component]
 fn Year(year: AcademicYear) -> impl IntoView {
-    let book = use_audits();
-    let settings = use_settings();
-    let notices = use_notices();
-    let list = checklist();
+    let app = app();
+    let (book, settings) = (app.audits(), app.settings());
+    let audit = year_lens(year);
     let today = browser::today();
-    let flags = move || {
-        let audit = book.with(|b| b.get(year).cloned());
-        audit
-            .map(|a| settings.with(|s| date_flags(s, &a, today)))
-            .unwrap_or_default()
-    };
+    let flags = move || audit.read(|a| settings.with(|s| date_flags(s, a, today)));
     let export = move |_| {
-        let Some(audit) = book.with_untracked(|b| b.get(year).cloned()) else {
+        let Some((name, text)) = book.with_untracked(|b| {
+            b.get(year).map(|a| {
+                let text = envelope::to_json(a, browser::now(), Some(&a.content_version));
+                (a.file_name(), text)
+            })
+        }) else {
             return;
         };
-        let text = envelope::to_json(&audit, browser::now(), Some(&audit.content_version));
-        if let Err(e) = files::download(&audit.file_name(), "application/json", &text) {
-            notices.push(Tone::Error, e);
-        }
+        app.download(&name, "application/json", &text);
     };
-    let rows = list
-        .sections
-        .iter()
-        .map(|section| {
-            let summary = move || read(book, year, |a| Some(a.section_summary(section))).unwrap_or_default();
-            view! {
-                <tr>
-                    <th scope="row"><A href=href(year, &format!("sections/{}", section.id))>{section.title.clone()}</A></th>
-                    <td>{move || { let s = summary(); format!("{} of {}", s.answered, s.total) }}</td>
-                    <td>{move || { let s = summary(); view! { <span class=rag_class(s.rag())>{s.rag().label()}</span> } }}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    let reconfirm = move || {
-        read(book, year, |a| {
-            a.answers.values().filter(|x| x.needs_reconfirming).count()
-        })
+    let figures = figures(year);
+    let rows = move || {
+        figures
+            .get()
+            .into_iter()
+            .map(|f| {
+                let rag = f.summary.rag();
+                view! {
+                    <tr>
+                        <th scope="row"><A href=routes::audit(year, AuditPage::Section(f.id))>{f.title}</A></th>
+                        <td>{format!("{} of {}", f.summary.answered, f.summary.total)}</td>
+                        <td><Tag standing=rag.standing() text=rag.label() /></td>
+                    </tr>
+                }
+            })
+            .collect_view()
     };
+    let reconfirm =
+        move || audit.read(|a| a.answers.values().filter(|x| x.needs_reconfirming).count());
     view! {
         <Title text=format!("{} audit", year.label()) />
-        <p class="breadcrumb"><A href="/audit">"Audits"</A></p>
+        <p class="breadcrumb"><A href=routes::AUDIT>"Audits"</A></p>
         <h1>{format!("Online-safety audit {}", year.label())}</h1>
         <p>{filled("For {school}. Answer each section, then record the filtering and monitoring review. The summary and the governors' report build themselves from your answers.".into())}</p>
         {move || {
@@ -203,9 +191,9 @@ fn Year(year: AcademicYear) -> impl IntoView {
             </table>
         </div>
         <ul class="link-list">
-            <li><A href=href(year, "filtering")>"Filtering and monitoring review record"</A></li>
-            <li><A href=href(year, "summary")>"Summary, action plan and year-on-year comparison"</A></li>
-            <li><A href=href(year, "report")>"Governors' report"</A></li>
+            <li><A href=routes::audit(year, AuditPage::Filtering)>"Filtering and monitoring review record"</A></li>
+            <li><A href=routes::audit(year, AuditPage::Summary)>"Summary, action plan and year-on-year comparison"</A></li>
+            <li><A href=routes::audit(year, AuditPage::Report)>"Governors' report"</A></li>
         </ul>
         <div class="actions">
             <button type="button" on:click=export>"Export this audit (JSON)"</button>
@@ -215,17 +203,6 @@ fn Year(year: AcademicYear) -> impl IntoView {
                 }
             }>"Delete this audit"</button>
         </div>
-        <p class="muted">{move || read(book, year, |a| format!("Started {}.", crate::domain::dates::long(a.started_at.date())))}</p>
-    }
-}
-
-/// The tag classes for a RAG colour.
-pub fn rag_class(rag: crate::domain::audit::Rag) -> &'static str {
-    use crate::domain::audit::Rag;
-    match rag {
-        Rag::Red => "tag tag-red",
-        Rag::Amber => "tag tag-amber",
-        Rag::Green => "tag tag-green",
-        Rag::NotApplicable | Rag::Unanswered => "tag tag-grey",
+        <p class="muted">{move || audit.read(|a| format!("Started {}.", crate::domain::dates::long(a.started_at.date())))}</p>
     }
 }

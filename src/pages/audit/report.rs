@@ -6,54 +6,43 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-use super::fields::{date_text, parse_date, Field};
-use super::summary::{summaries, ActionPlan, RagChart, YearOnYear};
-use super::{href, read, update, use_audits, with_year};
 use crate::browser;
-use crate::components::content::{filled, use_settings};
-use crate::domain::audit::{
-    checklist, date_flags, AcademicYear, Confirmed, SignOff, CONSIDERATIONS,
-};
+use crate::components::action_plan::ActionPlan;
+use crate::components::audit_year::{figures, with_year, year_lens};
+use crate::components::content::filled;
+use crate::components::coverage::CoverageSummary;
+use crate::components::fields::{Field, Input};
+use crate::components::rag_chart::RagChart;
+use crate::components::year_on_year::YearOnYear;
+use crate::domain::audit::{checklist, date_flags, AcademicYear, CONSIDERATIONS};
 use crate::domain::dates::long as long_date;
+use crate::routes::{self, AuditPage};
 
 #[component]
 pub fn ReportPage() -> impl IntoView {
     with_year(|year| view! { <Report year /> })
 }
 
-fn confirmed(c: Confirmed) -> &'static str {
-    match c {
-        Confirmed::Yes => "Yes",
-        Confirmed::No => "No",
-        Confirmed::NotChecked => "Not checked",
-    }
-}
-
 #[component]
 fn Report(year: AcademicYear) -> impl IntoView {
-    let book = use_audits();
-    let settings = use_settings();
+    let settings = crate::state::app().settings();
+    let audit = year_lens(year);
     let list = checklist();
     let today = browser::today();
-    let figures = summaries(year);
+    let figures = figures(year);
     let overall = move || {
-        let rows = figures();
-        let total: usize = rows.iter().map(|(_, _, s)| s.total).sum();
-        let answered: usize = rows.iter().map(|(_, _, s)| s.answered).sum();
-        let red: usize = rows.iter().map(|(_, _, s)| s.red).sum();
-        let amber: usize = rows.iter().map(|(_, _, s)| s.amber).sum();
-        let green: usize = rows.iter().map(|(_, _, s)| s.green).sum();
+        let rows = figures.get();
+        let sum = |f: fn(&crate::domain::audit::SectionSummary) -> usize| {
+            rows.iter().map(|r| f(&r.summary)).sum::<usize>()
+        };
+        let (total, answered) = (sum(|s| s.total), sum(|s| s.answered));
+        let (red, amber, green) = (sum(|s| s.red), sum(|s| s.amber), sum(|s| s.green));
         format!("{answered} of {total} items answered: {green} green (in place), {amber} amber (partly in place) and {red} red (not in place, or not sure).")
     };
-    let sign = move |f: fn(&SignOff) -> String| {
-        Signal::derive(move || read(book, year, |a| f(&a.sign_off)))
-    };
-    let set_sign = move |f: fn(&mut SignOff, String)| {
-        Callback::new(move |v: String| update(book, year, |a| f(&mut a.sign_off, v)))
-    };
+    let sign = audit.focus(|a| Some(&a.sign_off), |a| Some(&mut a.sign_off));
     view! {
         <Title text=format!("Governors' report | {} audit", year.label()) />
-        <p class="breadcrumb no-print"><A href="/audit">"Audits"</A> " › " <A href=href(year, "")>{format!("{} audit", year.label())}</A></p>
+        <p class="breadcrumb no-print"><A href=routes::AUDIT>"Audits"</A> " › " <A href=routes::audit(year, AuditPage::Overview)>{format!("{} audit", year.label())}</A></p>
         <div class="actions no-print">
             <button type="button" on:click=|_| browser::print()>"Print the report"</button>
         </div>
@@ -65,15 +54,15 @@ fn Report(year: AcademicYear) -> impl IntoView {
                     <h2 id="overall-heading">"The overall picture"</h2>
                     <p>{overall}</p>
                     {move || {
-                        let flags = read(book, year, |a| settings.with(|s| date_flags(s, a, today)));
+                        let flags = audit.read(|a| settings.with(|s| date_flags(s, a, today)));
                         (!flags.is_empty()).then(|| view! { <ul class="flags">{flags.into_iter().map(|f| view! { <li>{f.message}</li> }).collect_view()}</ul> })
                     }}
-                    <RagChart year />
+                    <RagChart figures />
                 </section>
                 <section aria-labelledby="risks-heading">
                     <h2 id="risks-heading">"Top risks"</h2>
                     {move || {
-                        let risks: Vec<(String, &'static str)> = read(book, year, |a| a.top_risks(list).into_iter().take(8).map(|(i, r)| (i.question.clone(), r.label())).collect());
+                        let risks: Vec<(String, &'static str)> = audit.read(|a| a.top_risks(list).into_iter().take(8).map(|(i, r)| (i.question.clone(), r.label())).collect());
                         if risks.is_empty() {
                             view! { <p>"No item is rated No, Not sure or Partly."</p> }.into_any()
                         } else {
@@ -90,7 +79,7 @@ fn Report(year: AcademicYear) -> impl IntoView {
                         <thead><tr><th scope="col">"Item"</th><th scope="col">"Rating"</th><th scope="col">"Evidence"</th><th scope="col">"Actions"</th></tr></thead>
                         <tbody>
                             {section.items.iter().map(|item| {
-                                let answer = move || read(book, year, |a| a.answer(&item.id).cloned());
+                                let answer = move || audit.read(|a| a.answer(&item.id).cloned());
                                 view! {
                                     <tr>
                                         <td>{filled(item.question.clone())}</td>
@@ -113,7 +102,7 @@ fn Report(year: AcademicYear) -> impl IntoView {
             }).collect_view()}
             <section class="report-section" aria-labelledby="r-filtering">
                 <h2 id="r-filtering">"Filtering and monitoring review record"</h2>
-                {move || read(book, year, |a| Some(a.filtering.clone())).map(|f| view! {
+                {move || audit.read(|a| Some(a.filtering.clone())).map(|f| view! {
                     <dl class="facts">
                         <dt>"Senior leader"</dt><dd>{f.senior_leader.clone()}</dd>
                         <dt>"Governor"</dt><dd>{f.governor.clone()}</dd>
@@ -121,9 +110,9 @@ fn Report(year: AcademicYear) -> impl IntoView {
                         <dt>"IT service provider"</dt><dd>{f.it_provider.clone()}</dd>
                         <dt>"Filtering provider"</dt><dd>{f.filtering_provider.clone()}</dd>
                         <dt>"Monitoring provider"</dt><dd>{f.monitoring_provider.clone()}</dd>
-                        <dt>"IWF member"</dt><dd>{confirmed(f.iwf_member)}</dd>
-                        <dt>"Blocks the CTIRU list"</dt><dd>{confirmed(f.ctiru_list)}</dd>
-                        <dt>"UK Safer Internet Centre self-certification"</dt><dd>{confirmed(f.uksic_self_certified)}</dd>
+                        <dt>"IWF member"</dt><dd>{f.iwf_member.label()}</dd>
+                        <dt>"Blocks the CTIRU list"</dt><dd>{f.ctiru_list.label()}</dd>
+                        <dt>"UK Safer Internet Centre self-certification"</dt><dd>{f.uksic_self_certified.label()}</dd>
                         <dt>"Reviewed on"</dt><dd>{f.reviewed_on.map(long_date).unwrap_or_else(|| "Not recorded".into())}</dd>
                         <dt>"Next review"</dt><dd>{f.next_review.map(long_date).unwrap_or_else(|| "Not set".into())}</dd>
                     </dl>
@@ -144,7 +133,7 @@ fn Report(year: AcademicYear) -> impl IntoView {
             </section>
             <section class="report-section" aria-labelledby="r-training">
                 <h2 id="r-training">"Training coverage"</h2>
-                <crate::pages::staff::CoverageSummary />
+                <CoverageSummary />
             </section>
             <section class="report-section" aria-labelledby="r-yoy">
                 <h2 id="r-yoy">"Compared with last year"</h2>
@@ -153,10 +142,10 @@ fn Report(year: AcademicYear) -> impl IntoView {
             <section class="report-section sign-off" aria-labelledby="r-sign">
                 <h2 id="r-sign">"Sign-off"</h2>
                 <div class="sign-grid">
-                    <Field id="so-dsl" label="Designated Safeguarding Lead" value=sign(|s| s.dsl.clone()) set=set_sign(|s, v| s.dsl = v) />
-                    <Field id="so-dsl-date" label="Date signed by the DSL" kind="date" value=sign(|s| date_text(s.dsl_date)) set=set_sign(|s, v| s.dsl_date = parse_date(&v)) />
-                    <Field id="so-gov" label="Governor" value=sign(|s| s.governor.clone()) set=set_sign(|s, v| s.governor = v) />
-                    <Field id="so-gov-date" label="Date signed by the governor" kind="date" value=sign(|s| date_text(s.governor_date)) set=set_sign(|s, v| s.governor_date = parse_date(&v)) />
+                    <Field id="so-dsl" label="Designated Safeguarding Lead" bind=sign.text(|s| &s.dsl, |s| &mut s.dsl) />
+                    <Field id="so-dsl-date" label="Date signed by the DSL" input=Input::Date bind=sign.date(|s| s.dsl_date, |s| &mut s.dsl_date) />
+                    <Field id="so-gov" label="Governor" bind=sign.text(|s| &s.governor, |s| &mut s.governor) />
+                    <Field id="so-gov-date" label="Date signed by the governor" input=Input::Date bind=sign.date(|s| s.governor_date, |s| &mut s.governor_date) />
                 </div>
             </section>
         </article>

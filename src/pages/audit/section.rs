@@ -6,16 +6,19 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use super::fields::{date_text, parse_date, Field};
-use super::{href, read, update, use_audits, with_year, NoAudit};
 use crate::browser;
-use crate::components::content::{filled, use_settings};
+use crate::components::audit_year::{with_year, year_lens, NoAudit};
+use crate::components::content::filled;
+use crate::components::coverage::CoverageSummary;
+use crate::components::fields::{Field, Input, Select};
 use crate::components::references::RefLinks;
 use crate::domain::audit::{
-    checklist, date_flags, AcademicYear, Action, ActionStatus, Answer, Check, Evidence, Item,
-    Rating, Section,
+    checklist, date_flags, AcademicYear, Action, ActionStatus, Answer, AuditBook, Check, DateFlag,
+    Evidence, Item, Rating, Section,
 };
 use crate::domain::rng::make_id;
+use crate::routes::{self, AuditPage};
+use crate::state::{app, Lens};
 
 #[component]
 pub fn SectionPage() -> impl IntoView {
@@ -30,6 +33,11 @@ pub fn SectionPage() -> impl IntoView {
 #[component]
 fn SectionView(year: AcademicYear, section: &'static Section) -> impl IntoView {
     let list = checklist();
+    let settings = app().settings();
+    let audit = year_lens(year);
+    let today = browser::today();
+    // Computed once per change for the whole page; each card picks its own.
+    let flags = Memo::new(move |_| audit.read(|a| settings.with(|s| date_flags(s, a, today))));
     let at = list
         .sections
         .iter()
@@ -41,60 +49,47 @@ fn SectionView(year: AcademicYear, section: &'static Section) -> impl IntoView {
         .items()
         .position(|i| i.id == section.items[0].id)
         .unwrap_or(0);
+    let link = move |s: &Section| routes::audit(year, AuditPage::Section(&s.id));
     view! {
         <Title text=format!("{} | {} audit", section.title, year.label()) />
-        <p class="breadcrumb"><A href="/audit">"Audits"</A> " › " <A href=href(year, "")>{format!("{} audit", year.label())}</A></p>
+        <p class="breadcrumb"><A href=routes::AUDIT>"Audits"</A> " › " <A href=routes::audit(year, AuditPage::Overview)>{format!("{} audit", year.label())}</A></p>
         <h1>{section.title.clone()}</h1>
         <p class="lead">{filled(section.summary.clone())}</p>
-        {section.items.iter().enumerate().map(|(i, item)| view! { <ItemCard year item number=first + i + 1 /> }).collect_view()}
+        {section.items.iter().enumerate().map(|(i, item)| view! { <ItemCard year item number=first + i + 1 flags /> }).collect_view()}
         <nav class="pager" aria-label="Sections">
-            {prev.map(|s| view! { <A href=href(year, &format!("sections/{}", s.id))>{format!("‹ {}", s.title)}</A> })}
-            <A href=href(year, "")>"Back to the overview"</A>
-            {next.map(|s| view! { <A href=href(year, &format!("sections/{}", s.id))>{format!("{} ›", s.title)}</A> })}
+            {prev.map(|s| view! { <A href=link(s)>{format!("‹ {}", s.title)}</A> })}
+            <A href=routes::audit(year, AuditPage::Overview)>"Back to the overview"</A>
+            {next.map(|s| view! { <A href=link(s)>{format!("{} ›", s.title)}</A> })}
         </nav>
     }
 }
 
-/// Reads or changes one item's answer.
-#[derive(Clone, Copy)]
-struct Bound {
-    year: AcademicYear,
-    item: &'static str,
-}
-
-impl Bound {
-    fn get<T: Default>(self, f: impl FnOnce(&Answer) -> T) -> T {
-        read(use_audits(), self.year, |a| {
-            a.answers.get(self.item).map(f).unwrap_or_default()
-        })
-    }
-
-    fn set(self, f: impl FnOnce(&mut Answer)) {
-        update(use_audits(), self.year, |a| {
-            f(a.answers.entry(self.item.to_owned()).or_default())
-        });
-    }
+/// One item's answer in a year's audit (created when first changed).
+fn answer_lens(year: AcademicYear, item: &'static str) -> Lens<AuditBook, Answer> {
+    year_lens(year).focus(
+        move |a| a.answers.get(item),
+        move |a| Some(a.answers.entry(item.to_owned()).or_default()),
+    )
 }
 
 #[component]
-fn ItemCard(year: AcademicYear, item: &'static Item, number: usize) -> impl IntoView {
-    let book = use_audits();
-    let settings = use_settings();
-    let at = Bound {
-        year,
-        item: &item.id,
-    };
-    let get = move |f: fn(&Answer) -> String| Signal::derive(move || at.get(f));
-    let rating = move || at.get(|a| a.rating);
-    let reconfirm = move || at.get(|a| a.needs_reconfirming);
-    let flags = move || {
-        let audit = book.with(|b| b.get(year).cloned());
-        audit
-            .map(|a| settings.with(|s| date_flags(s, &a, browser::today())))
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|f| f.item_id.as_deref() == Some(item.id.as_str()))
-            .collect::<Vec<_>>()
+fn ItemCard(
+    year: AcademicYear,
+    item: &'static Item,
+    number: usize,
+    /// The year's date flags; the card shows those for its item.
+    flags: Memo<Vec<DateFlag>>,
+) -> impl IntoView {
+    let answer = answer_lens(year, &item.id);
+    let rating = move || answer.read(|a| a.rating);
+    let reconfirm = move || answer.read(|a| a.needs_reconfirming);
+    let mine = move || {
+        flags.with(|all| {
+            all.iter()
+                .filter(|f| f.item_id.as_deref() == Some(item.id.as_str()))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
     };
     let id = item.id.clone();
     let heading = format!("item-{id}");
@@ -103,108 +98,110 @@ fn ItemCard(year: AcademicYear, item: &'static Item, number: usize) -> impl Into
         .into_iter()
         .map(|r| {
             let input = format!("{id}-rating-{}", r.id());
+            let (rating, answer) = (rating, answer);
             view! {
                 <div class="choice">
                     <input type="radio" id=input.clone() name=format!("{id}-rating") prop:checked=move || rating() == Some(r)
-                        on:change=move |_| at.set(|a| { a.rating = Some(r); a.needs_reconfirming = false; }) />
+                        on:change=move |_| answer.update(|a| { a.rating = Some(r); a.needs_reconfirming = false; }) />
                     <label for=input>{r.label()}</label>
                 </div>
             }
         })
         .collect_view();
+    let not_applicable = {
+        let (rating, answer) = (rating, answer);
+        move || {
+            (rating() == Some(Rating::NotApplicable)).then(|| view! {
+                <Field id=format!("{}-na", item.id) label="Why it does not apply (required)"
+                    bind=answer.text(|a| &a.not_applicable_reason, |a| &mut a.not_applicable_reason) />
+            })
+        }
+    };
     view! {
         <article class="card audit-item" id=id aria-labelledby=labelled_by>
             <h2 id=heading class="item-question">{format!("{number}. ")}{filled(item.question.clone())}</h2>
             <p class="guidance"><strong>"What good looks like: "</strong>{filled(item.guidance.clone())} " " <RefLinks refs=item.refs.clone() /></p>
-            {move || flags().into_iter().map(|f| view! {
+            {move || mine().into_iter().map(|f| view! {
                 <p class=if f.passed { "notice notice-error" } else { "notice notice-warning" }>{f.message}</p>
             }).collect_view()}
             {move || reconfirm().then(|| view! {
                 <p class="notice">{move || format!("Carried over from last year as \u{201c}{}\u{201d}: choose the rating again to confirm it.", rating().map_or("", Rating::label))}</p>
             })}
             {(item.check == Some(Check::TrainingCoverage)).then(|| view! {
-                <div class="card coverage-note"><p><strong>"From the staff records: "</strong></p><crate::pages::staff::CoverageSummary /></div>
+                <div class="card coverage-note"><p><strong>"From the staff records: "</strong></p><CoverageSummary /></div>
             })}
             <fieldset class="rating">
                 <legend>"Rating"</legend>
                 <div class="choices-inline">{radios}</div>
             </fieldset>
-            {move || (rating() == Some(Rating::NotApplicable)).then(|| view! {
-                <Field id=format!("{}-na", item.id) label="Why it does not apply (required)" value=get(|a| a.not_applicable_reason.clone())
-                    set=Callback::new(move |v| at.set(|a| a.not_applicable_reason = v)) />
-            })}
-            <Field id=format!("{}-notes", item.id) label="Evidence notes" kind="textarea" value=get(|a| a.notes.clone())
-                set=Callback::new(move |v| at.set(|a| a.notes = v)) />
-            <EvidenceList at />
-            <ActionList at />
+            {not_applicable}
+            <Field id=format!("{}-notes", item.id) label="Evidence notes" input=Input::Long bind=answer.text(|a| &a.notes, |a| &mut a.notes) />
+            <EvidenceList item=&item.id answer />
+            <ActionList item=&item.id answer />
         </article>
     }
 }
 
 #[component]
-fn EvidenceList(at: Bound) -> impl IntoView {
-    let count = Memo::new(move |_| at.get(|a| a.evidence.len()));
-    let id = at.item;
+fn EvidenceList(item: &'static str, answer: Lens<AuditBook, Answer>) -> impl IntoView {
+    // Documents carry no id of their own, so rows follow their position.
+    let count = Memo::new(move |_| answer.read(|a| a.evidence.len()));
     view! {
         <div class="rows">
             <h3 class="rows-heading">"Evidence documents"</h3>
             <For each=move || 0..count.get() key=|i| *i let:i>
-                <div class="row-fields" role="group" aria-label=format!("Document {}", i + 1)>
-                    <Field id=format!("{id}-doc-{i}") label="Document" value=Signal::derive(move || at.get(|a| a.evidence.get(i).map(|e| e.document.clone()).unwrap_or_default()))
-                        set=Callback::new(move |v| at.set(|a| if let Some(e) = a.evidence.get_mut(i) { e.document = v })) />
-                    <Field id=format!("{id}-doc-{i}-date") label="Dated" kind="date" value=Signal::derive(move || at.get(|a| date_text(a.evidence.get(i).and_then(|e| e.date))))
-                        set=Callback::new(move |v: String| at.set(|a| if let Some(e) = a.evidence.get_mut(i) { e.date = parse_date(&v) })) />
-                    <button type="button" class="link-button" on:click=move |_| at.set(|a| { if i < a.evidence.len() { a.evidence.remove(i); } })>
-                        {format!("Remove document {}", i + 1)}
-                    </button>
-                </div>
+                {
+                    let doc = answer.focus(move |a| a.evidence.get(i), move |a| a.evidence.get_mut(i));
+                    view! {
+                        <div class="row-fields" role="group" aria-label=format!("Document {}", i + 1)>
+                            <Field id=format!("{item}-doc-{i}") label="Document" bind=doc.text(|e| &e.document, |e| &mut e.document) />
+                            <Field id=format!("{item}-doc-{i}-date") label="Dated" input=Input::Date bind=doc.date(|e| e.date, |e| &mut e.date) />
+                            <button type="button" class="link-button" on:click=move |_| answer.update(|a| { if i < a.evidence.len() { a.evidence.remove(i); } })>
+                                {format!("Remove document {}", i + 1)}
+                            </button>
+                        </div>
+                    }
+                }
             </For>
-            <button type="button" class="secondary" on:click=move |_| at.set(|a| a.evidence.push(Evidence::default()))>"Add a document"</button>
+            <button type="button" class="secondary" on:click=move |_| answer.update(|a| a.evidence.push(Evidence::default()))>"Add a document"</button>
         </div>
     }
 }
 
 #[component]
-fn ActionList(at: Bound) -> impl IntoView {
-    let count = Memo::new(move |_| at.get(|a| a.actions.len()));
-    let id = at.item;
-    let text = move |i: usize, f: fn(&Action) -> String| {
-        Signal::derive(move || at.get(|a| a.actions.get(i).map(f).unwrap_or_default()))
-    };
-    let edit = move |i: usize, f: fn(&mut Action, String)| {
-        Callback::new(move |v: String| {
-            at.set(|a| {
-                if let Some(x) = a.actions.get_mut(i) {
-                    f(x, v)
-                }
-            })
-        })
-    };
+fn ActionList(item: &'static str, answer: Lens<AuditBook, Answer>) -> impl IntoView {
+    let ids = Memo::new(move |_| {
+        answer.read(|a| a.actions.iter().map(|x| x.id.clone()).collect::<Vec<_>>())
+    });
     view! {
         <div class="rows">
             <h3 class="rows-heading">"Actions"</h3>
-            <For each=move || 0..count.get() key=|i| *i let:i>
-                <div class="row-fields" role="group" aria-label=format!("Action {}", i + 1)>
-                    <Field id=format!("{id}-act-{i}-what") label="What will be done" value=text(i, |x| x.what.clone()) set=edit(i, |x, v| x.what = v) />
-                    <Field id=format!("{id}-act-{i}-owner") label="Owner" value=text(i, |x| x.owner.clone()) set=edit(i, |x, v| x.owner = v) />
-                    <Field id=format!("{id}-act-{i}-due") label="Due" kind="date" value=text(i, |x| date_text(x.due)) set=edit(i, |x, v| x.due = parse_date(&v)) />
-                    <div class="field">
-                        <label for=format!("{id}-act-{i}-status")>"Status"</label>
-                        <select id=format!("{id}-act-{i}-status")
-                            prop:value=move || at.get(|a| a.actions.get(i).map(|x| x.status.id()).unwrap_or_default()).to_owned()
-                            on:change=move |ev| {
-                                let v = event_target_value(&ev);
-                                at.set(|a| if let (Some(x), Some(s)) = (a.actions.get_mut(i), ActionStatus::ALL.into_iter().find(|s| s.id() == v)) { x.status = s });
-                            }>
-                            {ActionStatus::ALL.into_iter().map(|s| view! { <option value=s.id()>{s.label()}</option> }).collect_view()}
-                        </select>
-                    </div>
-                    <button type="button" class="link-button" on:click=move |_| at.set(|a| { if i < a.actions.len() { a.actions.remove(i); } })>
-                        {format!("Remove action {}", i + 1)}
-                    </button>
-                </div>
+            <For each=move || ids.get() key=|id| id.clone() let:action_id>
+                {
+                    let number = {
+                        let action_id = action_id.clone();
+                        move || ids.with(|ids| ids.iter().position(|x| *x == action_id).map_or(0, |i| i + 1))
+                    };
+                    let action = {
+                        let (a1, a2) = (action_id.clone(), action_id.clone());
+                        answer.focus(move |a| a.actions.iter().find(|x| x.id == a1), move |a| a.actions.iter_mut().find(|x| x.id == a2))
+                    };
+                    let field = format!("{item}-act-{action_id}");
+                    let remove_label = number.clone();
+                    view! {
+                        <div class="row-fields" role="group" aria-label=move || format!("Action {}", number())>
+                            <Field id=format!("{field}-what") label="What will be done" bind=action.text(|x| &x.what, |x| &mut x.what) />
+                            <Field id=format!("{field}-owner") label="Owner" bind=action.text(|x| &x.owner, |x| &mut x.owner) />
+                            <Field id=format!("{field}-due") label="Due" input=Input::Date bind=action.date(|x| x.due, |x| &mut x.due) />
+                            <Select id=format!("{field}-status") label="Status" value=Signal::derive(move || Some(action.read(|x| x.status))) on_change=Callback::new(move |s: Option<ActionStatus>| if let Some(s) = s { action.update(|x| x.status = s) }) />
+                            <button type="button" class="link-button" on:click=move |_| answer.update(|a| a.actions.retain(|x| x.id != action_id))>
+                                {move || format!("Remove action {}", remove_label())}
+                            </button>
+                        </div>
+                    }
+                }
             </For>
-            <button type="button" class="secondary" on:click=move |_| at.set(|a| a.actions.push(Action { id: make_id("x", browser::random_u64()), ..Action::default() }))>"Add an action"</button>
+            <button type="button" class="secondary" on:click=move |_| answer.update(|a| a.actions.push(Action { id: make_id("x", browser::random_u64()), ..Action::default() }))>"Add an action"</button>
         </div>
     }
 }

@@ -2,18 +2,18 @@
 //! preview, the backups kept, damaged data set aside, and erasing everything.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::Route;
 use leptos_router::path;
 
+use crate::browser;
 use crate::components::file_drop::FileDrop;
-use crate::domain::backup::{self, Action, FullBackup, Plan};
+use crate::components::import_report::{FileReport, ImportReport};
+use crate::components::page_head::PageHead;
+use crate::domain::backup::{self, Action, Plan};
 use crate::domain::envelope::{self, ImportError, Kind};
-use crate::domain::settings::SchoolSettings;
-use crate::files::PickedFile;
-use crate::state::{use_notices, Tone};
-use crate::storage::{self, use_stores};
-use crate::{browser, files};
+use crate::state::stored::DAMAGED_PREFIX;
+use crate::state::{app, Tone};
+use crate::storage::StorageError;
 
 /// Routes under /data.
 #[component(transparent)]
@@ -27,40 +27,33 @@ fn when(at: chrono::NaiveDateTime) -> String {
 
 #[component]
 fn DataHome() -> impl IntoView {
-    // Bumped after anything on this page changes storage, so the lists read it again.
-    let changed = RwSignal::new(0u32);
     view! {
-        <Title text="Your data" />
-        <h1>"Your data"</h1>
-        <p class="lead">
-            "Everything in this app is kept in this browser on this device and is never sent anywhere. "
-            "Back it up to a file, move it to another device, or erase it here."
-        </p>
-        <Stored changed />
+        <PageHead
+            title="Your data"
+            heading="Your data"
+            lead="Everything in this app is kept in this browser on this device and is never sent anywhere. Back it up to a file, move it to another device, or erase it here."
+        />
+        <Stored />
         <BackUp />
-        <Restore changed />
-        <Backups changed />
-        <Damaged changed />
-        <Erase changed />
+        <Restore />
+        <Backups />
+        <Damaged />
+        <Erase />
     }
 }
 
 /// What is stored now.
 #[component]
-fn Stored(changed: RwSignal<u32>) -> impl IntoView {
-    let settings = expect_context::<RwSignal<SchoolSettings>>();
-    let book = expect_context::<RwSignal<crate::domain::training::TrainingBook>>();
+fn Stored() -> impl IntoView {
+    let app = app();
     let rows = move || {
-        changed.track();
-        settings.track();
-        book.track();
-        storage::stored_parts()
+        app.stored_parts()
             .into_iter()
             .map(|part| {
                 let size = serde_json::to_string(&part).map_or(0, |t| t.len());
                 view! {
                     <tr>
-                        <th scope="row">{part.kind.plural().to_owned()}</th>
+                        <th scope="row">{part.kind.label().to_owned()}</th>
                         <td>{backup::describe(&part)}</td>
                         <td>{when(part.saved_at)}</td>
                         <td>{format!("{}.{} KB", size / 1000, size % 1000 / 100)}</td>
@@ -72,8 +65,8 @@ fn Stored(changed: RwSignal<u32>) -> impl IntoView {
     view! {
         <section aria-labelledby="stored-heading">
             <h2 id="stored-heading">"Stored on this device"</h2>
-            {(!storage::is_available()).then(|| view! {
-                <p class="notice notice-warning">{storage::StorageError::Unavailable.to_string()}</p>
+            {(!app.storage_available()).then(|| view! {
+                <p class="notice notice-warning">{StorageError::Unavailable.to_string()}</p>
             })}
             <div class="table-wrap">
                 <table>
@@ -88,24 +81,20 @@ fn Stored(changed: RwSignal<u32>) -> impl IntoView {
 /// Downloads of everything, or of the settings alone.
 #[component]
 fn BackUp() -> impl IntoView {
-    let notices = use_notices();
-    let settings = expect_context::<RwSignal<SchoolSettings>>();
-    let save = move |name: String, text: String| {
-        if let Err(e) = files::download(&name, "application/json", &text) {
-            notices.push(Tone::Error, e);
-        }
-    };
+    let app = app();
+    let save = move |name: String, text: String| app.download(&name, "application/json", &text);
     let everything = move |_| {
         let now = browser::now();
-        let backup: FullBackup = storage::full_backup();
         save(
             format!("online-safety-workbench-backup-{}.json", now.date()),
-            envelope::to_json(&backup, now, None),
+            envelope::to_json(&app.full_backup(), now, None),
         );
     };
     let settings_only = move |_| {
         let now = browser::now();
-        let text = settings.with_untracked(|s| envelope::to_json(s, now, None));
+        let text = app
+            .settings()
+            .with_untracked(|s| envelope::to_json(s, now, None));
         save(format!("school-settings-{}.json", now.date()), text);
     };
     view! {
@@ -122,12 +111,11 @@ fn BackUp() -> impl IntoView {
 
 /// Bringing in a backup or a settings file: read, preview, then apply all or nothing.
 #[component]
-fn Restore(changed: RwSignal<u32>) -> impl IntoView {
-    let notices = use_notices();
-    let stores = use_stores();
-    let error = RwSignal::new(None::<(String, String)>);
+fn Restore() -> impl IntoView {
+    let app = app();
+    let report = RwSignal::new(Vec::<FileReport>::new());
     let pending = RwSignal::new(None::<(String, Plan)>);
-    let on_files = Callback::new(move |picked: Vec<PickedFile>| {
+    let on_files = Callback::new(move |picked: Vec<crate::files::PickedFile>| {
         let Some(file) = picked.into_iter().next() else {
             return;
         };
@@ -138,29 +126,22 @@ fn Restore(changed: RwSignal<u32>) -> impl IntoView {
             .and_then(|text| backup::read_for_restore(&text).map_err(|e| explain(&e)));
         match parts {
             Ok(parts) => {
-                error.set(None);
-                pending.set(Some((
-                    file.name,
-                    backup::plan(parts, &storage::stored_parts()),
-                )));
+                report.set(Vec::new());
+                pending.set(Some((file.name, backup::plan(parts, &app.stored_parts()))));
             }
-            Err(message) => error.set(Some((file.name, message))),
+            Err(message) => report.set(vec![FileReport::refused(file.name, message)]),
         }
     });
     let apply = move |_| {
         let Some((name, plan)) = pending.get_untracked() else {
             return;
         };
-        match storage::apply(&plan.writes) {
+        match app.apply(&plan.writes) {
             Ok(()) => {
-                for part in &plan.writes {
-                    stores.reload(part.kind);
-                }
                 pending.set(None);
-                changed.update(|n| *n += 1);
-                notices.push(Tone::Info, format!("{name} has been imported. Anything it replaced is kept as a backup on this page."));
+                app.notices.push(Tone::Info, format!("{name} has been imported. Anything it replaced is kept as a backup on this page."));
             }
-            Err(e) => notices.storage_error(&e),
+            Err(e) => app.notices.storage_error(&e),
         }
     };
     view! {
@@ -168,11 +149,7 @@ fn Restore(changed: RwSignal<u32>) -> impl IntoView {
             <h2 id="restore-heading">"Restore or import"</h2>
             <p>"Bring in a full backup or a school settings file. You will see what it changes before anything is written, and whatever it replaces is backed up first."</p>
             <FileDrop id="restore-file" label="Choose a backup or settings file" on_files />
-            {move || error.get().map(|(name, message)| view! {
-                <div class="notice notice-error" role="alert">
-                    <p><strong>{format!("{name} was not imported. ")}</strong>{message}" Nothing has been changed."</p>
-                </div>
-            })}
+            <ImportReport reports=report />
             {move || pending.get().map(|(name, plan)| {
                 let nothing = plan.is_empty();
                 view! {
@@ -184,7 +161,7 @@ fn Restore(changed: RwSignal<u32>) -> impl IntoView {
                                 <tbody>
                                     {plan.steps.into_iter().map(|step| view! {
                                         <tr>
-                                            <th scope="row">{step.kind.plural().to_owned()}</th>
+                                            <th scope="row">{step.kind.label().to_owned()}</th>
                                             <td>{step.current.unwrap_or_else(|| "Nothing".to_owned())}</td>
                                             <td>{step.incoming.unwrap_or_else(|| "Nothing".to_owned())}</td>
                                             <td>{action_label(step.action)}</td>
@@ -239,13 +216,9 @@ fn explain(error: &ImportError) -> String {
 
 /// The last thing each import or restore replaced, ready to put back.
 #[component]
-fn Backups(changed: RwSignal<u32>) -> impl IntoView {
-    let notices = use_notices();
-    let stores = use_stores();
-    let list = move || {
-        changed.track();
-        storage::backups()
-    };
+fn Backups() -> impl IntoView {
+    let app = app();
+    let list = move || app.backups();
     view! {
         <section aria-labelledby="backups-heading">
             <h2 id="backups-heading">"Backups kept on this device"</h2>
@@ -259,23 +232,19 @@ fn Backups(changed: RwSignal<u32>) -> impl IntoView {
                         {backups.into_iter().map(|b| {
                             let kind = b.kind;
                             let restore = move |_| {
-                                if !browser::confirm(&format!("Put back the backed-up {}? What is there now becomes the backup, so you can undo this.", kind.plural())) {
+                                if !browser::confirm(&format!("Put back the backed-up {}? What is there now becomes the backup, so you can undo this.", kind.label())) {
                                     return;
                                 }
-                                match storage::restore_backup(kind) {
-                                    Ok(()) => {
-                                        stores.reload(kind);
-                                        changed.update(|n| *n += 1);
-                                        notices.push(Tone::Info, format!("The backed-up {} have been restored.", kind.plural()));
-                                    }
-                                    Err(e) => notices.storage_error(&e),
+                                match app.restore_backup(kind) {
+                                    Ok(()) => app.notices.push(Tone::Info, format!("The backed-up {} have been restored.", kind.label())),
+                                    Err(e) => app.notices.storage_error(&e),
                                 }
                             };
                             view! {
                                 <li>
                                     <span>{format!("{} (saved {})", b.description, when(b.saved_at))}</span>
                                     " "
-                                    <button type="button" class="secondary" on:click=restore>{format!("Restore the {}", kind.plural())}</button>
+                                    <button type="button" class="secondary" on:click=restore>{format!("Restore the {}", kind.label())}</button>
                                 </li>
                             }
                         }).collect_view()}
@@ -288,16 +257,9 @@ fn Backups(changed: RwSignal<u32>) -> impl IntoView {
 
 /// Stored values that could not be read, kept aside.
 #[component]
-fn Damaged(changed: RwSignal<u32>) -> impl IntoView {
-    let notices = use_notices();
-    let keys = move || {
-        changed.track();
-        notices.0.track();
-        storage::keys()
-            .into_iter()
-            .filter(|k| k.starts_with(storage::DAMAGED_PREFIX))
-            .collect::<Vec<_>>()
-    };
+fn Damaged() -> impl IntoView {
+    let app = app();
+    let keys = move || app.damaged_keys();
     move || {
         let keys = keys();
         (!keys.is_empty()).then(|| view! {
@@ -306,24 +268,16 @@ fn Damaged(changed: RwSignal<u32>) -> impl IntoView {
                 <p>"These saved values could not be read, so the app set them aside instead of deleting them. Download one to keep it or to ask for help with it."</p>
                 <ul class="plain-list">
                     {keys.into_iter().map(|key| {
-                        let filename = format!("{}.json", key.replace(':', "-"));
-                        let label = key.trim_start_matches(storage::DAMAGED_PREFIX).to_owned();
+                        let label = key.trim_start_matches(DAMAGED_PREFIX).to_owned();
                         let (k1, k2) = (key.clone(), key.clone());
                         view! {
                             <li>
                                 <span>{label}</span>
                                 " "
-                                <button type="button" class="secondary" on:click=move |_| {
-                                    if let Some(text) = storage::read_raw(&k1) {
-                                        if let Err(e) = files::download(&filename, "application/json", &text) {
-                                            notices.push(Tone::Error, e);
-                                        }
-                                    }
-                                }>"Download"</button>
+                                <button type="button" class="secondary" on:click=move |_| app.download_stored(&k1)>"Download"</button>
                                 <button type="button" class="link-button" on:click=move |_| {
                                     if browser::confirm("Delete this damaged data? Download it first if you may need it.") {
-                                        storage::remove(&k2);
-                                        changed.update(|n| *n += 1);
+                                        app.remove_key(&k2);
                                     }
                                 }>"Delete"</button>
                             </li>
@@ -337,17 +291,14 @@ fn Damaged(changed: RwSignal<u32>) -> impl IntoView {
 
 /// Erasing everything this app stored.
 #[component]
-fn Erase(changed: RwSignal<u32>) -> impl IntoView {
-    let notices = use_notices();
-    let stores = use_stores();
+fn Erase() -> impl IntoView {
+    let app = app();
     let erase = move |_| {
         if !browser::confirm("Erase everything this app has stored on this device: settings, every training profile, backups and damaged copies? Download a full backup first if you may need any of it. This cannot be undone.") {
             return;
         }
-        storage::erase_all();
-        stores.reload_all();
-        changed.update(|n| *n += 1);
-        notices.push(
+        app.erase_all();
+        app.notices.push(
             Tone::Info,
             "Everything this app stored on this device has been erased.",
         );

@@ -6,22 +6,23 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-use super::use_book;
 use crate::browser;
-use crate::components::content::use_settings;
+use crate::components::need_profile::NeedProfile;
 use crate::domain::content::course;
 use crate::domain::dates::long as long_date;
 use crate::domain::training::{ModuleStatus, Validity};
+use crate::routes;
 
 #[component]
 pub fn CertificatePage() -> impl IntoView {
-    let book = use_book();
-    let settings = use_settings();
+    let app = crate::state::app();
+    let (book, settings) = (app.training(), app.settings());
     let course = course();
     let today = browser::today();
     move || {
         let Some(profile) = book.with(|b| b.active_profile().cloned()) else {
-            return view! { <Title text="Certificate" /><h1>"Certificate"</h1><super::NeedProfile /> }.into_any();
+            return view! { <Title text="Certificate" /><h1>"Certificate"</h1><NeedProfile /> }
+                .into_any();
         };
         let status = profile.course_status(course, today);
         let (Some(completed), Validity::Valid { until } | Validity::ExpiringSoon { until, .. }) =
@@ -31,7 +32,7 @@ pub fn CertificatePage() -> impl IntoView {
                 <Title text="Certificate" />
                 <h1>"Certificate"</h1>
                 <p>{format!("The certificate is ready when every required module is passed and in date. {} of {} passed so far.", status.passed, status.required)}</p>
-                <p><A href="/training">"Back to your training"</A></p>
+                <p><A href=routes::TRAINING>"Back to your training"</A></p>
             }
             .into_any();
         };
@@ -47,7 +48,7 @@ pub fn CertificatePage() -> impl IntoView {
         view! {
             <Title text="Certificate" />
             <div class="actions no-print">
-                <A href="/training" attr:class="button secondary">"Back to your training"</A>
+                <A href=routes::TRAINING attr:class="button secondary">"Back to your training"</A>
                 <button type="button" on:click=|_| browser::print()>"Print certificate"</button>
             </div>
             <article class="certificate" aria-labelledby="certificate-title">

@@ -3,30 +3,31 @@
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 
-use super::{status_class, use_book};
+use crate::browser;
+use crate::components::fields::Select;
+use crate::components::page_head::PageHead;
+use crate::components::tag::Tag;
 use crate::domain::content::{course, Role};
 use crate::domain::dates::long as long_date;
 use crate::domain::envelope;
 use crate::domain::rng::make_id;
 use crate::domain::training::{ModuleStatus, Person, Profile, Track, TrainingRecord, Validity};
-use crate::state::{use_notices, Tone};
-use crate::{browser, files};
+use crate::routes;
+use crate::state::{app, Tone};
 
 #[component]
 pub fn Dashboard() -> impl IntoView {
-    let book = use_book();
+    let book = app().training();
     let adding = RwSignal::new(false);
     let has_profiles = move || book.with(|b| !b.profiles.is_empty());
     view! {
-        <Title text="Training" />
-        <h1>"Staff training"</h1>
-        <p class="lead">
-            "Induction and annual refresher training in online safety and social media, taken from "
-            "the school's Social Media Policy. Your progress saves as you go."
-        </p>
+        <PageHead
+            title="Training"
+            heading="Staff training"
+            lead="Induction and annual refresher training in online safety and social media, taken from the school's Social Media Policy. Your progress saves as you go."
+        />
         <aside class="notice" aria-label="About profiles">
             <p>
                 "Profiles are kept in this browser on this device. They are not private from each other "
@@ -51,7 +52,8 @@ pub fn Dashboard() -> impl IntoView {
 /// Choose, rename, delete or add a profile.
 #[component]
 fn ProfileBar(adding: RwSignal<bool>) -> impl IntoView {
-    let book = use_book();
+    let app = app();
+    let book = app.training();
     let rename = move |_| {
         let current = book
             .with(|b| b.active_profile().map(|p| p.person.name.clone()))
@@ -59,7 +61,7 @@ fn ProfileBar(adding: RwSignal<bool>) -> impl IntoView {
         if let Some(name) = browser::prompt("New name for this profile", &current) {
             let name = name.trim().to_owned();
             if !name.is_empty() {
-                super::update_active(book, |p| p.person.name = name);
+                app.update_profile(|p| p.person.name = name);
             }
         }
     };
@@ -95,16 +97,16 @@ fn ProfileBar(adding: RwSignal<bool>) -> impl IntoView {
 /// The form for a new profile.
 #[component]
 fn NewProfile(adding: RwSignal<bool>) -> impl IntoView {
-    let book = use_book();
+    let book = app().training();
     let name = RwSignal::new(String::new());
-    let role = RwSignal::new(String::new());
+    let role = RwSignal::new(None::<Role>);
     let start = RwSignal::new(browser::today().to_string());
     let track = RwSignal::new(Track::Induction);
     let error = RwSignal::new(None::<&'static str>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let person_name = name.get().trim().to_owned();
-        let Some(person_role) = Role::from_id(&role.get()) else {
+        let Some(person_role) = role.get() else {
             error.set(Some("Choose your role."));
             return;
         };
@@ -135,14 +137,7 @@ fn NewProfile(adding: RwSignal<bool>) -> impl IntoView {
                 <label for="profile-name">"Full name"</label>
                 <input id="profile-name" type="text" autocomplete="name" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
             </div>
-            <div class="field">
-                <label for="profile-role">"Role"</label>
-                <p class="hint" id="profile-role-hint">"Your role decides which modules you take."</p>
-                <select id="profile-role" aria-describedby="profile-role-hint" on:change=move |ev| role.set(event_target_value(&ev))>
-                    <option value="">"Choose your role"</option>
-                    {Role::ALL.into_iter().map(|r| view! { <option value=r.id()>{r.label()}</option> }).collect_view()}
-                </select>
-            </div>
+            <Select id="profile-role" label="Role" none="Choose your role" hint="Your role decides which modules you take." value=role on_change=Callback::new(move |r| role.set(r)) />
             <div class="field">
                 <label for="profile-start">"Start date at the school"</label>
                 <input id="profile-start" type="date" prop:value=move || start.get() on:input=move |ev| start.set(event_target_value(&ev)) />
@@ -169,8 +164,8 @@ fn NewProfile(adding: RwSignal<bool>) -> impl IntoView {
 /// The active person's course: progress, statuses and what to do next.
 #[component]
 fn Overview() -> impl IntoView {
-    let book = use_book();
-    let notices = use_notices();
+    let app = app();
+    let book = app.training();
     let course = course();
     let today = browser::today();
     let status = Memo::new(move |_| {
@@ -190,9 +185,7 @@ fn Overview() -> impl IntoView {
             record.exported_at,
             Some(&course.info.content_version),
         );
-        if let Err(e) = files::download(&record.file_name(), "application/json", &json) {
-            notices.push(Tone::Error, e);
-        }
+        app.download(&record.file_name(), "application/json", &json);
     };
     let erase = move |_| {
         let Some((id, name)) = book.with(|b| {
@@ -203,7 +196,7 @@ fn Overview() -> impl IntoView {
         };
         if browser::confirm(&format!("Erase {name}'s profile and all their training from this device? Export the training record first if you need it. This cannot be undone.")) {
             book.update(|b| b.remove(&id));
-            notices.push(Tone::Info, format!("{name}'s profile and training have been erased from this device."));
+            app.notices.push(Tone::Info, format!("{name}'s profile and training have been erased from this device."));
         }
     };
 
@@ -261,8 +254,8 @@ fn Overview() -> impl IntoView {
                                 let (href, label) = next_step(&m.id, &m.title, s);
                                 view! {
                                     <tr>
-                                        <th scope="row"><A href=format!("/training/modules/{}", m.id)>{m.title.clone()}</A></th>
-                                        <td><span class=status_class(s)>{s.label()}</span></td>
+                                        <th scope="row"><A href=routes::module(&m.id)>{m.title.clone()}</A></th>
+                                        <td><Tag standing=s.standing() text=s.label() /></td>
                                         <td>{format!("{} min", m.minutes)}</td>
                                         <td><A href=href>{label}</A></td>
                                     </tr>
@@ -275,7 +268,7 @@ fn Overview() -> impl IntoView {
             <section aria-labelledby="record-heading">
                 <h2 id="record-heading">"Your record"</h2>
                 <div class="actions">
-                    {complete.then(|| view! { <A href="/training/certificate" attr:class="button">"View and print your certificate"</A> })}
+                    {complete.then(|| view! { <A href=routes::CERTIFICATE attr:class="button">"View and print your certificate"</A> })}
                     <button type="button" on:click=export>"Export my training record"</button>
                     <button type="button" class="danger" on:click=erase>"Erase my data from this device"</button>
                 </div>
@@ -288,20 +281,14 @@ fn Overview() -> impl IntoView {
 
 /// Where the person goes next for a module, and what the link says.
 fn next_step(id: &str, title: &str, status: &ModuleStatus) -> (String, String) {
-    let module = format!("/training/modules/{id}");
+    let (module, quiz) = (routes::module(id), routes::quiz(id));
     match status {
         ModuleStatus::NotStarted => (module, format!("Start reading: {title}")),
         ModuleStatus::Reading { .. } => (module, format!("Carry on reading: {title}")),
-        ModuleStatus::ReadyForQuiz => (format!("{module}/quiz"), format!("Take the quiz: {title}")),
-        ModuleStatus::QuizInProgress => (
-            format!("{module}/quiz"),
-            format!("Finish the quiz: {title}"),
-        ),
-        ModuleStatus::Failed { .. } => (
-            format!("{module}/quiz"),
-            format!("Retake the quiz: {title}"),
-        ),
-        ModuleStatus::Expired { .. } => (format!("{module}/quiz"), format!("Refresh: {title}")),
+        ModuleStatus::ReadyForQuiz => (quiz, format!("Take the quiz: {title}")),
+        ModuleStatus::QuizInProgress => (quiz, format!("Finish the quiz: {title}")),
+        ModuleStatus::Failed { .. } => (quiz, format!("Retake the quiz: {title}")),
+        ModuleStatus::Expired { .. } => (quiz, format!("Refresh: {title}")),
         ModuleStatus::Passed { .. } => (module, format!("Read again: {title}")),
     }
 }

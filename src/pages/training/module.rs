@@ -5,30 +5,26 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
-use super::{status_class, update_active, use_book};
 use crate::browser;
 use crate::components::content::{filled, BlockView};
+use crate::components::course_module::with_module;
+use crate::components::need_profile::NeedProfile;
 use crate::components::references::RefLinks;
+use crate::components::tag::Tag;
 use crate::domain::content::{course, Module};
-use crate::pages::not_found::NotFound;
+use crate::routes;
+use crate::state::app;
 
 #[component]
 pub fn ModulePage() -> impl IntoView {
-    let params = use_params_map();
-    move || {
-        let id = params.read().get("id").unwrap_or_default();
-        match course().module(&id) {
-            Some(module) => view! { <ModuleView module=module /> }.into_any(),
-            None => view! { <NotFound /> }.into_any(),
-        }
-    }
+    with_module(|module| view! { <ModuleView module /> })
 }
 
 #[component]
 fn ModuleView(module: &'static Module) -> impl IntoView {
-    let book = use_book();
+    let app = app();
+    let book = app.training();
     let course = course();
     let has_profile = move || book.with(|b| b.active_profile().is_some());
     let status = move || {
@@ -57,7 +53,7 @@ fn ModuleView(module: &'static Module) -> impl IntoView {
             };
             let toggle = move |_| {
                 let section_id = section_id.clone();
-                update_active(book, |p| {
+                app.update_profile(|p| {
                     let read = p.read.entry(module.id.clone()).or_default();
                     if !read.remove(&section_id) {
                         read.insert(section_id);
@@ -81,11 +77,11 @@ fn ModuleView(module: &'static Module) -> impl IntoView {
 
     view! {
         <Title text=module.title.clone() />
-        <p class="breadcrumb"><A href="/training">"Training"</A></p>
+        <p class="breadcrumb"><A href=routes::TRAINING>"Training"</A></p>
         <h1>{filled(module.title.clone())}</h1>
         <p class="lead">{filled(module.summary.clone())}</p>
-        <p class="muted">{format!("About {} minutes to read.", module.minutes)} " " {move || status().map(|s| view! { <span class=status_class(&s)>{s.label()}</span> })}</p>
-        {move || (!has_profile()).then(|| view! { <super::NeedProfile /> })}
+        <p class="muted">{format!("About {} minutes to read.", module.minutes)} " " {move || status().map(|s| view! { <Tag standing=s.standing() text=s.label() /> })}</p>
+        {move || (!has_profile()).then(|| view! { <NeedProfile /> })}
         <section aria-labelledby="objectives-heading" class="card">
             <h2 id="objectives-heading">"By the end you will be able to"</h2>
             <ul>{module.objectives.iter().cloned().map(|o| view! { <li>{filled(o)}</li> }).collect_view()}</ul>
@@ -111,7 +107,7 @@ fn ModuleView(module: &'static Module) -> impl IntoView {
             <h2 id="quiz-heading">"Quiz"</h2>
             <p>{format!("{} questions drawn from a bank of {}. The pass mark is {}%.", module.draw, module.questions.len(), module.pass_mark(&course.info))}</p>
             {move || if may_quiz() {
-                view! { <p><A href=format!("/training/modules/{}/quiz", module.id) attr:class="button">"Go to the quiz"</A></p> }.into_any()
+                view! { <p><A href=routes::quiz(&module.id) attr:class="button">"Go to the quiz"</A></p> }.into_any()
             } else if has_profile() {
                 view! { <p>{format!("Mark every section as read to open the quiz ({} of {total} read).", read_count())}</p> }.into_any()
             } else {

@@ -4,50 +4,31 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
-use super::{update_active, use_book};
 use crate::browser;
 use crate::components::content::filled;
+use crate::components::course_module::with_module;
+use crate::components::need_profile::NeedProfile;
 use crate::domain::content::{course, Module, QuestionKind};
-use crate::domain::quiz;
 use crate::domain::rng::make_id;
-use crate::pages::not_found::NotFound;
+use crate::routes;
+use crate::state::app;
 
 #[component]
 pub fn QuizPage() -> impl IntoView {
-    let params = use_params_map();
-    move || {
-        let id = params.read().get("id").unwrap_or_default();
-        match course().module(&id) {
-            Some(module) => view! { <Quiz module=module /> }.into_any(),
-            None => view! { <NotFound /> }.into_any(),
-        }
-    }
-}
-
-/// Starts a new attempt at a module for the active person; returns its id.
-pub fn start_attempt(module: &'static Module) -> Option<String> {
-    let book = use_book();
-    let id = make_id("a", browser::random_u64());
-    let attempt = quiz::start(
-        course(),
-        module,
-        browser::random_u64(),
-        id.clone(),
-        browser::now(),
-    );
-    let mut started = false;
-    update_active(book, |p| {
-        p.attempts.push(attempt);
-        started = true;
-    });
-    started.then_some(id)
+    with_module(|module| view! { <Quiz module /> })
 }
 
 #[component]
 fn Quiz(module: &'static Module) -> impl IntoView {
-    let book = use_book();
+    let book = app().training();
+    let start = move |_| {
+        let id = make_id("a", browser::random_u64());
+        book.update(|b| {
+            b.start_attempt(course(), module, browser::random_u64(), id, browser::now());
+        });
+    };
     let open = Memo::new(move |_| {
         book.with(|b| {
             b.active_profile()
@@ -60,17 +41,17 @@ fn Quiz(module: &'static Module) -> impl IntoView {
     let has_profile = move || book.with(|b| b.active_profile().is_some());
     view! {
         <Title text=format!("Quiz: {}", module.title) />
-        <p class="breadcrumb"><A href="/training">"Training"</A> " › " <A href=format!("/training/modules/{}", module.id)>{module.title.clone()}</A></p>
+        <p class="breadcrumb"><A href=routes::TRAINING>"Training"</A> " › " <A href=routes::module(&module.id)>{module.title.clone()}</A></p>
         <h1>{format!("Quiz: {}", module.title)}</h1>
         {move || match open.get() {
             Some(attempt_id) => view! { <Questions module attempt_id /> }.into_any(),
-            None if !has_profile() => view! { <super::NeedProfile /> }.into_any(),
+            None if !has_profile() => view! { <NeedProfile /> }.into_any(),
             None if !may_quiz() => view! {
-                <p>"Read every section of the module first. "<A href=format!("/training/modules/{}", module.id)>"Back to the module"</A></p>
+                <p>"Read every section of the module first. "<A href=routes::module(&module.id)>"Back to the module"</A></p>
             }.into_any(),
             None => view! {
                 <p>{format!("{} questions, drawn afresh for each attempt. You need {}% to pass. Your answers are saved as you go.", module.draw, module.pass_mark(&course().info))}</p>
-                <button type="button" on:click=move |_| { start_attempt(module); }>"Start the quiz"</button>
+                <button type="button" on:click=start>"Start the quiz"</button>
             }.into_any(),
         }}
     }
@@ -78,7 +59,8 @@ fn Quiz(module: &'static Module) -> impl IntoView {
 
 #[component]
 fn Questions(module: &'static Module, attempt_id: String) -> impl IntoView {
-    let book = use_book();
+    let app = app();
+    let book = app.training();
     let navigate = use_navigate();
     let course = course();
     let drawn = book
@@ -118,7 +100,7 @@ fn Questions(module: &'static Module, attempt_id: String) -> impl IntoView {
             };
             let choose = move |_| {
                 let (attempt_id, option_id) = (attempt_id.clone(), option_id.clone());
-                update_active(book, |p| {
+                app.update_profile(|p| {
                     if let Some(a) = p.attempt_mut(&attempt_id) {
                         a.choose(question, &option_id);
                     }
@@ -154,16 +136,13 @@ fn Questions(module: &'static Module, attempt_id: String) -> impl IntoView {
             return;
         }
         let mut done = false;
-        update_active(book, |p| {
+        app.update_profile(|p| {
             if let Some(a) = p.attempt_mut(&attempt_id) {
                 done = a.submit(course, browser::now()).is_ok();
             }
         });
         if done {
-            navigate(
-                &format!("/training/attempts/{attempt_id}"),
-                Default::default(),
-            );
+            navigate(&routes::attempt(&attempt_id), Default::default());
         }
     };
     view! {

@@ -6,17 +6,19 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use super::quiz::start_attempt;
-use super::use_book;
+use crate::browser;
 use crate::components::content::filled;
 use crate::components::references::RefLinks;
 use crate::domain::content::course;
-use crate::domain::quiz::Attempt;
+use crate::domain::quiz::{self, Attempt};
+use crate::domain::rng::make_id;
+use crate::routes;
+use crate::state::app;
 
 #[component]
 pub fn ReviewPage() -> impl IntoView {
     let params = use_params_map();
-    let book = use_book();
+    let book = app().training();
     let attempt = Memo::new(move |_| {
         let id = params.read().get("id").unwrap_or_default();
         book.with(|b| {
@@ -34,7 +36,7 @@ pub fn ReviewPage() -> impl IntoView {
         None => view! {
             <Title text="Quiz review" />
             <h1>"Quiz review"</h1>
-            <p>"This attempt is not in the profile in use. "<A href="/training">"Back to training"</A></p>
+            <p>"This attempt is not in the profile in use. "<A href=routes::TRAINING>"Back to training"</A></p>
         }
         .into_any(),
     }
@@ -45,6 +47,7 @@ pub fn ReviewPage() -> impl IntoView {
 fn Review(attempt: Attempt) -> impl IntoView {
     let course = course();
     let navigate = use_navigate();
+    let book = app().training();
     let Some(module) = course.module(&attempt.module_id) else {
         return view! { <p>"This attempt is for a module the course no longer has."</p> }
             .into_any();
@@ -54,12 +57,14 @@ fn Review(attempt: Attempt) -> impl IntoView {
     };
     let verdict = if score.passed { "Passed" } else { "Not passed" };
     let retake = move |_| {
-        if let Some(id) = start_attempt(module) {
-            let _ = id;
-            navigate(
-                &format!("/training/modules/{}/quiz", module.id),
-                Default::default(),
-            );
+        let id = make_id("a", browser::random_u64());
+        let started = book
+            .try_update(|b| {
+                b.start_attempt(course, module, browser::random_u64(), id, browser::now())
+            })
+            .flatten();
+        if started.is_some() {
+            navigate(&routes::quiz(&module.id), Default::default());
         }
     };
     let items = attempt
@@ -69,7 +74,7 @@ fn Review(attempt: Attempt) -> impl IntoView {
         .filter_map(|(i, drawn)| {
             let q = module.questions.iter().find(|q| q.id == drawn.question_id)?;
             let chosen = attempt.answers.get(&q.id).cloned().unwrap_or_default();
-            let right = crate::domain::quiz::is_correct(q, &chosen);
+            let right = quiz::is_correct(q, &chosen);
             let options = drawn
                 .option_order
                 .iter()
@@ -116,7 +121,7 @@ fn Review(attempt: Attempt) -> impl IntoView {
         .collect_view();
     view! {
         <Title text=format!("Quiz review: {}", module.title) />
-        <p class="breadcrumb"><A href="/training">"Training"</A> " › " <A href=format!("/training/modules/{}", module.id)>{module.title.clone()}</A></p>
+        <p class="breadcrumb"><A href=routes::TRAINING>"Training"</A> " › " <A href=routes::module(&module.id)>{module.title.clone()}</A></p>
         <h1>{format!("Quiz review: {}", module.title)}</h1>
         <div class=if score.passed { "notice score" } else { "notice notice-error score" } role="status">
             <p>
@@ -126,7 +131,7 @@ fn Review(attempt: Attempt) -> impl IntoView {
         </div>
         <div class="actions">
             {(!score.passed).then(|| view! { <button type="button" on:click=retake.clone()>"Retake the quiz with new questions"</button> })}
-            <A href="/training" attr:class="button secondary">"Back to your training"</A>
+            <A href=routes::TRAINING attr:class="button secondary">"Back to your training"</A>
         </div>
         <section aria-labelledby="answers-heading">
             <h2 id="answers-heading">"Your answers"</h2>

@@ -1,0 +1,67 @@
+//! How this year's ratings compare with last year's imported audit.
+
+use leptos::prelude::*;
+
+use crate::components::audit_year::year_lens;
+use crate::components::content::filled;
+use crate::domain::audit::{checklist, AcademicYear, Change};
+
+/// Counts of improved, worsened and new ratings, and a row per item that changed.
+#[component]
+pub fn YearOnYear(year: AcademicYear) -> impl IntoView {
+    let audit = year_lens(year);
+    let list = checklist();
+    move || {
+        // The year compared with, and each item's change with this year's rating.
+        let compared = audit.read(|a| {
+            let previous = a.previous.as_ref()?.year;
+            let changes: Vec<_> = a
+                .compare(list)
+                .into_iter()
+                .map(|(id, c)| {
+                    let now = a.answer(&id).and_then(|x| x.rating);
+                    (id, c, now)
+                })
+                .collect();
+            Some((previous, changes))
+        });
+        let Some((previous, changes)) = compared else {
+            return view! { <p>"No earlier audit to compare with yet."</p> }.into_any();
+        };
+        let count = |f: fn(&Change) -> bool| changes.iter().filter(|(_, c, _)| f(c)).count();
+        let improved = count(|c| matches!(c, Change::Improved(_)));
+        let worsened = count(|c| matches!(c, Change::Worsened(_)));
+        let new = count(|c| matches!(c, Change::New));
+        let rows: Vec<_> = changes
+            .iter()
+            .filter_map(|(id, c, now)| {
+                let (_, item) = list.item(id)?;
+                let (label, then) = match c {
+                    Change::Improved(r) => ("Improved", Some(*r)),
+                    Change::Worsened(r) => ("Worsened", Some(*r)),
+                    Change::Different(r) => ("Changed", Some(*r)),
+                    Change::New => ("New this year", None),
+                    Change::Same => return None,
+                };
+                Some(view! {
+                    <tr>
+                        <td>{filled(item.question.clone())}</td>
+                        <td>{then.map_or("Not rated", |r| r.label())}</td>
+                        <td>{now.map_or("Not rated", |r| r.label())}</td>
+                        <td>{label}</td>
+                    </tr>
+                })
+            })
+            .collect();
+        view! {
+            <p>{format!("Against the {} audit: {improved} improved, {worsened} worsened, {new} rated for the first time.", previous.label())}</p>
+            <div class="table-wrap">
+                <table class="year-on-year">
+                    <thead><tr><th scope="col">"Item"</th><th scope="col">{previous.label()}</th><th scope="col">{year.label()}</th><th scope="col">"Change"</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+        .into_any()
+    }
+}
