@@ -109,7 +109,10 @@ pub struct AnswerOption {
     pub text: String,
     #[serde(default)]
     pub correct: bool,
+    /// Why this option is right or wrong: one thing to learn, whichever was chosen.
     pub feedback: String,
+    /// Where the feedback's point comes from (the policy or a named source).
+    pub refs: Vec<String>,
 }
 
 /// One question in a module's bank.
@@ -314,14 +317,14 @@ pub fn course() -> &'static Course {
 
 /// Course-wide minimums (issue: at least nine modules and ninety questions).
 pub const MIN_MODULES: usize = 9;
-pub const MIN_QUESTIONS: usize = 90;
+pub const MIN_QUESTIONS: usize = 130;
 
 /// Per-module minimums.
 pub const MIN_OBJECTIVES: usize = 3;
 pub const MIN_SECTIONS: usize = 2;
 pub const MIN_KEY_POINTS: usize = 3;
 pub const MIN_SCENARIOS: usize = 2;
-pub const MIN_BANK: usize = 8;
+pub const MIN_BANK: usize = 12;
 pub const MIN_DRAW: usize = 5;
 
 impl Course {
@@ -472,6 +475,11 @@ pub fn validate(info: &CourseInfo, modules: &[(&str, Module)]) -> Vec<ContentErr
                 .map(|s| (format!("{m}/scenario {}", s.title), &s.refs)),
         );
         cited.extend(module.questions.iter().map(|q| (q.id.clone(), &q.refs)));
+        cited.extend(module.questions.iter().flat_map(|q| {
+            q.options
+                .iter()
+                .map(move |o| (format!("{}/{}", q.id, o.id), &o.refs))
+        }));
         for (item, refs) in cited {
             if refs.is_empty() {
                 problems.push(
@@ -548,17 +556,22 @@ pub fn validate(info: &CourseInfo, modules: &[(&str, Module)]) -> Vec<ContentErr
             }
             let correct = q.options.iter().filter(|o| o.correct).count();
             let wrong = q.options.len() - correct;
-            if wrong == 0 {
+            // A multiple-select question may have every option right; the others need a wrong one.
+            if wrong == 0 && q.kind != QuestionKind::Multiple {
                 problems.push(file, item, "no wrong option".into());
             }
             match q.kind {
-                QuestionKind::Single | QuestionKind::Scenario if correct != 1 => {
-                    problems.push(file, item, format!("{correct} correct options; a single-answer question needs exactly one"))
-                }
-                QuestionKind::Multiple if correct < 2 => problems.push(
+                QuestionKind::Single | QuestionKind::Scenario if correct != 1 => problems.push(
                     file,
                     item,
-                    format!("{correct} correct options; a multiple-select question needs at least two (otherwise make it single)"),
+                    format!(
+                        "{correct} correct options; a single-answer question needs exactly one"
+                    ),
+                ),
+                QuestionKind::Multiple if correct == 0 => problems.push(
+                    file,
+                    item,
+                    "no correct option; a multiple-select question needs at least one".into(),
                 ),
                 QuestionKind::TrueFalse => {
                     let texts: Vec<&str> = q.options.iter().map(|o| o.text.as_str()).collect();

@@ -13,6 +13,10 @@ pub struct Source {
     pub short: String,
     /// Full title for the reference list.
     pub title: String,
+    /// What a reader should know about the source's currency, e.g. when to check for a new
+    /// edition.
+    #[serde(default)]
+    pub note: String,
 }
 
 const SOURCES_JSON: &str = include_str!("../../content/sources.json");
