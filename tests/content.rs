@@ -253,7 +253,7 @@ fn a_single_choice_question_with_two_answers_is_rejected() {
 fn a_true_false_question_needs_exactly_true_and_false() {
     let three = GOOD.replacen(
         "{ \"id\": \"b\", \"text\": \"False\", \"correct\": true,",
-        "{ \"id\": \"c\", \"text\": \"Maybe\", \"feedback\": \"No.\" }, { \"id\": \"b\", \"text\": \"False\", \"correct\": true,",
+        "{ \"id\": \"c\", \"text\": \"Maybe\", \"feedback\": \"No.\", \"refs\": [\"policy:section-b\"] }, { \"id\": \"b\", \"text\": \"False\", \"correct\": true,",
         1,
     );
     expect_problem(&three, &["m03-q06", "true/false"]);
@@ -288,7 +288,7 @@ fn too_small_a_bank_is_rejected() {
     assert!(
         errors
             .iter()
-            .any(|e| e.contains("4 questions; a module needs at least 8")),
+            .any(|e| e.contains("4 questions; a module needs at least 12")),
         "{errors:#?}"
     );
     assert!(

@@ -98,7 +98,14 @@ fn each_question_type_scores_all_or_nothing() {
     for q in course.modules.iter().flat_map(|m| &m.questions) {
         let right: Vec<String> = q.correct_ids().into_iter().map(str::to_owned).collect();
         assert!(quiz::is_correct(q, &right), "{}", q.id);
-        let wrong = q.options.iter().find(|o| !o.correct).unwrap().id.clone();
+        // Leaving out one right option is wrong (all or nothing), even where every option
+        // is right.
+        if right.len() > 1 {
+            assert!(!quiz::is_correct(q, &right[1..]), "{}", q.id);
+        }
+        let Some(wrong) = q.options.iter().find(|o| !o.correct).map(|o| o.id.clone()) else {
+            continue;
+        };
         assert!(
             !quiz::is_correct(q, std::slice::from_ref(&wrong)),
             "{}",
@@ -112,7 +119,7 @@ fn each_question_type_scores_all_or_nothing() {
             q.id
         );
         assert!(!quiz::is_correct(q, &[]), "{}: no answer is wrong", q.id);
-        if q.kind == QuestionKind::Multiple {
+        if q.kind == QuestionKind::Multiple && right.len() > 1 {
             assert!(
                 !quiz::is_correct(q, &right[..1]),
                 "{}: half the answers is wrong",
@@ -165,8 +172,8 @@ fn scoring_counts_against_the_course_not_the_stated_score() {
     let mut a = quiz::start(course, module, 11, "a".into(), at(day(2026, 11, 1)));
     answer(course, &mut a, 2);
     let score = a.submit(course, at(day(2026, 11, 1))).unwrap();
-    assert_eq!((score.correct, score.total, score.passed), (4, 6, false));
-    assert_eq!(score.percent, 66);
+    assert_eq!((score.correct, score.total, score.passed), (6, 8, false));
+    assert_eq!(score.percent, 75);
     // An edited answer changes the re-score; an edited stated score does not.
     a.score = Some(quiz::Score {
         correct: 6,
@@ -234,7 +241,7 @@ fn reading_then_quiz_then_pass_moves_the_status_along() {
     p.attempts[0] = a;
     assert!(matches!(
         p.module_status(course, module, today),
-        ModuleStatus::Failed { percent: 50 }
+        ModuleStatus::Failed { percent: 62 }
     ));
     let mut b = quiz::start(course, module, 6, "a2".into(), at(today));
     answer(course, &mut b, 0);

@@ -56,7 +56,12 @@ pub fn PolicyPage() -> impl IntoView {
                         .into_iter()
                         .map(|s| {
                             let id = format!("source-{}", s.id);
-                            view! { <li id=id><strong>{s.short}</strong>": "{s.title}</li> }
+                            view! {
+                                <li id=id>
+                                    <strong>{s.short}</strong>": "{s.title}
+                                    {(!s.note.is_empty()).then(|| view! { <br /><span class="muted">{s.note}</span> })}
+                                </li>
+                            }
                         })
                         .collect_view()}
                 </ul>

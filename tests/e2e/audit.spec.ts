@@ -4,6 +4,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { test, expect, expectAxeClean, ready } from "./fixtures";
 
+const course = JSON.parse(readFileSync(new URL("../../content/course.json", import.meta.url), "utf8"));
+
 const thisYear = (() => {
   const d = new Date();
   const start = d.getMonth() >= 8 ? d.getFullYear() : d.getFullYear() - 1;
@@ -35,7 +37,7 @@ test("a DSL answers a section, records the filtering review, compares years and 
   await checks.getByLabel("Owner").fill("Mrs T McCann");
   await checks.getByLabel("Due").fill("2026-01-15");
   await checks.getByLabel("Status").selectOption("In progress");
-  const na = page.getByRole("article", { name: /every user, guest account/ });
+  const na = page.getByRole("article", { name: /all users, guests and school devices/ });
   await na.getByLabel("Not applicable").check();
   await na.getByLabel("Why it does not apply (required)").fill("No guest Wi-Fi and no devices go home.");
   await expectAxeClean(page);
@@ -86,7 +88,7 @@ test("a DSL answers a section, records the filtering review, compares years and 
   await expect(page.getByText(/1 improved, 0 worsened, 0 rated for the first time/)).toBeVisible();
   const yoy = page.getByRole("region", { name: "Compared with last year" });
   await expect(yoy.getByRole("row", { name: /checks carried out and logged/ })).toContainText("Improved");
-  await expect(yoy.getByRole("row", { name: /every user, guest account/ })).toContainText("Changed");
+  await expect(yoy.getByRole("row", { name: /all users, guests and school devices/ })).toContainText("Changed");
   const plan = page.getByRole("table").filter({ hasText: "Start a check log each half term" });
   await expect(plan.getByRole("row", { name: /Start a check log/ })).toContainText("Overdue");
   await expect(page.getByRole("img", { name: "Ratings by section" })).toBeVisible();
@@ -115,7 +117,7 @@ test("a DSL answers a section, records the filtering review, compares years and 
   const file = await download;
   expect(file.suggestedFilename()).toBe(`online-safety-audit-${thisYear.slug}.json`);
   const json = JSON.parse(readFileSync(await file.path(), "utf8"));
-  expect(json).toMatchObject({ format: "online-safety-workbench", kind: "audit", schema_version: 1, content_version: "2026.1" });
+  expect(json).toMatchObject({ format: "online-safety-workbench", kind: "audit", schema_version: 1, content_version: course.content_version });
   expect(json.data.year).toBe(thisYear.start);
   expect(json.data.answers["fm-checks"]).toMatchObject({ rating: "not-sure", notes: "Checks happen but nobody writes them down." });
   expect(json.data.answers["fm-checks"].actions[0]).toMatchObject({ what: "Start a check log each half term", owner: "Mrs T McCann", due: "2026-01-15", status: "in-progress" });

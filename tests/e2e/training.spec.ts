@@ -7,15 +7,16 @@ import type { Locator, Page } from "@playwright/test";
 
 type Option = { id: string; text: string; correct?: boolean };
 type Question = { id: string; kind: string; prompt: string; options: Option[] };
-type Module = { id: string; title: string; audience: unknown; sections: { id: string; title: string }[]; questions: Question[] };
+type Module = { id: string; title: string; draw: number; audience: unknown; sections: { id: string; title: string }[]; questions: Question[] };
 
 const modulesDir = join(import.meta.dirname, "../../content/modules");
 const modules: Module[] = readdirSync(modulesDir)
   .sort()
   .map((f) => JSON.parse(readFileSync(join(modulesDir, f), "utf8")));
 const questions = modules.flatMap((m) => m.questions);
-const school = (text: string) =>
-  text.replace("{headteacher}", "Mrs E Bailey").replace("{dsl}", "Mrs E Bailey").replace("{incident_system}", "CPOMS").replace("{school_accounts}", "X (Twitter)");
+/** Course text as shown: each {placeholder} is filled from the school settings, so it matches anything. */
+const shown = (text: string) =>
+  new RegExp(`^${text.split(/\{[a-z_]+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".+?")}$`);
 
 async function createProfile(page: Page, name: string, role: string) {
   await page.goto("/training");
@@ -37,7 +38,10 @@ async function questionIn(fs: Locator): Promise<Question> {
   const prompt = (await fs.locator(".prompt").innerText()).trim();
   const labels = (await fs.locator("label").allInnerTexts()).map((t) => t.trim()).sort();
   const q = questions.find(
-    (q) => school(q.prompt) === prompt && JSON.stringify(q.options.map((o) => school(o.text)).sort()) === JSON.stringify(labels),
+    (q) =>
+      shown(q.prompt).test(prompt) &&
+      q.options.length === labels.length &&
+      q.options.every((o) => labels.some((l) => shown(o.text).test(l))),
   );
   expect(q, `question for prompt ${prompt}`).toBeTruthy();
   return q!;
@@ -52,7 +56,7 @@ async function answerQuiz(page: Page, wrong = 0) {
     const fs = fieldsets.nth(i);
     const q = await questionIn(fs);
     const picks = i < wrong ? [q.options.find((o) => !o.correct)!] : q.options.filter((o) => o.correct);
-    for (const o of picks) await fs.getByLabel(school(o.text), { exact: true }).check();
+    for (const o of picks) await fs.getByLabel(shown(o.text)).check();
   }
 }
 
@@ -65,11 +69,12 @@ test("a new member of staff fails, reviews, retakes and passes a module", async 
 
   await page.getByRole("link", { name: "Go to the quiz" }).click();
   await page.getByRole("button", { name: "Start the quiz" }).click();
-  await expect(page.locator("fieldset.question")).toHaveCount(7);
+  const draw = module.draw;
+  await expect(page.locator("fieldset.question")).toHaveCount(draw);
   await expectAxeClean(page);
   await answerQuiz(page, 3);
   await page.getByRole("button", { name: "Submit answers" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Not passed" })).toContainText("You scored 4 out of 7 (57%). The pass mark is 80%.");
+  await expect(page.getByRole("status").filter({ hasText: "Not passed" })).toContainText(`You scored ${draw - 3} out of ${draw} (${Math.floor(((draw - 3) * 100) / draw)}%). The pass mark is 80%.`);
   await expect(page.getByText("Wrong", { exact: true })).toHaveCount(3);
   await expect(page.getByText("(Correct answer)").first()).toBeVisible();
   await expect(page.getByRole("link", { name: "Policy: section B" }).first()).toHaveAttribute("href", "/policy#section-b");
@@ -78,7 +83,7 @@ test("a new member of staff fails, reviews, retakes and passes a module", async 
   await page.getByRole("button", { name: "Retake the quiz with new questions" }).click();
   await answerQuiz(page, 0);
   await page.getByRole("button", { name: "Submit answers" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Passed" })).toContainText("7 out of 7 (100%)");
+  await expect(page.getByRole("status").filter({ hasText: "Passed" })).toContainText(`${draw} out of ${draw} (100%)`);
   await page.getByRole("link", { name: "Back to your training" }).click();
   await expect(page.getByRole("row", { name: new RegExp(module.title) })).toContainText("Passed 100%");
 });
@@ -92,10 +97,10 @@ test("answers survive a reload in the middle of a quiz", async ({ page }) => {
   const first = page.locator("fieldset.question").first();
   const prompts = await page.locator("fieldset.question .prompt").allInnerTexts();
   await answerQuiz(page, 0);
-  await expect(page.getByText("6 of 6 answered.")).toBeVisible();
+  await expect(page.getByText(`${module.draw} of ${module.draw} answered.`)).toBeVisible();
   await page.reload();
   await expect(page.locator("fieldset.question .prompt")).toHaveText(prompts);
-  await expect(page.getByText("6 of 6 answered.")).toBeVisible();
+  await expect(page.getByText(`${module.draw} of ${module.draw} answered.`)).toBeVisible();
   await expect(first.locator("input:checked")).not.toHaveCount(0);
 });
 
@@ -107,13 +112,13 @@ test("a quiz can be done with the keyboard alone", async ({ page }) => {
   await page.getByRole("button", { name: "Start the quiz" }).focus();
   await page.keyboard.press("Enter");
   const fieldsets = page.locator("fieldset.question");
-  await expect(fieldsets).toHaveCount(6);
-  for (let i = 0; i < 6; i++) {
+  await expect(fieldsets).toHaveCount(module.draw);
+  for (let i = 0; i < module.draw; i++) {
     const fs = fieldsets.nth(i);
     const q = await questionIn(fs);
     for (const o of q.options.filter((o) => o.correct)) {
       // Tab to the option, as a keyboard user would, then Space to choose it.
-      const input = fs.getByLabel(school(o.text), { exact: true });
+      const input = fs.getByLabel(shown(o.text));
       await input.focus();
       await expect(input).toBeFocused();
       await page.keyboard.press("Space");

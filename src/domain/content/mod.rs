@@ -81,7 +81,10 @@ pub struct AnswerOption {
     pub text: String,
     #[serde(default)]
     pub correct: bool,
+    /// Why this option is right or wrong: one thing to learn, whichever was chosen.
     pub feedback: String,
+    /// Where the feedback's point comes from (the policy or a named source).
+    pub refs: Vec<String>,
 }
 
 /// One question in a module's bank.

@@ -9,14 +9,14 @@ use crate::domain::sources::{self, Reference, Source};
 
 /// Course-wide minimums (issue: at least nine modules and ninety questions).
 pub const MIN_MODULES: usize = 9;
-pub const MIN_QUESTIONS: usize = 90;
+pub const MIN_QUESTIONS: usize = 130;
 
 /// Per-module minimums.
 pub const MIN_OBJECTIVES: usize = 3;
 pub const MIN_SECTIONS: usize = 2;
 pub const MIN_KEY_POINTS: usize = 3;
 pub const MIN_SCENARIOS: usize = 2;
-pub const MIN_BANK: usize = 8;
+pub const MIN_BANK: usize = 12;
 pub const MIN_DRAW: usize = 5;
 
 /// Every rule the content must meet. Returns all problems found.
@@ -148,6 +148,11 @@ fn references(
             .map(|s| (format!("{m}/scenario {}", s.title), &s.refs)),
     );
     cited.extend(module.questions.iter().map(|q| (q.id.clone(), &q.refs)));
+    cited.extend(module.questions.iter().flat_map(|q| {
+        q.options
+            .iter()
+            .map(move |o| (format!("{}/{}", q.id, o.id), &o.refs))
+    }));
     for (item, refs) in cited {
         if refs.is_empty() {
             problems.push(
@@ -240,22 +245,25 @@ fn option_texts(problems: &mut Problems, file: &str, q: &Question) {
     }
 }
 
-/// The right number of correct options for the kind, and at least one wrong one.
+/// The right number of correct options for the kind, and a wrong one where the kind needs
+/// it (a multiple-select question may have every option right, so ticking all is no rule).
 fn answer_key(problems: &mut Problems, file: &str, q: &Question) {
     let item = q.id.as_str();
     let correct = q.options.iter().filter(|o| o.correct).count();
     let wrong = q.options.len() - correct;
-    if wrong == 0 {
+    if wrong == 0 && q.kind != QuestionKind::Multiple {
         problems.push(file, item, "no wrong option".into());
     }
     match q.kind {
-        QuestionKind::Single | QuestionKind::Scenario if correct != 1 => {
-            problems.push(file, item, format!("{correct} correct options; a single-answer question needs exactly one"))
-        }
-        QuestionKind::Multiple if correct < 2 => problems.push(
+        QuestionKind::Single | QuestionKind::Scenario if correct != 1 => problems.push(
             file,
             item,
-            format!("{correct} correct options; a multiple-select question needs at least two (otherwise make it single)"),
+            format!("{correct} correct options; a single-answer question needs exactly one"),
+        ),
+        QuestionKind::Multiple if correct == 0 => problems.push(
+            file,
+            item,
+            "no correct option; a multiple-select question needs at least one".into(),
         ),
         QuestionKind::TrueFalse => {
             let texts: Vec<&str> = q.options.iter().map(|o| o.text.as_str()).collect();

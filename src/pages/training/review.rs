@@ -99,7 +99,7 @@ fn Review(attempt: Attempt) -> impl IntoView {
                                 {filled(o.text.clone())}
                                 {(!marks.is_empty()).then(|| view! { " " <strong class="marks">{format!("({})", marks.join(", "))}</strong> })}
                             </p>
-                            <p class="feedback">{filled(o.feedback.clone())}</p>
+                            <p class="feedback">{filled(o.feedback.clone())} " " <RefLinks refs=o.refs.clone() /></p>
                         </li>
                     }
                 })
