@@ -4,12 +4,16 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
+mod common;
+
+use common::checklist;
 use online_safety_workbench::domain::audit::{
-    checklist, date_flags, AcademicYear, Action, ActionStatus, Answer, Audit, AuditBook, Change,
-    Checklist, Rag, Rating, MIN_ITEMS,
+    date_flags, AcademicYear, Action, ActionStatus, Answer, Audit, AuditBook, Change, Checklist,
+    Rag, Rating, MIN_ITEMS,
 };
 use online_safety_workbench::domain::envelope;
 use online_safety_workbench::domain::settings::SchoolSettings;
+use online_safety_workbench::domain::sources;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -27,7 +31,12 @@ fn rated(r: Rating) -> Answer {
 }
 
 fn audit() -> Audit {
-    Audit::new(AcademicYear(2026), now(), &SchoolSettings::default())
+    Audit::new(
+        AcademicYear(2026),
+        now(),
+        &SchoolSettings::default(),
+        checklist(),
+    )
 }
 
 #[test]
@@ -57,18 +66,19 @@ fn the_checklist_has_every_section_and_enough_items() {
 #[test]
 fn a_bad_checklist_is_refused_with_the_item_named() {
     let text = include_str!("../content/audit.json");
+    let sources = sources::parse(include_str!("../content/sources.json")).unwrap();
     let dup = text.replacen("\"pl-policy-approved\"", "\"pl-policy-reviewed\"", 1);
-    let errors = Checklist::parse(&dup).unwrap_err();
+    let errors = Checklist::parse(&dup, &sources).unwrap_err();
     assert!(errors
         .iter()
         .any(|e| e.item == "pl-policy-reviewed" && e.problem == "duplicate id"));
     let bad_ref = text.replacen("source:dfe-fm-4", "source:dfe-fm-9", 1);
-    let errors = Checklist::parse(&bad_ref).unwrap_err();
+    let errors = Checklist::parse(&bad_ref, &sources).unwrap_err();
     assert!(errors
         .iter()
         .any(|e| e.problem == "reference source:dfe-fm-9 does not resolve"));
     let bad_placeholder = text.replacen("{incident_system}", "{cpoms}", 1);
-    assert!(Checklist::parse(&bad_placeholder).unwrap_err()[0]
+    assert!(Checklist::parse(&bad_placeholder, &sources).unwrap_err()[0]
         .problem
         .contains("unknown placeholder {cpoms}"));
 }
@@ -204,7 +214,12 @@ fn review_dates_that_have_passed_are_flagged() {
 
 #[test]
 fn a_new_year_starts_from_last_years_answers_for_reconfirmation() {
-    let mut last = Audit::new(AcademicYear(2025), now(), &SchoolSettings::default());
+    let mut last = Audit::new(
+        AcademicYear(2025),
+        now(),
+        &SchoolSettings::default(),
+        checklist(),
+    );
     let mut ans = rated(Rating::Partly);
     ans.notes = "Checked in July".into();
     ans.actions = vec![
@@ -224,7 +239,7 @@ fn a_new_year_starts_from_last_years_answers_for_reconfirmation() {
     last.filtering.checks.push(Default::default());
     last.sign_off.dsl = "Mrs E Bailey".into();
 
-    let next = Audit::carried_from(&last, AcademicYear(2026), now());
+    let next = Audit::carried_from(&last, AcademicYear(2026), now(), checklist());
     let carried = &next.answers["fm-checks"];
     assert!(carried.needs_reconfirming);
     assert_eq!(
@@ -245,7 +260,12 @@ fn a_new_year_starts_from_last_years_answers_for_reconfirmation() {
 
 #[test]
 fn year_on_year_says_improved_worsened_same_or_new() {
-    let mut last = Audit::new(AcademicYear(2025), now(), &SchoolSettings::default());
+    let mut last = Audit::new(
+        AcademicYear(2025),
+        now(),
+        &SchoolSettings::default(),
+        checklist(),
+    );
     for (id, r) in [
         ("fm-checks", Rating::No),
         ("fm-iwf", Rating::Yes),
@@ -288,6 +308,7 @@ fn audits_round_trip_and_one_per_year() {
         AcademicYear(2025),
         now(),
         &SchoolSettings::default(),
+        checklist(),
     ));
     book.put(a.clone());
     assert_eq!(

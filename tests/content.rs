@@ -1,50 +1,40 @@
-//! The course content: the built-in course validates, and malformed content is rejected
-//! with an error naming the file, the item and the problem.
+//! The course content: the content folder validates as a whole (every file, the answer key
+//! of the current version), and malformed content is rejected with an error naming the file,
+//! the item and the problem.
 #![cfg(not(target_arch = "wasm32"))]
 
-use online_safety_workbench::domain::content::{course, Course, QuestionKind, Role};
+mod common;
 
-const INFO: (&str, &str) = (
-    "content/course.json",
-    include_str!("../content/course.json"),
-);
-const GOOD: &str = include_str!("../content/modules/03-staff-personal-use.json");
+use std::path::Path;
 
-fn module_files() -> Vec<(String, String)> {
-    let mut files: Vec<_> = std::fs::read_dir("content/modules")
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
-    files
-        .into_iter()
-        .map(|p| {
-            (
-                p.display().to_string(),
-                std::fs::read_to_string(&p).unwrap(),
-            )
-        })
-        .collect()
-}
+use common::{course, keys, module, modules};
+use online_safety_workbench::domain::content::{self, QuestionKind, Role};
 
-/// Every module file on disk, with one file replaced by `text`.
-fn course_with(name: &str, text: &str) -> Result<Course, Vec<String>> {
-    let files = module_files();
-    let pairs: Vec<(&str, &str)> = files
-        .iter()
-        .map(|(path, body)| {
-            if path.ends_with(name) {
-                (path.as_str(), text)
-            } else {
-                (path.as_str(), body.as_str())
-            }
-        })
-        .collect();
-    Course::parse(INFO, &pairs).map_err(|errs| errs.iter().map(ToString::to_string).collect())
+const GOOD: &str = include_str!("../content/modules/staff-personal-use.json");
+const FILE: &str = "modules/staff-personal-use.json";
+
+/// The content folder with one file replaced by `text` (or added, for a new name), checked.
+fn content_with(name: &str, text: &str) -> Result<(), Vec<String>> {
+    let mut files = common::files(Path::new("content"));
+    if name == "course.json" {
+        files.course = text.to_owned();
+    } else {
+        match files.modules.iter_mut().find(|(n, _)| n == name) {
+            Some((_, body)) => *body = text.to_owned(),
+            None => files.modules.push((name.to_owned(), text.to_owned())),
+        }
+    }
+    content::check(&files)
+        .map(|_| ())
+        .map_err(|errs| errs.iter().map(ToString::to_string).collect())
 }
 
 fn expect_problem(text: &str, wanted: &[&str]) {
-    let errors = course_with("03-staff-personal-use.json", text).expect_err("should be rejected");
+    expect_problem_in(FILE, text, wanted);
+}
+
+fn expect_problem_in(name: &str, text: &str, wanted: &[&str]) {
+    let errors = content_with(name, text).expect_err("should be rejected");
     assert!(
         errors.iter().any(|e| wanted.iter().all(|w| e.contains(w))),
         "no error containing {wanted:?} in {errors:#?}"
@@ -52,11 +42,11 @@ fn expect_problem(text: &str, wanted: &[&str]) {
 }
 
 #[test]
-fn the_built_in_course_validates() {
+fn the_content_folder_validates() {
     let course = course();
     assert!(course.modules.len() >= 9);
-    let total: usize = course.modules.iter().map(|m| m.questions.len()).sum();
-    assert!(total >= 90, "{total} questions");
+    let total: usize = modules().iter().map(|m| m.questions.len()).sum();
+    assert!(total >= 130, "{total} questions");
     assert_eq!(
         course.info.policy_version,
         "Social Media Policy v3, October 2023"
@@ -65,18 +55,47 @@ fn the_built_in_course_validates() {
 }
 
 #[test]
-fn every_module_file_on_disk_is_built_in() {
-    let on_disk = module_files().len();
-    assert_eq!(
-        course().modules.len(),
-        on_disk,
-        "add new files to MODULE_FILES"
+fn every_module_file_on_disk_is_in_the_contents() {
+    let on_disk = std::fs::read_dir("content/modules").unwrap().count();
+    assert_eq!(modules().len(), on_disk);
+    expect_problem_in(
+        "modules/stray.json",
+        GOOD,
+        &["modules/stray.json", "not listed in course.json"],
     );
 }
 
 #[test]
+fn every_released_version_keeps_its_answer_key() {
+    // 2026.1 was frozen before any question changed; the current version's key matches its
+    // questions (content::check refuses otherwise).
+    assert!(keys().get("2026.1").is_some());
+    let current = keys().get(&course().info.content_version).unwrap();
+    assert_eq!(current.modules.len(), course().modules.len());
+    // Changing a right answer without a new version is refused.
+    let flipped = flip_first_true_false(GOOD);
+    expect_problem(&flipped, &["keys/", "frozen answer key"]);
+}
+
+/// The module file with its first true/false question's answer turned round.
+fn flip_first_true_false(text: &str) -> String {
+    let mut value: serde_json::Value = serde_json::from_str(text).unwrap();
+    let q = value["questions"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|q| q["kind"] == "true-false")
+        .unwrap();
+    for o in q["options"].as_array_mut().unwrap() {
+        let right = o["correct"].as_bool().unwrap_or(false);
+        o["correct"] = (!right).into();
+    }
+    value.to_string()
+}
+
+#[test]
 fn question_types_are_all_used_in_every_module_bank() {
-    for module in &course().modules {
+    for module in modules() {
         for kind in [
             QuestionKind::Single,
             QuestionKind::Multiple,
@@ -117,8 +136,7 @@ fn roles_get_the_modules_the_policy_gives_them() {
 /// The policy's numbers: friend-request limits of 19, 21 and 24 and the under-13 rule.
 #[test]
 fn the_policys_age_limits_are_stated_and_never_contradicted() {
-    let course = course();
-    let staff = course.module("staff-personal-use").unwrap();
+    let staff = module("staff-personal-use");
     let text = staff.all_text().join(" ");
     for phrase in ["under 19", "under 21", "under 24"] {
         assert!(
@@ -126,11 +144,7 @@ fn the_policys_age_limits_are_stated_and_never_contradicted() {
             "section B module never says {phrase}"
         );
     }
-    let pupils = course
-        .module("pupils-in-school")
-        .unwrap()
-        .all_text()
-        .join(" ");
+    let pupils = module("pupils-in-school").all_text().join(" ");
     assert!(pupils.contains("under the age of 13") || pupils.contains("under 13"));
 
     // Wherever an age limit appears near a topic, it must be the policy's number. Wrong-
@@ -142,7 +156,7 @@ fn the_policys_age_limits_are_stated_and_never_contradicted() {
         ("past pupils", "19"),
         ("register", "13"),
     ];
-    for module in &course.modules {
+    for module in modules() {
         let mut prose: Vec<&str> = module.all_text();
         prose.retain(|t| {
             !module
@@ -193,17 +207,14 @@ fn a_wrong_age_would_be_caught() {
 
 #[test]
 fn malformed_json_names_the_file_and_position() {
-    expect_problem(
-        "{ \"id\": ",
-        &["03-staff-personal-use.json", "module", "line 1"],
-    );
+    expect_problem("{ \"id\": ", &[FILE, "staff-personal-use", "line 1"]);
 }
 
 #[test]
 fn unknown_fields_are_rejected() {
     expect_problem(
-        &GOOD.replacen("\"summary\"", "\"sumary\"", 1),
-        &["03-staff-personal-use.json", "unknown field"],
+        &GOOD.replacen("\"objectives\"", "\"objectivs\"", 1),
+        &[FILE, "unknown field"],
     );
 }
 
@@ -215,11 +226,7 @@ fn an_unknown_reference_is_named() {
             "\"refs\": [\"policy:section-z\"]",
             1,
         ),
-        &[
-            "03-staff-personal-use.json",
-            "policy:section-z",
-            "does not resolve",
-        ],
+        &[FILE, "policy:section-z", "does not resolve"],
     );
 }
 
@@ -283,8 +290,7 @@ fn unknown_placeholders_are_rejected() {
 fn too_small_a_bank_is_rejected() {
     let mut module: serde_json::Value = serde_json::from_str(GOOD).unwrap();
     module["questions"].as_array_mut().unwrap().truncate(4);
-    module["draw"] = 4.into();
-    let errors = course_with("03-staff-personal-use.json", &module.to_string()).unwrap_err();
+    let errors = content_with(FILE, &module.to_string()).unwrap_err();
     assert!(
         errors
             .iter()
@@ -292,7 +298,9 @@ fn too_small_a_bank_is_rejected() {
         "{errors:#?}"
     );
     assert!(
-        errors.iter().any(|e| e.contains("draws 4 questions")),
+        errors
+            .iter()
+            .any(|e| e.contains("draws 8 questions from a bank of 4")),
         "{errors:#?}"
     );
 }

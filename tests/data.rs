@@ -10,16 +10,18 @@ use chrono::{NaiveDate, NaiveDateTime};
 use proptest::prelude::*;
 use serde_json::Value;
 
+mod common;
+
+use common::{checklist, course, keys, modules};
 use online_safety_workbench::domain::audit::{
-    checklist, AcademicYear, Action, ActionStatus, Answer, Audit, AuditBook, CheckRow, Evidence,
-    Rating,
+    AcademicYear, Action, ActionStatus, Answer, Audit, AuditBook, CheckRow, Evidence, Rating,
 };
 use online_safety_workbench::domain::backup::{self, FullBackup};
-use online_safety_workbench::domain::content::{course, Role};
+use online_safety_workbench::domain::content::{ModuleKey, Role};
 use online_safety_workbench::domain::envelope::{self, ImportError, Versioned, MAX_IMPORT_BYTES};
 use online_safety_workbench::domain::quiz;
 use online_safety_workbench::domain::settings::SchoolSettings;
-use online_safety_workbench::domain::staff::StaffRecords;
+use online_safety_workbench::domain::staff::{RecordFile, StaffRecords};
 use online_safety_workbench::domain::training::{
     Person, Profile, Track, TrainingBook, TrainingRecord,
 };
@@ -81,20 +83,17 @@ fn person() -> impl Strategy<Value = Person> {
 
 /// A profile with real attempts: drawn from the course, answered at random, some submitted.
 fn profile(id: usize) -> impl Strategy<Value = Profile> {
-    let modules = course().modules.len();
+    let count = modules().len();
     (
         person(),
         moment(),
-        proptest::collection::vec(
-            (0..modules, any::<u64>(), any::<u64>(), any::<bool>()),
-            0..4,
-        ),
+        proptest::collection::vec((0..count, any::<u64>(), any::<u64>(), any::<bool>()), 0..4),
     )
         .prop_map(move |(person, at, attempts)| {
             let course = course();
             let mut profile = Profile::new(format!("r-{id}"), person, at);
             for (n, (m, seed, picks, submit)) in attempts.into_iter().enumerate() {
-                let module = &course.modules[m];
+                let module = &modules()[m];
                 profile.mark_read(&module.id, &module.sections[0].id);
                 let mut attempt = quiz::start(course, module, seed, format!("a-{id}-{n}"), at);
                 for (i, drawn) in attempt.questions.clone().iter().enumerate() {
@@ -108,7 +107,7 @@ fn profile(id: usize) -> impl Strategy<Value = Profile> {
                     attempt.choose(question, option);
                 }
                 if submit {
-                    attempt.submit(course, at).unwrap();
+                    attempt.submit(&ModuleKey::of(course, module), at).unwrap();
                 }
                 profile.attempts.push(attempt);
             }
@@ -148,7 +147,12 @@ fn audit() -> impl Strategy<Value = Audit> {
         text(),
     )
         .prop_map(|(year, started, answers, checks, leader)| {
-            let mut audit = Audit::new(AcademicYear(year), started, &SchoolSettings::default());
+            let mut audit = Audit::new(
+                AcademicYear(year),
+                started,
+                &SchoolSettings::default(),
+                checklist(),
+            );
             let ids: Vec<&String> = checklist().items().map(|i| &i.id).collect();
             for (n, (i, r, note, due, with_action)) in answers.into_iter().enumerate() {
                 let answer = Answer {
@@ -243,18 +247,22 @@ proptest! {
 
     #[test]
     fn staff_records_round_trip(people in proptest::collection::vec(profile(0), 0..4), when in moment()) {
-        let files: Vec<(String, String)> = people
+        let files: Vec<RecordFile> = people
             .iter()
             .enumerate()
             .map(|(i, p)| {
                 let mut p = p.clone();
                 p.id = format!("r-{i}");
                 let record = TrainingRecord::of(&p, course(), when);
-                (format!("{i}.json"), envelope::to_json(&record, when, None))
+                RecordFile {
+                    name: format!("{i}.json"),
+                    text: envelope::to_json(&record, when, None),
+                    sha256: format!("sha-{i}"),
+                }
             })
             .collect();
         let mut records = StaffRecords::default();
-        records.import(&files, when);
+        records.import(&files, keys(), when);
         prop_assert_eq!(records.people.len(), people.len());
         round_trip(&records);
     }
@@ -301,7 +309,10 @@ fn every_migration_chain_ends_at_the_current_version() {
     chain::<FullBackup>(&[include_str!("fixtures/full-backup-v1.json")]);
     chain::<Audit>(&[include_str!("fixtures/audit-v1.json")]);
     chain::<AuditBook>(&[include_str!("fixtures/audits-v1.json")]);
-    chain::<StaffRecords>(&[include_str!("fixtures/staff-records-v1.json")]);
+    chain::<StaffRecords>(&[
+        include_str!("fixtures/staff-records-v1.json"),
+        include_str!("fixtures/staff-records-v2.json"),
+    ]);
 }
 
 // ---- the hostile corpus ----
@@ -401,4 +412,101 @@ fn errors_name_the_field_for_a_person() {
         err.to_string(),
         "The file's field \"person.role\" is missing or invalid: unknown variant `wizard`, expected one of `teaching`, `support`, `governor`, `volunteer`, `dsl`, `other`"
     );
+}
+
+/// Any JSON at all: what a damaged or hostile stored value can hold.
+fn any_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        "\\PC{0,12}".prop_map(Value::from),
+    ];
+    leaf.prop_recursive(4, 48, 6, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            proptest::collection::btree_map(
+                prop_oneof![
+                    Just("people".to_owned()),
+                    Just("attempts".to_owned()),
+                    Just("id".to_owned()),
+                    Just("started_at".to_owned()),
+                    Just("module_id".to_owned()),
+                    "[a-z_]{1,8}"
+                ],
+                inner,
+                0..6
+            )
+            .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Migrations never panic, whatever the stored value holds: they migrate or refuse it.
+    #[test]
+    fn migrations_are_panic_proof(data in any_json()) {
+        let _ = envelope::migrate::<StaffRecords>(1, data.clone());
+        let _ = envelope::open::<StaffRecords>(envelope::Envelope {
+            format: envelope::FORMAT.into(),
+            kind: online_safety_workbench::domain::envelope::Kind::StaffRecords,
+            schema_version: 1,
+            app_version: String::new(),
+            content_version: None,
+            saved_at: at(),
+            data,
+        });
+    }
+}
+
+/// The v2 staff-records fixture is exactly what the app writes for two people whose records
+/// it imported (one verified, one altered), so the migration chain is tested on real data.
+/// Regenerate with `OSW_WRITE_FIXTURES=1 cargo test --test data staff_records_fixture`.
+#[test]
+fn the_staff_records_fixture_is_what_the_app_writes() {
+    use common::{at as at10, day, pass_all, person, take};
+    let on = day(2026, 11, 26);
+    let mut ann = Profile::new(
+        "r-ann".into(),
+        person("Ann Able", Role::Volunteer, Track::Induction),
+        at10(on),
+    );
+    pass_all(&mut ann, on);
+    let mut bob = Profile::new(
+        "r-bob".into(),
+        person("Bob Baker", Role::Governor, Track::Refresher),
+        at10(on),
+    );
+    let mut edited = take("four-cs", 3, "r-bob-a1", at10(on), 8);
+    if let Some(score) = edited.score.as_mut() {
+        score.correct = score.total;
+        score.percent = 100;
+        score.passed = true;
+    }
+    bob.attempts.push(edited);
+    let exported = on.and_hms_opt(18, 0, 0).unwrap();
+    let files: Vec<RecordFile> = [&ann, &bob]
+        .iter()
+        .map(|p| {
+            let record = TrainingRecord::of(p, course(), exported);
+            RecordFile {
+                name: record.file_name(),
+                text: envelope::to_json(&record, exported, None),
+                sha256: format!("{:064x}", record.record_id.len()),
+            }
+        })
+        .collect();
+    let mut records = StaffRecords::default();
+    records.import(&files, keys(), exported);
+    let written = envelope::to_json(&records, exported, None) + "\n";
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/staff-records-v2.json"
+    );
+    if std::env::var_os("OSW_WRITE_FIXTURES").is_some() {
+        std::fs::write(path, &written).unwrap();
+    }
+    assert_eq!(std::fs::read_to_string(path).unwrap(), written);
 }

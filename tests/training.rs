@@ -1,67 +1,36 @@
 //! The quiz engine and training rules: draws, scoring, pass marks, expiry and the policy
-//! version check, with dates passed in.
+//! version check, with dates passed in. Attempts are made as the app makes them.
 #![cfg(not(target_arch = "wasm32"))]
 
-use chrono::{NaiveDate, NaiveDateTime};
-use online_safety_workbench::domain::content::{course, Course, QuestionKind, Role};
+mod common;
+
+use common::{at, course, day, keys, module, modules, pass_all, person, status, take};
+use online_safety_workbench::domain::content::{ModuleKey, QuestionKind, Role};
 use online_safety_workbench::domain::envelope;
-use online_safety_workbench::domain::quiz::{self, Attempt};
+use online_safety_workbench::domain::quiz;
 use online_safety_workbench::domain::training::{
-    ModuleStatus, Person, Profile, Track, TrainingBook, TrainingRecord, Validity,
+    required, ModuleStatus, Profile, Track, TrainingBook, TrainingRecord, Validity,
 };
 
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
-
-fn at(date: NaiveDate) -> NaiveDateTime {
-    date.and_hms_opt(10, 0, 0).unwrap()
-}
-
 fn profile(role: Role, track: Track) -> Profile {
-    let person = Person {
-        name: "Jane Smith".into(),
-        role,
-        start_date: day(2026, 9, 1),
-        track,
-    };
-    Profile::new("r-1".into(), person, at(day(2026, 9, 1)))
+    Profile::new(
+        "r-1".into(),
+        person("Jane Smith", role, track),
+        at(day(2026, 9, 1)),
+    )
 }
 
-/// Answers every drawn question correctly (or, for `wrong`, that many incorrectly).
-fn answer(course: &Course, attempt: &mut Attempt, wrong: usize) {
-    let module = course.module(&attempt.module_id).unwrap();
-    for (i, drawn) in attempt.questions.clone().iter().enumerate() {
-        let q = module
-            .questions
-            .iter()
-            .find(|q| q.id == drawn.question_id)
-            .unwrap();
-        let ids: Vec<String> = if i < wrong {
-            vec![q.options.iter().find(|o| !o.correct).unwrap().id.clone()]
-        } else {
-            q.correct_ids().into_iter().map(str::to_owned).collect()
-        };
-        attempt.answers.insert(q.id.clone(), ids);
-    }
-}
-
-/// Passes every required module on `date`.
-fn pass_all(course: &Course, p: &mut Profile, date: NaiveDate) {
-    for (i, module) in p.required(course).into_iter().enumerate() {
-        let mut a = quiz::start(course, module, i as u64, format!("a-{i}-{date}"), at(date));
-        answer(course, &mut a, 0);
-        a.submit(course, at(date)).unwrap();
-        p.attempts.push(a);
-    }
+fn key(id: &str) -> ModuleKey {
+    ModuleKey::of(course(), module(id))
 }
 
 #[test]
 fn the_same_seed_draws_the_same_attempt() {
-    let module = course().module("staff-personal-use").unwrap();
-    assert_eq!(quiz::draw(module, 7), quiz::draw(module, 7));
-    assert_ne!(quiz::draw(module, 7), quiz::draw(module, 8));
-    let drawn = quiz::draw(module, 7);
+    let module = module("staff-personal-use");
+    let key = key("staff-personal-use");
+    assert_eq!(quiz::draw(&key, 7), quiz::draw(&key, 7));
+    assert_ne!(quiz::draw(&key, 7), quiz::draw(&key, 8));
+    let drawn = quiz::draw(&key, 7);
     assert_eq!(drawn.len(), module.draw);
     let mut ids: Vec<_> = drawn.iter().map(|d| &d.question_id).collect();
     ids.dedup();
@@ -70,16 +39,17 @@ fn the_same_seed_draws_the_same_attempt() {
 
 #[test]
 fn draws_vary_across_seeds_and_keep_true_before_false() {
-    let module = course().module("staff-personal-use").unwrap();
+    let module = module("staff-personal-use");
+    let key = key("staff-personal-use");
     let firsts: std::collections::BTreeSet<_> = (0..40)
-        .map(|s| quiz::draw(module, s)[0].question_id.clone())
+        .map(|s| quiz::draw(&key, s)[0].question_id.clone())
         .collect();
     assert!(
         firsts.len() > 3,
         "the first question hardly varies: {firsts:?}"
     );
     for seed in 0..20 {
-        for d in quiz::draw(module, seed) {
+        for d in quiz::draw(&key, seed) {
             let q = module
                 .questions
                 .iter()
@@ -94,8 +64,7 @@ fn draws_vary_across_seeds_and_keep_true_before_false() {
 
 #[test]
 fn each_question_type_scores_all_or_nothing() {
-    let course = course();
-    for q in course.modules.iter().flat_map(|m| &m.questions) {
+    for q in modules().iter().flat_map(|m| &m.questions) {
         let right: Vec<String> = q.correct_ids().into_iter().map(str::to_owned).collect();
         assert!(quiz::is_correct(q, &right), "{}", q.id);
         // Leaving out one right option is wrong (all or nothing), even where every option
@@ -131,9 +100,8 @@ fn each_question_type_scores_all_or_nothing() {
 
 #[test]
 fn choosing_replaces_single_answers_and_toggles_multiple_ones() {
-    let course = course();
-    let module = course.module("parents-and-carers").unwrap();
-    let mut a = quiz::start(course, module, 3, "a".into(), at(day(2026, 11, 1)));
+    let module = module("parents-and-carers");
+    let mut a = quiz::start(course(), module, 3, "a".into(), at(day(2026, 11, 26)));
     let single = module
         .questions
         .iter()
@@ -167,31 +135,26 @@ fn the_pass_mark_edge_is_exact() {
 
 #[test]
 fn scoring_counts_against_the_course_not_the_stated_score() {
-    let course = course();
-    let module = course.module("four-cs").unwrap();
-    let mut a = quiz::start(course, module, 11, "a".into(), at(day(2026, 11, 1)));
-    answer(course, &mut a, 2);
-    let score = a.submit(course, at(day(2026, 11, 1))).unwrap();
+    let mut a = take("four-cs", 11, "a", at(day(2026, 11, 26)), 2);
+    let score = a.score.unwrap();
     assert_eq!((score.correct, score.total, score.passed), (6, 8, false));
     assert_eq!(score.percent, 75);
-    // An edited answer changes the re-score; an edited stated score does not.
+    // An edited stated score does not change what the answers score.
     a.score = Some(quiz::Score {
-        correct: 6,
+        correct: 8,
         percent: 100,
         passed: true,
         ..score
     });
-    assert_eq!(quiz::score_answers(course, &a).unwrap(), score);
+    assert_eq!(quiz::score(&key("four-cs"), &a).unwrap(), score);
 }
 
 #[test]
 fn roles_and_tracks_decide_the_required_modules() {
     let course = course();
-    let teacher = profile(Role::Teaching, Track::Induction)
-        .required(course)
-        .len();
-    let dsl = profile(Role::Dsl, Track::Induction).required(course).len();
-    let refresher = profile(Role::Teaching, Track::Refresher).required(course);
+    let teacher = required(course, &profile(Role::Teaching, Track::Induction).person).len();
+    let dsl = required(course, &profile(Role::Dsl, Track::Induction).person).len();
+    let refresher = required(course, &profile(Role::Teaching, Track::Refresher).person);
     assert_eq!(
         dsl,
         teacher + 1,
@@ -206,82 +169,93 @@ fn roles_and_tracks_decide_the_required_modules() {
 
 #[test]
 fn reading_then_quiz_then_pass_moves_the_status_along() {
-    let course = course();
-    let module = course.module("images-and-consent").unwrap();
+    let module = module("images-and-consent");
     let mut p = profile(Role::Support, Track::Induction);
-    let today = day(2026, 11, 24);
-    assert_eq!(
-        p.module_status(course, module, today),
-        ModuleStatus::NotStarted
-    );
+    let today = day(2026, 11, 26);
+    let module_status = |p: &Profile| {
+        let s = status(p, today);
+        s.modules
+            .into_iter()
+            .find(|(id, _)| *id == module.id)
+            .unwrap()
+            .1
+    };
+    assert_eq!(module_status(&p), ModuleStatus::NotStarted);
     p.mark_read(&module.id, &module.sections[0].id);
     assert_eq!(
-        p.module_status(course, module, today),
+        module_status(&p),
         ModuleStatus::Reading {
             read: 1,
             total: module.sections.len()
         }
     );
-    assert!(!p.may_take_quiz(module));
     for s in &module.sections {
         p.mark_read(&module.id, &s.id);
     }
-    assert_eq!(
-        p.module_status(course, module, today),
-        ModuleStatus::ReadyForQuiz
-    );
-    let mut a = quiz::start(course, module, 5, "a1".into(), at(today));
-    p.attempts.push(a.clone());
-    assert_eq!(
-        p.module_status(course, module, today),
-        ModuleStatus::QuizInProgress
-    );
-    answer(course, &mut a, 3);
-    a.submit(course, at(today)).unwrap();
-    p.attempts[0] = a;
+    assert_eq!(module_status(&p), ModuleStatus::ReadyForQuiz);
+    let open = quiz::start(course(), module, 5, "a1".into(), at(today));
+    p.attempts.push(open);
+    assert_eq!(module_status(&p), ModuleStatus::QuizInProgress);
+    p.attempts[0] = take(&module.id, 5, "a1", at(today), 3);
     assert!(matches!(
-        p.module_status(course, module, today),
+        module_status(&p),
         ModuleStatus::Failed { percent: 62 }
     ));
-    let mut b = quiz::start(course, module, 6, "a2".into(), at(today));
-    answer(course, &mut b, 0);
-    b.submit(course, at(today)).unwrap();
-    p.attempts.push(b);
+    p.attempts.push(take(&module.id, 6, "a2", at(today), 0));
     assert!(matches!(
-        p.module_status(course, module, today),
+        module_status(&p),
         ModuleStatus::Passed { percent: 100, .. }
     ));
     assert_eq!(p.attempts.len(), 2, "every attempt is kept");
 }
 
 #[test]
-fn completion_lasts_a_year_with_a_warning_thirty_days_before() {
-    let course = course();
+fn a_quiz_opened_under_earlier_questions_is_not_open() {
+    let module = module("four-cs");
+    let mut p = profile(Role::Support, Track::Refresher);
+    let mut old = quiz::start(course(), module, 5, "a1".into(), at(day(2026, 11, 26)));
+    old.content_version = "2026.1".into();
+    p.attempts.push(old);
+    assert!(p.open_modules(&course().info.content_version).is_empty());
+    assert_eq!(p.open_modules("2026.1"), vec![module.id.clone()]);
+}
+
+#[test]
+fn an_edited_attempt_does_not_count_on_the_persons_own_dashboard() {
     let mut p = profile(Role::Volunteer, Track::Induction);
-    let passed = day(2026, 1, 15);
-    assert_eq!(
-        p.course_status(course, passed).validity,
-        Validity::InProgress
-    );
-    pass_all(course, &mut p, passed);
-    let until = day(2027, 1, 15);
-    let status = p.course_status(course, passed);
-    assert_eq!(status.completed_on, Some(passed));
-    assert_eq!(status.validity, Validity::Valid { until });
+    pass_all(&mut p, day(2026, 11, 26));
+    assert!(status(&p, day(2026, 11, 27)).completed_on.is_some());
+    // Editing a stored question list (or a stated score) makes the attempt not count.
+    p.attempts[0].questions.pop();
+    let s = status(&p, day(2026, 11, 27));
+    assert_eq!(s.completed_on, None);
+    assert!(!s.modules[0].1.is_passed());
+}
+
+#[test]
+fn completion_lasts_a_year_with_a_warning_thirty_days_before() {
+    let mut p = profile(Role::Volunteer, Track::Induction);
+    let passed = day(2027, 1, 15);
+    assert_eq!(status(&p, passed).validity, Validity::InProgress);
+    pass_all(&mut p, passed);
+    let until = day(2028, 1, 15);
+    let s = status(&p, passed);
+    assert_eq!(s.completed_on, Some(passed));
+    assert_eq!(s.validity, Validity::Valid { until });
     // 31 days before: still plain valid; 30 days before: the warning starts.
     assert_eq!(
-        p.course_status(course, day(2026, 12, 15)).validity,
+        status(&p, day(2027, 12, 15)).validity,
         Validity::Valid { until }
     );
     assert_eq!(
-        p.course_status(course, day(2026, 12, 16)).validity,
+        status(&p, day(2027, 12, 16)).validity,
         Validity::ExpiringSoon {
             until,
             days_left: 30
         }
     );
     assert_eq!(
-        p.course_status(course, day(2027, 1, 14)).validity,
+        status(&p, day(2028, 1, 14)).validity,
         Validity::ExpiringSoon {
             until,
             days_left: 1
@@ -289,52 +263,57 @@ fn completion_lasts_a_year_with_a_warning_thirty_days_before() {
     );
     // The expiry day itself is due.
     assert_eq!(
-        p.course_status(course, until).validity,
+        status(&p, until).validity,
         Validity::Expired { since: until }
     );
     assert!(matches!(
-        p.course_status(course, until).modules[0].1,
+        status(&p, until).modules[0].1,
         ModuleStatus::Expired { .. }
     ));
 }
 
 #[test]
 fn a_pass_on_leap_day_expires_on_the_last_day_of_february() {
-    let course = course();
     let mut p = profile(Role::Governor, Track::Induction);
-    pass_all(course, &mut p, day(2028, 2, 29));
-    let status = p.course_status(course, day(2028, 3, 1));
+    pass_all(&mut p, day(2028, 2, 29));
     assert_eq!(
-        status.validity,
+        status(&p, day(2028, 3, 1)).validity,
         Validity::Valid {
             until: day(2029, 2, 28)
         }
     );
     assert!(matches!(
-        p.course_status(course, day(2029, 2, 28)).validity,
+        status(&p, day(2029, 2, 28)).validity,
         Validity::Expired { .. }
     ));
 }
 
 #[test]
-fn a_policy_change_since_training_is_flagged_per_module() {
-    let course = course();
+fn a_policy_change_since_training_is_flagged_per_module_and_passes_stand() {
     let mut p = profile(Role::Teaching, Track::Induction);
-    pass_all(course, &mut p, day(2026, 10, 1));
-    assert!(p
-        .course_status(course, day(2026, 11, 1))
-        .policy_changed
-        .is_empty());
-    p.attempts[0].policy_version = "Social Media Policy v2, 2022".into();
-    let changed = p.course_status(course, day(2026, 11, 1)).policy_changed;
-    assert_eq!(changed, vec![p.attempts[0].module_id.clone()]);
+    pass_all(&mut p, day(2026, 12, 1));
+    let today = day(2027, 1, 4);
+    let now = at(today);
+    let outcomes = p.outcomes(keys(), now);
+    let evidence = p.evidence(&outcomes, &[]);
+    let s = evidence.course_status(course(), today);
+    assert!(s.policy_changed.is_empty() && s.earlier_questions.is_empty());
+    // The course moves on to new questions for a new policy: passes under the old ones
+    // stand until they expire, and the dashboard can say what changed.
+    let mut next = course().clone();
+    next.info.content_version = "2027.1".into();
+    next.info.policy_version = "Social Media Policy v4, 2027".into();
+    let s = evidence.course_status(&next, today);
+    assert!(matches!(s.validity, Validity::Valid { .. }));
+    assert_eq!(s.policy_changed.len(), s.required);
+    assert_eq!(s.earlier_questions.len(), s.required);
 }
 
 #[test]
 fn an_exported_record_round_trips_and_names_its_file() {
     let course = course();
     let mut p = profile(Role::Teaching, Track::Induction);
-    pass_all(course, &mut p, day(2026, 10, 1));
+    pass_all(&mut p, day(2026, 11, 25));
     let record = TrainingRecord::of(&p, course, at(day(2026, 11, 24)));
     let json = envelope::to_json(
         &record,
@@ -345,7 +324,7 @@ fn an_exported_record_round_trips_and_names_its_file() {
     assert_eq!(back, record);
     assert_eq!(
         record.file_name(),
-        "training-record-jane-smith-2026-11-24.json"
+        "training-record-jane-smith-2026-11-24.json",
     );
     assert!(
         envelope::unwrap::<TrainingBook>(&json).is_err(),

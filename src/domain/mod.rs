@@ -15,4 +15,5 @@ pub mod sources;
 pub mod staff;
 pub mod standing;
 pub mod training;
+pub mod verify;
 pub mod vocab;

@@ -1,13 +1,13 @@
 //! Quiz attempts: a seeded draw of questions with shuffled options, answers by option id,
-//! and scoring against the course. The same seed always gives the same attempt, so an
-//! attempt survives a reload and the DSL can re-score an exported record.
+//! and scoring against a module's answer key. The same seed always gives the same attempt,
+//! so an attempt survives a reload and the DSL can redo its draw and re-score it.
 
 use std::collections::BTreeMap;
 
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
-use super::content::{Course, Module, Question, QuestionKind};
+use super::content::{Course, Module, ModuleKey, Question, QuestionKey, QuestionKind};
 use super::rng::SeededRng;
 
 /// One drawn question: its id and the order its options are shown in.
@@ -51,14 +51,14 @@ pub struct Attempt {
 
 /// Draws `module.draw` questions from the bank in a seeded order, with options shuffled
 /// (true/false keeps True before False, which reads naturally).
-pub fn draw(module: &Module, seed: u64) -> Vec<DrawnQuestion> {
+pub fn draw(module: &ModuleKey, seed: u64) -> Vec<DrawnQuestion> {
     let mut rng = SeededRng::new(seed);
-    let mut bank: Vec<&Question> = module.questions.iter().collect();
+    let mut bank: Vec<&QuestionKey> = module.bank.iter().collect();
     rng.shuffle(&mut bank);
     bank.truncate(module.draw.min(bank.len()));
     bank.into_iter()
         .map(|q| {
-            let mut order: Vec<String> = q.options.iter().map(|o| o.id.clone()).collect();
+            let mut order: Vec<String> = q.options.clone();
             if q.kind != QuestionKind::TrueFalse {
                 rng.shuffle(&mut order);
             }
@@ -82,7 +82,7 @@ pub fn start(
         id,
         module_id: module.id.clone(),
         seed,
-        questions: draw(module, seed),
+        questions: draw(&ModuleKey::of(course, module), seed),
         answers: BTreeMap::new(),
         started_at: now,
         submitted_at: None,
@@ -95,7 +95,10 @@ pub fn start(
 /// Whether the chosen options are exactly the correct set (all-or-nothing for
 /// multiple-select; one option for the others).
 pub fn is_correct(question: &Question, chosen: &[String]) -> bool {
-    let mut right: Vec<&str> = question.correct_ids();
+    same_set(question.correct_ids(), chosen)
+}
+
+fn same_set(mut right: Vec<&str>, chosen: &[String]) -> bool {
     let mut picked: Vec<&str> = chosen.iter().map(String::as_str).collect();
     right.sort_unstable();
     picked.sort_unstable();
@@ -109,50 +112,45 @@ pub fn passes(correct: u32, total: u32, pass_mark: u8) -> bool {
     total > 0 && correct * 100 >= u32::from(pass_mark) * total
 }
 
-/// Why an attempt cannot be scored against the course.
+/// Why an attempt cannot be scored against a module's key.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ScoreError {
-    #[error("the attempt is for module \"{0}\", which this course does not have")]
-    UnknownModule(String),
-    #[error("question \"{0}\" is not in this course's module")]
+    #[error("question \"{0}\" is not in the module's bank")]
     UnknownQuestion(String),
     #[error("the attempt has no questions")]
     Empty,
 }
 
-/// Scores an attempt's answers against the course, whatever the attempt says its score
-/// was. Unanswered questions count as wrong.
-pub fn score_answers(course: &Course, attempt: &Attempt) -> Result<Score, ScoreError> {
-    let module = course
-        .module(&attempt.module_id)
-        .ok_or_else(|| ScoreError::UnknownModule(attempt.module_id.clone()))?;
+/// Scores an attempt's answers against the module's key, whatever the attempt says its
+/// score was. Unanswered questions count as wrong.
+pub fn score(key: &ModuleKey, attempt: &Attempt) -> Result<Score, ScoreError> {
     if attempt.questions.is_empty() {
         return Err(ScoreError::Empty);
     }
     let mut correct = 0;
     for drawn in &attempt.questions {
-        let question = module
-            .questions
-            .iter()
-            .find(|q| q.id == drawn.question_id)
+        let question = key
+            .question(&drawn.question_id)
             .ok_or_else(|| ScoreError::UnknownQuestion(drawn.question_id.clone()))?;
         let chosen = attempt
             .answers
             .get(&question.id)
             .map(Vec::as_slice)
             .unwrap_or(&[]);
-        if is_correct(question, chosen) {
+        if same_set(
+            question.correct.iter().map(String::as_str).collect(),
+            chosen,
+        ) {
             correct += 1;
         }
     }
     let total = attempt.questions.len() as u32;
-    let pass_mark = module.pass_mark(&course.info);
     Ok(Score {
         correct,
         total,
         percent: (correct * 100 / total) as u8,
-        pass_mark,
-        passed: passes(correct, total, pass_mark),
+        pass_mark: key.pass_mark,
+        passed: passes(correct, total, key.pass_mark),
     })
 }
 
@@ -188,8 +186,8 @@ impl Attempt {
     }
 
     /// Scores and closes the attempt.
-    pub fn submit(&mut self, course: &Course, now: NaiveDateTime) -> Result<Score, ScoreError> {
-        let score = score_answers(course, self)?;
+    pub fn submit(&mut self, key: &ModuleKey, now: NaiveDateTime) -> Result<Score, ScoreError> {
+        let score = score(key, self)?;
         self.submitted_at = Some(now);
         self.score = Some(score);
         Ok(score)

@@ -1,5 +1,6 @@
 //! Named sources other than the policy itself (KCSIE, the DfE standards, ...), shared by
-//! the course and the audit. A reference is written `policy:<anchor>` or `source:<id>`.
+//! the course and the audit (`content/sources.json`). A reference is written
+//! `policy:<anchor>` or `source:<id>`.
 
 use serde::Deserialize;
 
@@ -19,11 +20,14 @@ pub struct Source {
     pub note: String,
 }
 
-const SOURCES_JSON: &str = include_str!("../../content/sources.json");
-
-/// Every named source, in the order the content lists them.
-pub fn all() -> Vec<Source> {
-    serde_json::from_str(SOURCES_JSON).expect("content/sources.json is validated by tests")
+/// Reads `sources.json`: every named source, in order, each id once.
+pub fn parse(text: &str) -> Result<Vec<Source>, String> {
+    let sources: Vec<Source> = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    let mut ids = std::collections::HashSet::new();
+    if let Some(twice) = sources.iter().find(|s| !ids.insert(s.id.as_str())) {
+        return Err(format!("the source id \"{}\" appears twice", twice.id));
+    }
+    Ok(sources)
 }
 
 /// A parsed citation.
@@ -71,6 +75,10 @@ impl Reference {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn all() -> Vec<Source> {
+        parse(include_str!("../../content/sources.json")).unwrap()
+    }
 
     #[test]
     fn sources_load_with_unique_ids() {

@@ -1,15 +1,12 @@
-//! The audit checklist as data (content/audit.json): sections of items, each with guidance,
-//! sources and an optional automatic check. Validated once when first used.
-
-use std::sync::OnceLock;
+//! The audit checklist as data (content/audit.json, fetched by the DSL's pages): sections
+//! of items, each with guidance, sources and an optional automatic check. Checked when read.
 
 use serde::{Deserialize, Serialize};
 
 use crate::domain::content::{ContentError, Problems};
-use crate::domain::sources::{self, Reference};
+use crate::domain::sources::{Reference, Source};
 
-const AUDIT_JSON: &str = include_str!("../../../content/audit.json");
-const AUDIT_FILE: &str = "content/audit.json";
+const AUDIT_FILE: &str = "audit.json";
 
 /// An automatic check attached to an item, computed from settings and dates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -55,8 +52,9 @@ pub struct Checklist {
 pub const MIN_ITEMS: usize = 40;
 
 impl Checklist {
-    /// Parses and validates checklist JSON.
-    pub fn parse(text: &str) -> Result<Self, Vec<ContentError>> {
+    /// Parses and validates checklist JSON; references must resolve to the policy or one of
+    /// `sources`.
+    pub fn parse(text: &str, sources: &[Source]) -> Result<Self, Vec<ContentError>> {
         let list: Checklist = serde_json::from_str(text).map_err(|e| {
             vec![ContentError {
                 file: AUDIT_FILE.into(),
@@ -64,7 +62,7 @@ impl Checklist {
                 problem: e.to_string(),
             }]
         })?;
-        let problems = list.problems();
+        let problems = list.problems(sources);
         if problems.is_empty() {
             Ok(list)
         } else {
@@ -72,9 +70,8 @@ impl Checklist {
         }
     }
 
-    fn problems(&self) -> Vec<ContentError> {
+    fn problems(&self, sources: &[Source]) -> Vec<ContentError> {
         let mut p = Problems::default();
-        let sources = sources::all();
         let mut ids = std::collections::BTreeSet::new();
         for section in &self.sections {
             if !ids.insert(section.id.as_str()) {
@@ -95,7 +92,7 @@ impl Checklist {
                     p.push(AUDIT_FILE, &item.id, "no source given".into());
                 }
                 for r in &item.refs {
-                    if !Reference::parse(r).is_some_and(|r| r.resolves(&sources)) {
+                    if !Reference::parse(r).is_some_and(|r| r.resolves(sources)) {
                         p.push(
                             AUDIT_FILE,
                             &item.id,
@@ -134,22 +131,15 @@ impl Checklist {
     }
 }
 
-/// The built-in checklist, parsed once.
-pub fn checklist() -> &'static Checklist {
-    static LIST: OnceLock<Checklist> = OnceLock::new();
-    LIST.get_or_init(|| {
-        Checklist::parse(AUDIT_JSON).unwrap_or_else(|problems| {
-            panic!("content/audit.json is invalid (native tests catch this): {problems:?}")
-        })
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn the_checklist_loads() {
-        assert!(checklist().items().count() >= MIN_ITEMS);
+        let sources =
+            crate::domain::sources::parse(include_str!("../../../content/sources.json")).unwrap();
+        let list = Checklist::parse(include_str!("../../../content/audit.json"), &sources).unwrap();
+        assert!(list.items().count() >= MIN_ITEMS);
     }
 }

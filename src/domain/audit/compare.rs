@@ -6,9 +6,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
-use super::{
-    checklist, AcademicYear, ActionStatus, Audit, Checklist, FilteringReview, Rating, SignOff,
-};
+use super::{AcademicYear, ActionStatus, Audit, Checklist, FilteringReview, Rating, SignOff};
 
 /// Last year's ratings, imported for comparison.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,7 +31,12 @@ impl Audit {
     /// This year's audit started from last year's: answers, evidence and unfinished actions
     /// carried over, every rating marked for re-confirmation, the check log and sign-off
     /// cleared, and last year's ratings kept for comparison.
-    pub fn carried_from(last: &Audit, year: AcademicYear, now: NaiveDateTime) -> Self {
+    pub fn carried_from(
+        last: &Audit,
+        year: AcademicYear,
+        now: NaiveDateTime,
+        list: &Checklist,
+    ) -> Self {
         let answers = last
             .answers
             .iter()
@@ -47,7 +50,7 @@ impl Audit {
         Self {
             year,
             started_at: now,
-            content_version: checklist().content_version.clone(),
+            content_version: list.content_version.clone(),
             answers,
             filtering: FilteringReview {
                 checks: Vec::new(),

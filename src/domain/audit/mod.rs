@@ -27,7 +27,7 @@ mod filtering;
 mod rating;
 
 pub use actions::{date_flags, next_review_after, Action, ActionStatus, DateFlag, PlannedAction};
-pub use checklist::{checklist, Check, Checklist, Item, Section, MIN_ITEMS};
+pub use checklist::{Check, Checklist, Item, Section, MIN_ITEMS};
 pub use compare::{Change, Previous};
 pub use filtering::{CheckRow, Confirmed, Decision, FilteringReview, CONSIDERATIONS};
 pub use rating::{Rag, Rating, SectionSummary};
@@ -206,12 +206,18 @@ impl Versioned for Audit {
 }
 
 impl Audit {
-    /// A fresh audit for a year, with the filtering roles filled from settings.
-    pub fn new(year: AcademicYear, now: NaiveDateTime, settings: &SchoolSettings) -> Self {
+    /// A fresh audit for a year against `list`, with the filtering roles filled from
+    /// settings.
+    pub fn new(
+        year: AcademicYear,
+        now: NaiveDateTime,
+        settings: &SchoolSettings,
+        list: &Checklist,
+    ) -> Self {
         Self {
             year,
             started_at: now,
-            content_version: checklist().content_version.clone(),
+            content_version: list.content_version.clone(),
             answers: BTreeMap::new(),
             filtering: FilteringReview {
                 dsl: settings.dsl.clone(),

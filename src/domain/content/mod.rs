@@ -1,18 +1,23 @@
-//! The course as data: modules, sections, scenarios and question banks, written in
-//! `content/` as JSON and embedded at build time. `Course::parse` parses and validates it,
-//! reporting every problem with the file, the item and the problem; `course()` is the
-//! built-in course, parsed once. The rules themselves are in `validate.rs`.
+//! The course as data, in `content/` and fetched by the app from its own origin:
+//! `course.json` is the course's facts and its table of contents (each module's title,
+//! audience, draw and section titles: all a dashboard needs), and `modules/<id>.json` holds
+//! a module's text and question bank, loaded when the module is opened. `Course::parse` and
+//! `Module::parse` read and check one file each, reporting every problem with the file, the
+//! item and the problem; `check` checks a whole content folder (the validator and the tests).
+//! The rules themselves are in `validate.rs`, the answer keys in `key.rs`.
 
 use serde::{Deserialize, Serialize};
 
 use super::vocab::vocabulary;
 
+mod key;
 mod validate;
 
+pub use key::{AnswerKey, KeyError, Keys, ModuleKey, QuestionKey};
 pub(crate) use validate::Problems;
 pub use validate::{
-    validate, MIN_BANK, MIN_DRAW, MIN_KEY_POINTS, MIN_MODULES, MIN_OBJECTIVES, MIN_QUESTIONS,
-    MIN_SCENARIOS, MIN_SECTIONS,
+    MIN_BANK, MIN_DRAW, MIN_KEY_POINTS, MIN_MODULES, MIN_OBJECTIVES, MIN_QUESTIONS, MIN_SCENARIOS,
+    MIN_SECTIONS,
 };
 
 vocabulary! {
@@ -39,12 +44,28 @@ pub struct Block {
     pub refs: Vec<String>,
 }
 
-/// A readable section of a module.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// A readable section of a module: its title from the course's contents, its text from the
+/// module's file.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Section {
     pub id: String,
     pub title: String,
+    pub blocks: Vec<Block>,
+}
+
+/// A section as the course's contents list it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionHead {
+    pub id: String,
+    pub title: String,
+}
+
+/// A section as the module's file holds it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionText {
+    pub id: String,
     pub blocks: Vec<Block>,
 }
 
@@ -133,10 +154,11 @@ impl Audience {
     }
 }
 
-/// A training module.
+/// A training module as the course's contents describe it: all the dashboard, the matrix
+/// and the rules of status and expiry need, without its text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Module {
+pub struct ModuleHead {
     pub id: String,
     pub title: String,
     pub summary: String,
@@ -150,11 +172,52 @@ pub struct Module {
     /// Pass mark in percent; the course default when absent.
     #[serde(default)]
     pub pass_mark: Option<u8>,
+    /// The sections in reading order.
+    pub sections: Vec<SectionHead>,
+}
+
+impl ModuleHead {
+    /// This module's pass mark in percent.
+    pub fn pass_mark(&self, info: &CourseInfo) -> u8 {
+        self.pass_mark.unwrap_or(info.pass_mark)
+    }
+
+    /// Where its text and questions are, under the content folder.
+    pub fn file(&self) -> String {
+        format!("modules/{}.json", self.id)
+    }
+}
+
+/// A module's file: everything but what the contents already say.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ModuleFile {
+    id: String,
+    objectives: Vec<String>,
+    sections: Vec<SectionText>,
+    key_points: Vec<Block>,
+    scenarios: Vec<Scenario>,
+    questions: Vec<Question>,
+}
+
+/// A whole training module: its head from the contents and its text and questions. It reads
+/// as its head too (`module.title`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Module {
+    pub head: ModuleHead,
     pub objectives: Vec<String>,
     pub sections: Vec<Section>,
     pub key_points: Vec<Block>,
     pub scenarios: Vec<Scenario>,
     pub questions: Vec<Question>,
+}
+
+impl std::ops::Deref for Module {
+    type Target = ModuleHead;
+
+    fn deref(&self) -> &ModuleHead {
+        &self.head
+    }
 }
 
 /// Course-wide facts from `content/course.json`.
@@ -174,38 +237,125 @@ pub struct CourseInfo {
     pub warn_days: u32,
 }
 
-/// The whole course: its facts and modules in order.
+/// The course: its facts, every released version (each with a frozen answer key), and its
+/// modules' heads, in order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Course {
     pub info: CourseInfo,
-    pub modules: Vec<Module>,
+    /// Every released content version, oldest first; `keys/<version>.json` holds each key.
+    pub versions: Vec<String>,
+    pub modules: Vec<ModuleHead>,
 }
 
-impl Module {
-    /// This module's pass mark in percent.
-    pub fn pass_mark(&self, info: &CourseInfo) -> u8 {
-        self.pass_mark.unwrap_or(info.pass_mark)
-    }
+/// `course.json` as written: the facts, then the contents.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CourseFile {
+    title: String,
+    content_version: String,
+    policy_version: String,
+    pass_mark: u8,
+    valid_months: u32,
+    warn_days: u32,
+    versions: Vec<String>,
+    modules: Vec<ModuleHead>,
 }
 
 impl Course {
     /// The module with this id.
-    pub fn module(&self, id: &str) -> Option<&Module> {
+    pub fn module(&self, id: &str) -> Option<&ModuleHead> {
         self.modules.iter().find(|m| m.id == id)
     }
 
     /// The modules a role must take, in course order.
-    pub fn required_for(&self, role: Role) -> impl Iterator<Item = &Module> {
+    pub fn required_for(&self, role: Role) -> impl Iterator<Item = &ModuleHead> {
         self.modules
             .iter()
             .filter(move |m| m.audience.includes(role))
     }
 
-    /// The question with this id and the module it belongs to.
-    pub fn question(&self, id: &str) -> Option<(&Module, &Question)> {
-        self.modules
-            .iter()
-            .find_map(|m| m.questions.iter().find(|q| q.id == id).map(|q| (m, q)))
+    /// Reads and checks `course.json` (named `file` in problems).
+    pub fn parse(file: &str, text: &str) -> Result<Course, Vec<ContentError>> {
+        let parsed: CourseFile = serde_json::from_str(text)
+            .map_err(|e| vec![ContentError::new(file, "course", e.to_string())])?;
+        let course = Course {
+            info: CourseInfo {
+                title: parsed.title,
+                content_version: parsed.content_version,
+                policy_version: parsed.policy_version,
+                pass_mark: parsed.pass_mark,
+                valid_months: parsed.valid_months,
+                warn_days: parsed.warn_days,
+            },
+            versions: parsed.versions,
+            modules: parsed.modules,
+        };
+        let problems = validate::course(file, &course);
+        if problems.is_empty() {
+            Ok(course)
+        } else {
+            Err(problems)
+        }
+    }
+}
+
+impl Module {
+    /// Reads a module's file (named `file` in problems) against its head in the contents,
+    /// and checks it; references must resolve to the policy or one of `sources`.
+    pub fn parse(
+        head: &ModuleHead,
+        file: &str,
+        text: &str,
+        sources: &[crate::domain::sources::Source],
+    ) -> Result<Module, Vec<ContentError>> {
+        let parsed: ModuleFile = serde_json::from_str(text)
+            .map_err(|e| vec![ContentError::new(file, &head.id, e.to_string())])?;
+        let ids = |s: &[SectionText]| s.iter().map(|s| s.id.clone()).collect::<Vec<_>>();
+        if parsed.id != head.id {
+            return Err(vec![ContentError::new(
+                file,
+                &head.id,
+                format!(
+                    "the file is for module \"{}\", not \"{}\"",
+                    parsed.id, head.id
+                ),
+            )]);
+        }
+        let listed: Vec<String> = head.sections.iter().map(|s| s.id.clone()).collect();
+        if ids(&parsed.sections) != listed {
+            return Err(vec![ContentError::new(
+                file,
+                &head.id,
+                format!(
+                    "its sections ({}) are not the ones course.json lists ({})",
+                    ids(&parsed.sections).join(", "),
+                    listed.join(", ")
+                ),
+            )]);
+        }
+        let module = Module {
+            sections: head
+                .sections
+                .iter()
+                .zip(parsed.sections)
+                .map(|(h, t)| Section {
+                    id: t.id,
+                    title: h.title.clone(),
+                    blocks: t.blocks,
+                })
+                .collect(),
+            head: head.clone(),
+            objectives: parsed.objectives,
+            key_points: parsed.key_points,
+            scenarios: parsed.scenarios,
+            questions: parsed.questions,
+        };
+        let problems = validate::module(file, &module, sources);
+        if problems.is_empty() {
+            Ok(module)
+        } else {
+            Err(problems)
+        }
     }
 }
 
@@ -218,113 +368,121 @@ pub struct ContentError {
     pub problem: String,
 }
 
-/// Course facts, embedded at build time.
-const COURSE_JSON: (&str, &str) = (
-    "content/course.json",
-    include_str!("../../../content/course.json"),
-);
-
-/// Every module file in course order, embedded at build time.
-const MODULE_FILES: &[(&str, &str)] = &[
-    (
-        "content/modules/01-why-this-matters.json",
-        include_str!("../../../content/modules/01-why-this-matters.json"),
-    ),
-    (
-        "content/modules/02-pupils-in-school.json",
-        include_str!("../../../content/modules/02-pupils-in-school.json"),
-    ),
-    (
-        "content/modules/03-staff-personal-use.json",
-        include_str!("../../../content/modules/03-staff-personal-use.json"),
-    ),
-    (
-        "content/modules/04-parents-and-carers.json",
-        include_str!("../../../content/modules/04-parents-and-carers.json"),
-    ),
-    (
-        "content/modules/05-bullying-and-incidents.json",
-        include_str!("../../../content/modules/05-bullying-and-incidents.json"),
-    ),
-    (
-        "content/modules/06-filtering-and-monitoring.json",
-        include_str!("../../../content/modules/06-filtering-and-monitoring.json"),
-    ),
-    (
-        "content/modules/07-school-and-pta-accounts.json",
-        include_str!("../../../content/modules/07-school-and-pta-accounts.json"),
-    ),
-    (
-        "content/modules/08-images-and-consent.json",
-        include_str!("../../../content/modules/08-images-and-consent.json"),
-    ),
-    (
-        "content/modules/09-four-cs.json",
-        include_str!("../../../content/modules/09-four-cs.json"),
-    ),
-    (
-        "content/modules/10-dsl-team.json",
-        include_str!("../../../content/modules/10-dsl-team.json"),
-    ),
-    (
-        "content/modules/11-governors.json",
-        include_str!("../../../content/modules/11-governors.json"),
-    ),
-];
-
-/// The course built into this app. The content is fixed at build time and validated by the
-/// native tests, so a failure here is a build defect, never a user's input.
-pub fn course() -> &'static Course {
-    static COURSE: std::sync::OnceLock<Course> = std::sync::OnceLock::new();
-    COURSE.get_or_init(|| {
-        Course::parse(COURSE_JSON, MODULE_FILES).unwrap_or_else(|errors| {
-            panic!(
-                "the built-in course is invalid: {}",
-                errors
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            )
-        })
-    })
-}
-
-impl Course {
-    /// Parses the course facts and module files and validates the whole course. Every
-    /// problem is reported, each naming its file and item.
-    pub fn parse(
-        info: (&str, &str),
-        modules: &[(&str, &str)],
-    ) -> Result<Course, Vec<ContentError>> {
-        let mut errors = Vec::new();
-        let err = |file: &str, item: &str, problem: String| ContentError {
+impl ContentError {
+    fn new(file: &str, item: &str, problem: String) -> Self {
+        Self {
             file: file.to_owned(),
             item: item.to_owned(),
             problem,
-        };
-        let info_value: Option<CourseInfo> = serde_json::from_str(info.1)
-            .map_err(|e| errors.push(err(info.0, "course", e.to_string())))
-            .ok();
-        let mut parsed = Vec::new();
-        for (file, text) in modules {
-            match serde_json::from_str::<Module>(text) {
-                Ok(module) => parsed.push((*file, module)),
-                Err(e) => errors.push(err(file, "module", e.to_string())),
-            }
         }
-        let Some(info_value) = info_value else {
-            return Err(errors);
-        };
-        errors.extend(validate(&info_value, &parsed));
-        if errors.is_empty() {
-            Ok(Course {
-                info: info_value,
-                modules: parsed.into_iter().map(|(_, m)| m).collect(),
-            })
-        } else {
-            Err(errors)
+    }
+}
+
+/// A whole content folder, as text: what the validator and the tests check at once.
+pub struct ContentFiles {
+    /// `course.json`.
+    pub course: String,
+    /// `sources.json`.
+    pub sources: String,
+    /// Each module's file, by the file name the contents give it (`modules/<id>.json`).
+    pub modules: Vec<(String, String)>,
+    /// Each answer key file (`keys/<version>.json`).
+    pub keys: Vec<(String, String)>,
+}
+
+/// A content folder read and checked.
+#[derive(Debug, Clone)]
+pub struct Content {
+    pub course: Course,
+    pub modules: Vec<Module>,
+    /// The answer key of every released version.
+    pub answer_keys: Vec<AnswerKey>,
+}
+
+impl Content {
+    /// Every released version's key.
+    pub fn keys(&self) -> Keys<'_> {
+        Keys::new(self.answer_keys.iter().collect())
+    }
+}
+
+/// Checks a whole content folder: every file on its own, then what only the whole can show
+/// (enough questions, question ids unique across modules, no module file left out, and an
+/// answer key for the current version that matches its questions exactly). Reports every
+/// problem found.
+pub fn check(files: &ContentFiles) -> Result<Content, Vec<ContentError>> {
+    let mut problems = Vec::new();
+    let sources = crate::domain::sources::parse(&files.sources)
+        .map_err(|e| vec![ContentError::new("sources.json", "sources", e)])?;
+    let course = Course::parse("course.json", &files.course)?;
+    let mut modules = Vec::new();
+    for head in &course.modules {
+        let name = head.file();
+        match files.modules.iter().find(|(n, _)| *n == name) {
+            Some((_, text)) => match Module::parse(head, &name, text, &sources) {
+                Ok(module) => modules.push(module),
+                Err(mut found) => problems.append(&mut found),
+            },
+            None => problems.push(ContentError::new(
+                &name,
+                &head.id,
+                "course.json lists this module but its file is missing".into(),
+            )),
         }
+    }
+    for (name, _) in &files.modules {
+        if !course.modules.iter().any(|m| m.file() == *name) {
+            problems.push(ContentError::new(
+                name,
+                "module",
+                "this file is not listed in course.json".into(),
+            ));
+        }
+    }
+    problems.extend(validate::whole(&modules));
+    let mut keys = Vec::new();
+    for (name, text) in &files.keys {
+        match AnswerKey::parse(text) {
+            Ok(key) => keys.push(key),
+            Err(e) => problems.push(ContentError::new(name, "answer key", e.to_string())),
+        }
+    }
+    let listed: Vec<&str> = keys.iter().map(|k: &AnswerKey| k.content_version.as_str()).collect();
+    if listed != course.versions.iter().map(String::as_str).collect::<Vec<_>>() {
+        problems.push(ContentError::new(
+            "course.json",
+            "versions",
+            format!(
+                "it lists the versions {} but keys/ holds {}: list every released version, oldest first, each with its key",
+                course.versions.join(", "),
+                listed.join(", ")
+            ),
+        ));
+    }
+    if problems.is_empty() {
+        let current = AnswerKey::of(&course, &modules);
+        match keys.iter().find(|k| k.content_version == course.info.content_version) {
+            None => problems.push(ContentError::new(
+                &format!("keys/{}.json", course.info.content_version),
+                "answer key",
+                "the current content version has no answer key: add it (see keys/README.md)".into(),
+            )),
+            Some(frozen) if !frozen.same_questions(&current) => problems.push(ContentError::new(
+                &format!("keys/{}.json", course.info.content_version),
+                "answer key",
+                "the questions differ from this version's frozen answer key: a released version never changes, so bump content_version and add a key for the new one".into(),
+            )),
+            Some(_) => {}
+        }
+    }
+    if problems.is_empty() {
+        Ok(Content {
+            course,
+            modules,
+            answer_keys: keys,
+        })
+    } else {
+        Err(problems)
     }
 }
 

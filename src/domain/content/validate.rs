@@ -1,11 +1,12 @@
-//! The rules the course content must meet, one small function each. `validate` runs them all
-//! and reports every problem, never only the first, so a content author fixes a file in one go.
+//! The rules the course content must meet, one small function each. `course` checks the
+//! contents, `module` one module's file, `whole` what only all modules together show. Each
+//! reports every problem, never only the first, so a content author fixes a file in one go.
 
 use std::collections::HashSet;
 
-use super::{Block, ContentError, CourseInfo, Module, Question, QuestionKind, Role};
+use super::{Block, ContentError, Course, Module, ModuleHead, Question, QuestionKind, Role};
 use crate::domain::settings::{placeholders_in, PLACEHOLDERS};
-use crate::domain::sources::{self, Reference, Source};
+use crate::domain::sources::{Reference, Source};
 
 /// Course-wide minimums (issue: at least nine modules and ninety questions).
 pub const MIN_MODULES: usize = 9;
@@ -19,64 +20,136 @@ pub const MIN_SCENARIOS: usize = 2;
 pub const MIN_BANK: usize = 12;
 pub const MIN_DRAW: usize = 5;
 
-/// Every rule the content must meet. Returns all problems found.
-pub fn validate(info: &CourseInfo, modules: &[(&str, Module)]) -> Vec<ContentError> {
-    let sources = sources::all();
+/// The contents (`course.json`): the pass mark, enough modules, a module for every role,
+/// and each module's head.
+pub(super) fn course(file: &str, course: &Course) -> Vec<ContentError> {
     let mut problems = Problems::default();
-    course_wide(&mut problems, info, modules);
-    let mut module_ids = HashSet::new();
-    let mut question_ids = HashSet::new();
-    for (file, module) in modules {
-        if !module_ids.insert(module.id.as_str()) {
-            problems.push(file, &module.id, "duplicate module id".into());
-        }
-        let blocks = blocks(module);
-        module_texts(&mut problems, file, module, &blocks);
-        references(&mut problems, file, module, &blocks, &sources);
-        minimums(&mut problems, file, module);
-        for q in &module.questions {
-            question(&mut problems, file, q, &mut question_ids);
-        }
-    }
-    problems.0
-}
-
-/// The course's pass mark, module and question counts, and a module for every role.
-fn course_wide(problems: &mut Problems, info: &CourseInfo, modules: &[(&str, Module)]) {
+    let info = &course.info;
     if !(1..=100).contains(&info.pass_mark) {
         problems.push(
-            "content/course.json",
+            file,
             "course",
             format!("pass mark {} is not between 1 and 100", info.pass_mark),
         );
     }
-    if modules.len() < MIN_MODULES {
+    if course.modules.len() < MIN_MODULES {
         problems.push(
-            "content/modules",
+            file,
             "course",
             format!(
                 "{} modules; the course needs at least {MIN_MODULES}",
-                modules.len()
+                course.modules.len()
             ),
         );
     }
-    let total: usize = modules.iter().map(|(_, m)| m.questions.len()).sum();
-    if total < MIN_QUESTIONS {
-        problems.push(
-            "content/modules",
-            "course",
-            format!("{total} questions; the course needs at least {MIN_QUESTIONS}"),
-        );
-    }
     for role in Role::ALL {
-        if !modules.iter().any(|(_, m)| m.audience.includes(role)) {
+        if !course.modules.iter().any(|m| m.audience.includes(role)) {
             problems.push(
-                "content/modules",
+                file,
                 "course",
                 format!("no module is required for the role {}", role.label()),
             );
         }
     }
+    if !course.versions.contains(&info.content_version) {
+        problems.push(
+            file,
+            "versions",
+            format!("the current version {} is not among the released versions", info.content_version),
+        );
+    }
+    let mut ids = HashSet::new();
+    for head in &course.modules {
+        if !ids.insert(head.id.as_str()) {
+            problems.push(file, &head.id, "duplicate module id".into());
+        }
+        module_head(&mut problems, file, head);
+    }
+    problems.0
+}
+
+/// A module's head: its title and summary, sections, reading time, draw and pass mark.
+fn module_head(problems: &mut Problems, file: &str, head: &ModuleHead) {
+    let m = head.id.as_str();
+    problems.text(file, m, "title", &head.title);
+    problems.text(file, m, "summary", &head.summary);
+    let mut sections = HashSet::new();
+    for section in &head.sections {
+        let item = format!("{m}/{}", section.id);
+        problems.text(file, &item, "section title", &section.title);
+        if !sections.insert(section.id.as_str()) {
+            problems.push(file, &item, "duplicate section id".into());
+        }
+    }
+    if head.sections.len() < MIN_SECTIONS {
+        problems.push(
+            file,
+            m,
+            format!(
+                "{} sections; a module needs at least {MIN_SECTIONS}",
+                head.sections.len()
+            ),
+        );
+    }
+    if head.draw < MIN_DRAW {
+        problems.push(
+            file,
+            m,
+            format!(
+                "draws {} questions; it must draw at least {MIN_DRAW}",
+                head.draw
+            ),
+        );
+    }
+    if head.minutes == 0 {
+        problems.push(file, m, "reading time is zero".into());
+    }
+    if let Some(mark) = head.pass_mark {
+        if !(1..=100).contains(&mark) {
+            problems.push(
+                file,
+                m,
+                format!("pass mark {mark} is not between 1 and 100"),
+            );
+        }
+    }
+}
+
+/// One module's file: its text, references, counts and questions.
+pub(super) fn module(file: &str, module: &Module, sources: &[Source]) -> Vec<ContentError> {
+    let mut problems = Problems::default();
+    let blocks = blocks(module);
+    module_texts(&mut problems, file, module, &blocks);
+    references(&mut problems, file, module, &blocks, sources);
+    minimums(&mut problems, file, module);
+    let mut question_ids = HashSet::new();
+    for q in &module.questions {
+        question(&mut problems, file, q, &mut question_ids);
+    }
+    problems.0
+}
+
+/// What only the modules together show: enough questions, and question ids unique across
+/// the course.
+pub(super) fn whole(modules: &[Module]) -> Vec<ContentError> {
+    let mut problems = Problems::default();
+    let total: usize = modules.iter().map(|m| m.questions.len()).sum();
+    if total < MIN_QUESTIONS {
+        problems.push(
+            "modules",
+            "course",
+            format!("{total} questions; the course needs at least {MIN_QUESTIONS}"),
+        );
+    }
+    let mut seen = HashSet::new();
+    for module in modules {
+        for q in &module.questions {
+            if !seen.insert(q.id.as_str()) {
+                problems.push(&module.file(), &q.id, "duplicate question id".into());
+            }
+        }
+    }
+    problems.0
 }
 
 /// A module's text blocks (sections, then key points), each named as problems name it.
@@ -99,14 +172,11 @@ fn blocks(module: &Module) -> Vec<(String, &Block)> {
 /// A module's prose: titles, objectives, sections, blocks and scenarios are written out.
 fn module_texts(problems: &mut Problems, file: &str, module: &Module, blocks: &[(String, &Block)]) {
     let m = module.id.as_str();
-    problems.text(file, m, "title", &module.title);
-    problems.text(file, m, "summary", &module.summary);
     for objective in &module.objectives {
         problems.text(file, m, "an objective", objective);
     }
     for section in &module.sections {
         let item = format!("{m}/{}", section.id);
-        problems.text(file, &item, "section title", &section.title);
         if section.blocks.is_empty() {
             problems.push(file, &item, "section has no text".into());
         }
@@ -176,12 +246,11 @@ fn references(
     }
 }
 
-/// A module's counts, draw size, reading time and pass mark.
+/// A module's counts, and a draw its bank can fill.
 fn minimums(problems: &mut Problems, file: &str, module: &Module) {
     let m = module.id.as_str();
     let counts = [
         ("objectives", module.objectives.len(), MIN_OBJECTIVES),
-        ("sections", module.sections.len(), MIN_SECTIONS),
         ("key points", module.key_points.len(), MIN_KEY_POINTS),
         ("scenarios", module.scenarios.len(), MIN_SCENARIOS),
         ("questions", module.questions.len(), MIN_BANK),
@@ -195,20 +264,16 @@ fn minimums(problems: &mut Problems, file: &str, module: &Module) {
             );
         }
     }
-    if module.draw < MIN_DRAW || module.draw > module.questions.len() {
-        problems.push(file, m, format!("draws {} questions from a bank of {}; it must draw at least {MIN_DRAW} and no more than the bank", module.draw, module.questions.len()));
-    }
-    if module.minutes == 0 {
-        problems.push(file, m, "reading time is zero".into());
-    }
-    if let Some(mark) = module.pass_mark {
-        if !(1..=100).contains(&mark) {
-            problems.push(
-                file,
-                m,
-                format!("pass mark {mark} is not between 1 and 100"),
-            );
-        }
+    if module.draw > module.questions.len() {
+        problems.push(
+            file,
+            m,
+            format!(
+                "draws {} questions from a bank of {}; it must draw no more than the bank",
+                module.draw,
+                module.questions.len()
+            ),
+        );
     }
 }
 

@@ -142,10 +142,24 @@ pub fn check_text(field: &str, text: &str, max: usize, multiline: bool) -> Resul
     Ok(())
 }
 
-/// Checks a name or title: not blank, then as `check_text` on one line.
+/// Characters that change how text displays without showing themselves: zero-width spaces
+/// and joiners, direction marks, embeddings, overrides and isolates. A name holding one could
+/// read as someone else's.
+pub fn is_invisible_format(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Checks a name, title or id: not blank, no invisible or direction-changing characters,
+/// then as `check_text` on one line.
 pub fn check_name(field: &str, text: &str, max: usize) -> Result<(), ImportError> {
     if text.trim().is_empty() {
         return Err(invalid(field, "it is empty"));
+    }
+    if text.chars().any(is_invisible_format) {
+        return Err(invalid(
+            field,
+            "it contains invisible or direction-changing characters",
+        ));
     }
     check_text(field, text, max, false)
 }

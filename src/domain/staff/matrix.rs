@@ -1,45 +1,28 @@
-//! The matrix: each person's attempts re-scored against the course (altered or unverifiable
-//! ones left out), a row of cells per person with their overall standing, the DSL's filters
-//! and sort orders, and the matrix as CSV.
-
-use std::collections::BTreeMap;
+//! The matrix: a row of cells per person with their overall standing, counting only verified
+//! attempts (altered and unverifiable ones are listed with their reasons, never counted), the
+//! DSL's filters and sort orders, and the matrix as CSV that is safe to open in a spreadsheet.
 
 use chrono::NaiveDate;
 
 use super::{StaffEntry, StaffRecords};
 use crate::domain::content::{Course, Role};
 use crate::domain::dates::{iso, long};
-use crate::domain::quiz::{self, Attempt};
 use crate::domain::standing::Standing;
-use crate::domain::training::{ModuleStatus, Profile, Validity};
+use crate::domain::training::{Evidence, ModuleStatus, Track, Validity};
+use crate::domain::verify::Verdict;
 use crate::domain::vocab::vocabulary;
 
-/// Why an attempt's stated result cannot be trusted.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Doubt {
-    /// Re-scoring gives a different score or result from the one stated.
-    Altered { stated: u8, actual: u8 },
-    /// The attempt cannot be scored against this course (unknown module or question).
-    Unverifiable(String),
+/// An attempt that does not count, and why (its module, its verdict).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Doubt {
+    pub module_id: String,
+    pub verdict: Verdict,
 }
 
-/// Re-scores a submitted attempt; `None` when it is what it says.
-pub fn doubt(course: &Course, attempt: &Attempt) -> Option<Doubt> {
-    let stated = attempt.score?;
-    match quiz::score_answers(course, attempt) {
-        Ok(actual)
-            if actual.correct == stated.correct
-                && actual.total == stated.total
-                && actual.passed == stated.passed
-                && actual.percent == stated.percent =>
-        {
-            None
-        }
-        Ok(actual) => Some(Doubt::Altered {
-            stated: stated.percent,
-            actual: actual.percent,
-        }),
-        Err(e) => Some(Doubt::Unverifiable(e.to_string())),
+impl Doubt {
+    /// "staff-personal-use: Altered: stated 100%, the answers score 25%".
+    pub fn describe(&self) -> String {
+        format!("{}: {}", self.module_id, self.verdict.describe())
     }
 }
 
@@ -122,44 +105,48 @@ impl Overall {
 }
 
 /// One row of the matrix.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     pub record_id: String,
     pub name: String,
     pub role: Role,
+    pub track: Track,
     /// One per course module, in course order.
     pub cells: Vec<Cell>,
     pub overall: Overall,
-    /// Attempts whose stated result did not survive re-scoring (not counted).
-    pub doubts: Vec<(String, Doubt)>,
+    /// Attempts that do not count: altered or unverifiable, with the reason.
+    pub doubts: Vec<Doubt>,
+    /// Modules whose counted pass was finished implausibly fast (flagged, still counted).
+    pub fast: Vec<String>,
     pub valid_until: Option<NaiveDate>,
 }
 
-/// Builds a person's row: attempts re-scored, doubtful ones left out, then the same
-/// status and expiry rules as the person's own dashboard.
+/// Builds a person's row: only verified attempts count, under the same status and expiry
+/// rules as the person's own dashboard; the others are listed with their reasons.
 pub fn row(course: &Course, entry: &StaffEntry, today: NaiveDate) -> Row {
-    let mut doubts = Vec::new();
-    let attempts: Vec<Attempt> = entry
+    let doubts = entry
         .attempts
         .iter()
-        .filter(|a| a.is_submitted())
-        .filter(|a| match doubt(course, a) {
-            Some(d) => {
-                doubts.push((a.module_id.clone(), d));
-                false
-            }
-            None => true,
+        .filter(|a| !a.verdict.is_verified())
+        .map(|a| Doubt {
+            module_id: a.module_id.clone(),
+            verdict: a.verdict.clone(),
         })
-        .cloned()
         .collect();
-    let profile = Profile {
-        id: entry.record_id.clone(),
-        person: entry.person.clone(),
-        created_at: entry.exported_at,
-        read: BTreeMap::new(),
-        attempts,
+    let evidence = Evidence {
+        person: &entry.person,
+        read: None,
+        open: &[],
+        outcomes: &entry.attempts,
     };
-    let status = profile.course_status(course, today);
+    let status = evidence.course_status(course, today);
+    let fast = status
+        .modules
+        .iter()
+        .filter_map(|(id, _)| evidence.latest_pass(id))
+        .filter(|o| o.fast)
+        .map(|o| o.module_id.clone())
+        .collect();
     let warn = i64::from(course.info.warn_days);
     let cells = course
         .modules
@@ -197,9 +184,11 @@ pub fn row(course: &Course, entry: &StaffEntry, today: NaiveDate) -> Row {
         record_id: entry.record_id.clone(),
         name: entry.person.name.clone(),
         role: entry.person.role,
+        track: entry.person.track,
         cells,
         overall,
         doubts,
+        fast,
         valid_until,
     }
 }
@@ -220,7 +209,7 @@ vocabulary! {
         /// Overdue or due within 30 days.
         Due = ("due", "Overdue or due within 30 days"),
         NotStarted = ("not-started", "Not started"),
-        Altered = ("altered", "Altered or unverifiable records"),
+        Altered = ("not-verified", "With altered or unverifiable attempts"),
     }
 }
 
@@ -256,24 +245,43 @@ pub fn select(rows: &[Row], show: Show, role: Option<Role>, sort: SortBy) -> Vec
     picked
 }
 
-/// The matrix as CSV: name, role, overall, valid until, then one column per module, with
-/// altered attempts noted. Properly quoted by the csv crate.
+/// What the CSV says before its table: what the check means, and what it cannot prove.
+pub const CSV_NOTE: &str = "Only verified attempts count: the file's answers pass the course's quiz and the file is consistent with the app (the app's own question draw, possible dates, an unedited score). This does not prove who answered.";
+
+/// A spreadsheet never runs a cell as a formula: a cell that starts like one (= + - @, a
+/// tab or a carriage return) gets a leading apostrophe.
+pub fn neutralise(cell: &str) -> String {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
+        _ => cell.to_owned(),
+    }
+}
+
+/// The matrix as CSV: a note on what the check means, then name, role, track, overall, valid
+/// until, one column per module, and the attempts that do not count with their reasons.
+/// Quoted by the csv crate, and every cell neutralised against formulas.
 pub fn to_csv(course: &Course, rows: &[Row]) -> String {
-    let mut out = csv::Writer::from_writer(Vec::new());
+    let mut out = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(Vec::new());
     let mut header = vec![
         "Name".to_owned(),
         "Role".to_owned(),
+        "Track".to_owned(),
         "Overall".to_owned(),
         "Valid until".to_owned(),
     ];
     header.extend(course.modules.iter().map(|m| m.title.clone()));
-    header.push("Altered or unverifiable attempts".to_owned());
+    header.push("Attempts not counted (altered or unverifiable)".to_owned());
+    header.push("Passed implausibly fast".to_owned());
     // Writing to a Vec cannot fail.
-    let _ = out.write_record(&header);
+    let _ = out.write_record([CSV_NOTE]);
+    let _ = out.write_record(header.iter().map(|c| neutralise(c)));
     for r in rows {
         let mut record = vec![
             r.name.clone(),
             r.role.label().to_owned(),
+            r.track.label().to_owned(),
             r.overall.label().to_owned(),
             r.valid_until.map(iso).unwrap_or_default(),
         ];
@@ -287,16 +295,12 @@ pub fn to_csv(course: &Course, rows: &[Row]) -> String {
         record.push(
             r.doubts
                 .iter()
-                .map(|(module, d)| match d {
-                    Doubt::Altered { stated, actual } => {
-                        format!("{module}: stated {stated}%, re-scored {actual}%")
-                    }
-                    Doubt::Unverifiable(why) => format!("{module}: {why}"),
-                })
+                .map(Doubt::describe)
                 .collect::<Vec<_>>()
                 .join("; "),
         );
-        let _ = out.write_record(&record);
+        record.push(r.fast.join("; "));
+        let _ = out.write_record(record.iter().map(|c| neutralise(c)));
     }
     String::from_utf8(out.into_inner().unwrap_or_default()).unwrap_or_default()
 }

@@ -1,35 +1,52 @@
-//! The DSL's view of the whole staff: exported training records imported, merged and
-//! re-scored against the course, then a matrix of who is trained and who is due, coverage
-//! figures, and CSV for spreadsheets.
+//! The DSL's view of the whole staff: exported training records imported, each attempt
+//! checked against the course when it arrives (`verify`), then a matrix of who is trained and
+//! who is due, coverage figures, and CSV for spreadsheets. The DSL keeps what the matrix needs
+//! (each attempt's verdict, dates and score, and the SHA-256 of every file a record came
+//! from), not every raw answer, so thousands of people fit on one device.
 //!
 //! Every public item is re-exported here (`domain::staff::X`):
-//! - this file: the [`StaffRecords`] held, and importing and merging record files;
-//! - `matrix.rs`: re-scoring, the matrix rows and cells, filtering and sorting, and CSV;
+//! - this file: the [`StaffRecords`] held, importing and merging record files, and the
+//!   conflicts a DSL settles when a record id arrives under someone else's name;
+//! - `matrix.rs`: the matrix rows and cells, filtering and sorting, and CSV;
 //! - `coverage.rs`: coverage figures for governors.
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDateTime;
+use chrono::{Duration, NaiveDateTime};
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
-use super::envelope::{self, invalid, ImportError, Kind, Versioned};
-use super::quiz::Attempt;
+use super::content::Keys;
+use super::envelope::{self, check_name, invalid, ImportError, Kind, Versioned};
 use super::training::{check_record_fields, Person, TrainingRecord};
+use super::verify::{self, Outcome as Checked};
 
 mod coverage;
 mod matrix;
 
 pub use coverage::{coverage, Coverage};
-pub use matrix::{doubt, matrix, row, select, to_csv, Cell, Doubt, Overall, Row, Show, SortBy};
+pub use matrix::{
+    matrix, neutralise, row, select, to_csv, Cell, Doubt, Overall, Row, Show, SortBy, CSV_NOTE,
+};
 
-/// One person's training as the DSL holds it: every attempt from every export, once.
+/// The most people the DSL's device keeps (a trust of several schools fits well within it).
+pub const MAX_PEOPLE: usize = 5_000;
+/// The most checked attempts kept per person (decades of annual training).
+pub const MAX_ATTEMPTS: usize = 2_000;
+
+/// One person's training as the DSL holds it: every attempt from every export, once, as
+/// checked when it arrived.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StaffEntry {
     pub record_id: String,
     pub person: Person,
     /// When the newest export of this record was made.
     pub exported_at: NaiveDateTime,
-    pub attempts: Vec<Attempt>,
+    /// The SHA-256 (hex) of every file this record came from.
+    #[serde(default)]
+    pub files: Vec<String>,
+    /// Every attempt, checked, oldest first.
+    pub attempts: Vec<Checked>,
 }
 
 /// Every imported record and when the matrix last changed.
@@ -41,10 +58,21 @@ pub struct StaffRecords {
 
 impl Versioned for StaffRecords {
     const KIND: Kind = Kind::StaffRecords;
-    const SCHEMA_VERSION: u32 = 1;
+    /// 2: attempts are kept checked (verdict, dates, score), not as raw answers.
+    const SCHEMA_VERSION: u32 = 2;
+
+    fn migrate_step(from: u32, data: Value) -> Result<Value, ImportError> {
+        match from {
+            1 => Ok(from_v1(data)),
+            _ => Err(ImportError::UnsupportedVersion {
+                found: from,
+                current: Self::SCHEMA_VERSION,
+            }),
+        }
+    }
 
     fn validate(&self) -> Result<(), ImportError> {
-        if self.people.len() > 5_000 {
+        if self.people.len() > MAX_PEOPLE {
             return Err(invalid("people", "there are more than 5,000 people"));
         }
         let mut ids = std::collections::BTreeSet::new();
@@ -57,9 +85,64 @@ impl Versioned for StaffRecords {
             }
             // The same rules as a record file.
             check_record_fields(&format!("people[{i}]."), &p.record_id, &p.person)?;
+            if p.attempts.len() > MAX_ATTEMPTS {
+                return Err(invalid(
+                    format!("people[{i}].attempts"),
+                    "there are more than 2,000 attempts",
+                ));
+            }
+            for (j, a) in p.attempts.iter().enumerate() {
+                let at = format!("people[{i}].attempts[{j}]");
+                check_name(&format!("{at}.attempt_id"), &a.attempt_id, 100)?;
+                check_name(&format!("{at}.module_id"), &a.module_id, 100)?;
+                check_name(&format!("{at}.content_version"), &a.content_version, 100)?;
+            }
         }
         Ok(())
     }
+}
+
+/// Schema 1 kept raw attempts and checked them on every view. They cannot be checked
+/// against the draw here (a migration knows no answer keys), so each is kept as Unverifiable
+/// with the reason: importing the person's record again checks it properly. Anything that
+/// is not the expected shape is left for validation to name.
+fn from_v1(mut data: Value) -> Value {
+    let Some(people) = data.get_mut("people").and_then(Value::as_array_mut) else {
+        return data;
+    };
+    for person in people.iter_mut().filter_map(Value::as_object_mut) {
+        let attempts = person.remove("attempts").unwrap_or(Value::Null);
+        let checked: Vec<Value> = attempts
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|a| {
+                let text = |k: &str| a.get(k).and_then(Value::as_str).map(str::to_owned);
+                let started = text("started_at")?;
+                Some(serde_json::json!({
+                    "attempt_id": text("id")?,
+                    "module_id": text("module_id")?,
+                    "content_version": text("content_version").unwrap_or_default(),
+                    "policy_version": text("policy_version").unwrap_or_default(),
+                    "submitted_at": text("submitted_at").unwrap_or_else(|| started.clone()),
+                    "started_at": started,
+                    "score": null,
+                    "verdict": {"verdict": "unverifiable", "problem": "recorded-unchecked"},
+                }))
+            })
+            .collect();
+        person.insert("attempts".into(), Value::Array(checked));
+    }
+    data
+}
+
+/// A record file as the import reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordFile {
+    pub name: String,
+    pub text: String,
+    /// The SHA-256 (hex) of the file's bytes.
+    pub sha256: String,
 }
 
 /// What happened to one file in an import.
@@ -71,8 +154,30 @@ pub enum Outcome {
     Merged { name: String, new_attempts: usize },
     /// The same record with nothing new.
     AlreadyHere { name: String },
+    /// The record id is held for someone else: nothing changes until the DSL decides.
+    Conflict(Box<Conflict>),
     /// Rejected, with the reason.
     Failed(ImportError),
+}
+
+/// A record whose id the DSL already holds under another name or role.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    /// Who the id belongs to now.
+    pub held: Person,
+    /// The incoming record, checked, ready to apply if the DSL says so.
+    pub incoming: StaffEntry,
+}
+
+/// What the DSL decides about a conflict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Settle {
+    /// Keep what is held; the incoming file is not used.
+    Keep,
+    /// The incoming record replaces what is held under its id.
+    Replace,
+    /// Keep both: the incoming record is held under a new id of its own.
+    KeepBoth,
 }
 
 /// One file's result.
@@ -83,9 +188,16 @@ pub struct FileResult {
 }
 
 impl StaffRecords {
-    /// Imports record files (name, text). Each file stands alone: a bad one is reported
-    /// and the rest still import. The same record id merges, keeping every attempt once.
-    pub fn import(&mut self, files: &[(String, String)], now: NaiveDateTime) -> Vec<FileResult> {
+    /// Imports record files, checking every attempt against `keys` as it arrives. Each file
+    /// stands alone: a bad one is reported and the rest still import. The same record id
+    /// merges, keeping every attempt once; a record id held under another name or role is a
+    /// conflict, never applied silently.
+    pub fn import(
+        &mut self,
+        files: &[RecordFile],
+        keys: &Keys,
+        now: NaiveDateTime,
+    ) -> Vec<FileResult> {
         let mut results = Vec::with_capacity(files.len());
         let mut index: BTreeMap<String, usize> = self
             .people
@@ -93,47 +205,34 @@ impl StaffRecords {
             .enumerate()
             .map(|(i, p)| (p.record_id.clone(), i))
             .collect();
-        for (file, text) in files {
-            let outcome = match envelope::unwrap::<TrainingRecord>(text) {
+        for file in files {
+            let outcome = match envelope::unwrap::<TrainingRecord>(&file.text) {
                 Err(e) => Outcome::Failed(e),
-                Ok(record) => match index.get(&record.record_id) {
-                    None => {
-                        index.insert(record.record_id.clone(), self.people.len());
-                        let name = record.person.name.clone();
-                        self.people.push(StaffEntry {
-                            record_id: record.record_id,
-                            person: record.person,
-                            exported_at: record.exported_at,
-                            attempts: sorted(record.attempts),
-                        });
-                        Outcome::Added { name }
+                Ok(record) => {
+                    let incoming = checked(record, &file.sha256, keys, now);
+                    match index.get(&incoming.record_id) {
+                        None if self.people.len() >= MAX_PEOPLE => Outcome::Failed(invalid(
+                            "record_id",
+                            "the staff records already hold 5,000 people, the most this device keeps",
+                        )),
+                        None => {
+                            index.insert(incoming.record_id.clone(), self.people.len());
+                            let name = incoming.person.name.clone();
+                            self.people.push(incoming);
+                            Outcome::Added { name }
+                        }
+                        Some(&i) if !same_person(&self.people[i].person, &incoming.person) => {
+                            Outcome::Conflict(Box::new(Conflict {
+                                held: self.people[i].person.clone(),
+                                incoming,
+                            }))
+                        }
+                        Some(&i) => merge(&mut self.people[i], incoming, now),
                     }
-                    Some(&i) => {
-                        let entry = &mut self.people[i];
-                        let before = entry.attempts.len();
-                        for attempt in record.attempts {
-                            if !entry.attempts.iter().any(|a| a.id == attempt.id) {
-                                entry.attempts.push(attempt);
-                            }
-                        }
-                        entry.attempts = sorted(std::mem::take(&mut entry.attempts));
-                        if record.exported_at > entry.exported_at {
-                            entry.person = record.person;
-                            entry.exported_at = record.exported_at;
-                        }
-                        let name = entry.person.name.clone();
-                        match entry.attempts.len() - before {
-                            0 => Outcome::AlreadyHere { name },
-                            n => Outcome::Merged {
-                                name,
-                                new_attempts: n,
-                            },
-                        }
-                    }
-                },
+                }
             };
             results.push(FileResult {
-                file: file.clone(),
+                file: file.name.clone(),
                 outcome,
             });
         }
@@ -146,6 +245,28 @@ impl StaffRecords {
         results
     }
 
+    /// Applies the DSL's decision about a conflict.
+    pub fn settle(&mut self, conflict: Conflict, decision: Settle, now: NaiveDateTime) {
+        let Conflict { incoming, .. } = conflict;
+        match decision {
+            Settle::Keep => return,
+            Settle::Replace => {
+                self.people.retain(|p| p.record_id != incoming.record_id);
+                self.people.push(incoming);
+            }
+            Settle::KeepBoth => {
+                let id = (2..)
+                    .map(|n| format!("{} ({n})", incoming.record_id))
+                    .find(|id| !self.people.iter().any(|p| &p.record_id == id))
+                    .unwrap_or_default();
+                self.people.push(StaffEntry {
+                    record_id: id,
+                    ..incoming
+                });
+            }
+        }
+        self.updated_at = Some(now);
+    }
     /// Names held by more than one record id: shown to the DSL, never merged silently.
     pub fn name_clashes(&self) -> Vec<String> {
         let mut seen: BTreeMap<String, usize> = BTreeMap::new();
@@ -177,7 +298,62 @@ fn normal_name(name: &str) -> String {
         .to_lowercase()
 }
 
-fn sorted(mut attempts: Vec<Attempt>) -> Vec<Attempt> {
-    attempts.sort_by_key(|a| (a.submitted_at.unwrap_or(a.started_at), a.started_at));
-    attempts
+/// The same person: the same name (ignoring case and spacing) and role.
+fn same_person(a: &Person, b: &Person) -> bool {
+    normal_name(&a.name) == normal_name(&b.name) && a.role == b.role
+}
+
+/// A record as the DSL keeps it: each attempt checked against the course.
+fn checked(record: TrainingRecord, sha256: &str, keys: &Keys, now: NaiveDateTime) -> StaffEntry {
+    let mut attempts: Vec<Checked> = record
+        .attempts
+        .iter()
+        .map(|a| verify::check(keys, a, Some(record.exported_at), now))
+        .collect();
+    attempts.sort_by_key(|a| (a.submitted_at, a.started_at));
+    StaffEntry {
+        record_id: record.record_id,
+        person: record.person,
+        exported_at: record.exported_at,
+        files: vec![sha256.to_owned()],
+        attempts,
+    }
+}
+
+/// Adds what is new in `incoming` to the same person's entry.
+fn merge(entry: &mut StaffEntry, incoming: StaffEntry, now: NaiveDateTime) -> Outcome {
+    let name = entry.person.name.clone();
+    if incoming.files.iter().all(|f| entry.files.contains(f)) {
+        return Outcome::AlreadyHere { name };
+    }
+    entry.files.extend(incoming.files);
+    let before = entry.attempts.len();
+    for attempt in incoming.attempts {
+        if !entry
+            .attempts
+            .iter()
+            .any(|a| a.attempt_id == attempt.attempt_id)
+        {
+            entry.attempts.push(attempt);
+        }
+    }
+    entry
+        .attempts
+        .sort_by_key(|a| (a.submitted_at, a.started_at));
+    // A newer export updates the person (a new track, a corrected spelling), but a date in
+    // the future never freezes the entry against genuine updates.
+    let possible = |t: NaiveDateTime| t <= now + Duration::days(1);
+    if possible(incoming.exported_at)
+        && (incoming.exported_at > entry.exported_at || !possible(entry.exported_at))
+    {
+        entry.person = incoming.person;
+        entry.exported_at = incoming.exported_at;
+    }
+    match entry.attempts.len() - before {
+        0 => Outcome::AlreadyHere { name },
+        n => Outcome::Merged {
+            name,
+            new_attempts: n,
+        },
+    }
 }

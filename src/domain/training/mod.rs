@@ -14,16 +14,18 @@ use serde::{Deserialize, Serialize};
 
 use super::vocab::vocabulary;
 
+use super::content::Keys;
 use super::content::{Course, Module, Role};
 use super::envelope::{check_name, invalid, ImportError, Kind, Versioned};
-use super::quiz::{self, Attempt, Score};
+use super::quiz::{self, Attempt};
+use super::verify::{self, Outcome};
 
 mod record;
 mod status;
 
 pub(crate) use record::check_record_fields;
 pub use record::TrainingRecord;
-pub use status::{valid_until, CourseStatus, ModuleStatus, Validity};
+pub use status::{required, valid_until, CourseStatus, Evidence, ModuleStatus, Validity};
 
 vocabulary! {
     /// Induction (everything the role requires) or the annual refresher (the modules marked
@@ -181,25 +183,6 @@ impl Profile {
         }
     }
 
-    /// The modules this person must take, in course order.
-    pub fn required<'c>(&self, course: &'c Course) -> Vec<&'c Module> {
-        course
-            .required_for(self.person.role)
-            .filter(|m| self.person.track == Track::Induction || m.refresher)
-            .collect()
-    }
-
-    /// How many of a module's sections this person has read.
-    pub fn sections_read(&self, module: &Module) -> usize {
-        self.read.get(&module.id).map_or(0, |read| {
-            module
-                .sections
-                .iter()
-                .filter(|s| read.contains(&s.id))
-                .count()
-        })
-    }
-
     /// Records a section as read.
     pub fn mark_read(&mut self, module_id: &str, section_id: &str) {
         self.read
@@ -221,17 +204,33 @@ impl Profile {
         self.attempts.iter_mut().find(|a| a.id == id)
     }
 
-    /// The latest passing attempt at a module and its score.
-    pub fn latest_pass(&self, module_id: &str) -> Option<(&Attempt, Score)> {
+    /// Each submitted attempt, checked against the course (see `verify`).
+    pub fn outcomes(&self, keys: &Keys, now: NaiveDateTime) -> Vec<Outcome> {
         self.attempts
             .iter()
-            .rev()
-            .filter(|a| a.module_id == module_id)
-            .find_map(|a| a.score.filter(|s| s.passed).map(|s| (a, s)))
+            .filter(|a| a.is_submitted())
+            .map(|a| verify::check(keys, a, None, now))
+            .collect()
     }
 
-    /// Whether the quiz may be opened: all sections read, or on the refresher track.
-    pub fn may_take_quiz(&self, module: &Module) -> bool {
-        self.person.track == Track::Refresher || self.sections_read(module) == module.sections.len()
+    /// The modules with a quiz open under `content_version` (an attempt opened under
+    /// earlier questions cannot be finished, so it does not count as open).
+    pub fn open_modules(&self, content_version: &str) -> Vec<String> {
+        self.attempts
+            .iter()
+            .filter(|a| !a.is_submitted() && a.content_version == content_version)
+            .map(|a| a.module_id.clone())
+            .collect()
+    }
+
+    /// What the status rules look at, given this person's checked attempts and open
+    /// quizzes.
+    pub fn evidence<'a>(&'a self, outcomes: &'a [Outcome], open: &'a [String]) -> Evidence<'a> {
+        Evidence {
+            person: &self.person,
+            read: Some(&self.read),
+            open,
+            outcomes,
+        }
     }
 }

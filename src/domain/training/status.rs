@@ -1,12 +1,16 @@
 //! Where a person stands: each module's status (reading, quiz, passed, expired), the whole
-//! course's, and when a pass stops being valid.
+//! course's, and when a pass stops being valid. The same rules serve a person's own
+//! dashboard and the DSL's matrix, and both count only verified attempts (`verify`).
+
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Months, NaiveDate};
 
-use super::Profile;
-use crate::domain::content::{Course, Module};
+use super::{Person, Track};
+use crate::domain::content::{Course, ModuleHead};
 use crate::domain::dates::long;
 use crate::domain::standing::Standing;
+use crate::domain::verify::Outcome;
 
 /// Where a person is with one module.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,41 +85,86 @@ pub fn valid_until(course: &Course, on: NaiveDate) -> NaiveDate {
         .unwrap_or(NaiveDate::MAX)
 }
 
-impl Profile {
-    /// Where this person is with one module today.
+/// What the status rules look at for one person: their role and track, what they have read
+/// and which quizzes they have open (known only on their own device), and their attempts once
+/// checked.
+#[derive(Debug, Clone, Copy)]
+pub struct Evidence<'a> {
+    pub person: &'a Person,
+    /// Section ids read, per module id.
+    pub read: Option<&'a BTreeMap<String, BTreeSet<String>>>,
+    /// Modules with a quiz open under the current content.
+    pub open: &'a [String],
+    pub outcomes: &'a [Outcome],
+}
+
+/// The modules a person must take, in course order.
+pub fn required<'c>(course: &'c Course, person: &Person) -> Vec<&'c ModuleHead> {
+    course
+        .required_for(person.role)
+        .filter(|m| person.track == Track::Induction || m.refresher)
+        .collect()
+}
+
+impl Evidence<'_> {
+    /// How many of a module's sections have been read.
+    pub fn sections_read(&self, module: &ModuleHead) -> usize {
+        self.read
+            .and_then(|read| read.get(&module.id))
+            .map_or(0, |read| {
+                module
+                    .sections
+                    .iter()
+                    .filter(|s| read.contains(&s.id))
+                    .count()
+            })
+    }
+
+    /// Whether the quiz may be opened: all sections read, or on the refresher track.
+    pub fn may_take_quiz(&self, module: &ModuleHead) -> bool {
+        self.person.track == Track::Refresher || self.sections_read(module) == module.sections.len()
+    }
+
+    /// The latest verified pass of a module.
+    pub fn latest_pass(&self, module_id: &str) -> Option<&Outcome> {
+        self.outcomes
+            .iter()
+            .filter(|o| o.module_id == module_id && o.is_verified_pass())
+            .max_by_key(|o| o.submitted_at)
+    }
+
+    /// Where the person is with one module today.
     pub fn module_status(
         &self,
         course: &Course,
-        module: &Module,
+        module: &ModuleHead,
         today: NaiveDate,
     ) -> ModuleStatus {
-        if let Some((attempt, score)) = self.latest_pass(&module.id) {
-            let on = attempt
-                .submitted_at
-                .map(|t| t.date())
-                .unwrap_or(attempt.started_at.date());
+        let open = self.open.contains(&module.id);
+        if let Some(pass) = self.latest_pass(&module.id) {
+            let on = pass.submitted_at.date();
             let until = valid_until(course, on);
             // A pass is valid up to and including the day before the anniversary.
             if today < until {
                 return ModuleStatus::Passed {
-                    percent: score.percent,
+                    percent: pass.score.map_or(0, |s| s.percent),
                     on,
                     until,
                 };
             }
-            if self.open_attempt(&module.id).is_none() {
+            if !open {
                 return ModuleStatus::Expired { on, until };
             }
         }
-        if self.open_attempt(&module.id).is_some() {
+        if open {
             return ModuleStatus::QuizInProgress;
         }
         let last = self
-            .attempts
+            .outcomes
             .iter()
-            .rev()
-            .find(|a| a.module_id == module.id && a.is_submitted());
-        if let Some(score) = last.and_then(|a| a.score) {
+            .filter(|o| o.module_id == module.id && o.verdict.is_verified())
+            .max_by_key(|o| o.submitted_at);
+        if let Some(score) = last.and_then(|o| o.score) {
             return ModuleStatus::Failed {
                 percent: score.percent,
             };
@@ -144,6 +193,9 @@ pub struct CourseStatus {
     pub validity: Validity,
     /// Passed modules whose pass was against another policy version.
     pub policy_changed: Vec<String>,
+    /// Passed modules whose pass was under an earlier version of the questions (the pass
+    /// stands; the next attempt uses the new questions).
+    pub earlier_questions: Vec<String>,
 }
 
 /// Whether the person's training is current.
@@ -165,10 +217,10 @@ pub enum Validity {
     },
 }
 
-impl Profile {
-    /// Where this person is with the whole course today.
+impl Evidence<'_> {
+    /// Where the person is with the whole course today.
     pub fn course_status(&self, course: &Course, today: NaiveDate) -> CourseStatus {
-        let required = self.required(course);
+        let required = required(course, self.person);
         let statuses: Vec<(String, ModuleStatus)> = required
             .iter()
             .map(|m| (m.id.clone(), self.module_status(course, m, today)))
@@ -228,11 +280,19 @@ impl Profile {
             }
             (None, None) => Validity::InProgress,
         };
-        let policy_changed = required
+        let passes: Vec<&Outcome> = required
             .iter()
             .filter_map(|m| self.latest_pass(&m.id))
-            .filter(|(a, _)| a.policy_version != course.info.policy_version)
-            .map(|(a, _)| a.module_id.clone())
+            .collect();
+        let policy_changed = passes
+            .iter()
+            .filter(|o| o.policy_version != course.info.policy_version)
+            .map(|o| o.module_id.clone())
+            .collect();
+        let earlier_questions = passes
+            .iter()
+            .filter(|o| o.content_version != course.info.content_version)
+            .map(|o| o.module_id.clone())
             .collect();
         CourseStatus {
             modules: statuses,
@@ -242,6 +302,7 @@ impl Profile {
             completed_on,
             validity,
             policy_changed,
+            earlier_questions,
         }
     }
 }

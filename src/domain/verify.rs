@@ -1,0 +1,199 @@
+//! Checking a quiz attempt against the course it claims: its questions must be exactly the
+//! app's seeded draw for its module, seed and content version (from that version's frozen
+//! answer key), its dates possible, and its answers must re-score to the score it states.
+//! Only a Verified attempt counts, on a person's own dashboard and in the DSL's matrix.
+//!
+//! What this proves: the attempt is one the app would produce, and its answers pass the
+//! course's quiz. What it cannot prove: who answered (the answers ship with the app, so a
+//! determined person can make a consistent file). A quiz finished implausibly fast is
+//! flagged for the DSL, not refused.
+
+use chrono::{Duration, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use super::content::Keys;
+use super::quiz::{self, Attempt, Score};
+
+/// Fewer seconds than this per question is flagged as implausibly fast.
+pub const FAST_SECONDS_PER_QUESTION: i64 = 5;
+
+/// Why an attempt cannot be checked against the course.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "problem", content = "detail", rename_all = "kebab-case")]
+pub enum Problem {
+    /// Its content version is not one this app has a key for.
+    UnknownVersion(String),
+    /// Its policy version is not the one its content version was written for.
+    WrongPolicy(String),
+    /// Its module is not in its content version.
+    UnknownModule(String),
+    /// Its questions are not the app's draw for its module and seed.
+    NotTheDraw,
+    /// It was never submitted.
+    NotSubmitted,
+    /// Its dates cannot all be true.
+    ImpossibleDates(DateProblem),
+    /// Kept from before the app checked attempts on import (staff records schema 1).
+    RecordedUnchecked,
+}
+
+/// Which dates of an attempt cannot be true.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DateProblem {
+    SubmittedBeforeStarted,
+    ExportedBeforeSubmitted,
+    InTheFuture,
+    BeforeTheVersion,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Problem::UnknownVersion(v) => write!(f, "taken under course version {v}, which this app does not know (update the app to check it)"),
+            Problem::WrongPolicy(p) => write!(f, "it names the policy \"{p}\", not the one its course version was written for"),
+            Problem::UnknownModule(m) => write!(f, "the module \"{m}\" is not in its course version"),
+            Problem::NotTheDraw => write!(f, "its questions are not the ones the app draws for this attempt"),
+            Problem::NotSubmitted => write!(f, "it was never submitted"),
+            Problem::RecordedUnchecked => write!(f, "it was imported before the app checked attempts: import the person's record again"),
+            Problem::ImpossibleDates(d) => write!(f, "{}", match d {
+                DateProblem::SubmittedBeforeStarted => "it was submitted before it was started",
+                DateProblem::ExportedBeforeSubmitted => "the record was exported before the attempt was submitted",
+                DateProblem::InTheFuture => "its dates are in the future",
+                DateProblem::BeforeTheVersion => "it is dated before its course version existed",
+            }),
+        }
+    }
+}
+
+/// What checking an attempt found.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "verdict", rename_all = "kebab-case")]
+pub enum Verdict {
+    /// The app's draw, possible dates, and the stated score is the re-score.
+    Verified,
+    /// The app's draw, but the stated score is not what the answers score.
+    Altered { stated: u8, actual: u8 },
+    /// It cannot be checked against the course.
+    Unverifiable(Problem),
+}
+
+impl Verdict {
+    pub fn is_verified(&self) -> bool {
+        matches!(self, Verdict::Verified)
+    }
+
+    /// The verdict and its reason, in words.
+    pub fn describe(&self) -> String {
+        match self {
+            Verdict::Verified => "Verified".into(),
+            Verdict::Altered { stated, actual } => {
+                format!("Altered: stated {stated}%, the answers score {actual}%")
+            }
+            Verdict::Unverifiable(problem) => format!("Unverifiable: {problem}"),
+        }
+    }
+}
+
+/// A submitted attempt once checked: what the matrix and the dashboard count. The DSL keeps
+/// these (not the raw answers) for every imported attempt.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Outcome {
+    pub attempt_id: String,
+    pub module_id: String,
+    pub content_version: String,
+    /// The policy the attempt's course version teaches.
+    pub policy_version: String,
+    pub started_at: NaiveDateTime,
+    pub submitted_at: NaiveDateTime,
+    /// The score its answers earn (`None` when it could not be scored).
+    pub score: Option<Score>,
+    pub verdict: Verdict,
+    /// Finished in under `FAST_SECONDS_PER_QUESTION` seconds a question.
+    #[serde(default)]
+    pub fast: bool,
+}
+
+impl Outcome {
+    /// A verified pass.
+    pub fn is_verified_pass(&self) -> bool {
+        self.verdict.is_verified() && self.score.is_some_and(|s| s.passed)
+    }
+}
+
+/// Checks a submitted attempt. `exported_at` is when the record holding it was exported (for
+/// a person's own attempts on their device, `None`); `now` is the time of the check.
+pub fn check(
+    keys: &Keys,
+    attempt: &Attempt,
+    exported_at: Option<NaiveDateTime>,
+    now: NaiveDateTime,
+) -> Outcome {
+    let submitted_at = attempt.submitted_at.unwrap_or(attempt.started_at);
+    let mut outcome = Outcome {
+        attempt_id: attempt.id.clone(),
+        module_id: attempt.module_id.clone(),
+        content_version: attempt.content_version.clone(),
+        policy_version: attempt.policy_version.clone(),
+        started_at: attempt.started_at,
+        submitted_at,
+        score: None,
+        verdict: Verdict::Verified,
+        fast: false,
+    };
+    match judge(keys, attempt, exported_at, now) {
+        Ok((actual, fast)) => {
+            outcome.score = Some(actual);
+            outcome.fast = fast;
+            if attempt.score != Some(actual) {
+                outcome.verdict = Verdict::Altered {
+                    stated: attempt.score.map_or(0, |s| s.percent),
+                    actual: actual.percent,
+                };
+            }
+        }
+        Err(problem) => outcome.verdict = Verdict::Unverifiable(problem),
+    }
+    outcome
+}
+
+/// The re-score and the fast flag of an attempt that can be checked, or why it cannot.
+fn judge(
+    keys: &Keys,
+    attempt: &Attempt,
+    exported_at: Option<NaiveDateTime>,
+    now: NaiveDateTime,
+) -> Result<(Score, bool), Problem> {
+    let submitted = attempt.submitted_at.ok_or(Problem::NotSubmitted)?;
+    let key = keys
+        .get(&attempt.content_version)
+        .ok_or_else(|| Problem::UnknownVersion(attempt.content_version.clone()))?;
+    if attempt.policy_version != key.policy_version {
+        return Err(Problem::WrongPolicy(attempt.policy_version.clone()));
+    }
+    let module = key
+        .module(&attempt.module_id)
+        .ok_or_else(|| Problem::UnknownModule(attempt.module_id.clone()))?;
+    if attempt.questions != quiz::draw(module, attempt.seed) {
+        return Err(Problem::NotTheDraw);
+    }
+    let dates = |d| Problem::ImpossibleDates(d);
+    if submitted < attempt.started_at {
+        return Err(dates(DateProblem::SubmittedBeforeStarted));
+    }
+    if exported_at.is_some_and(|e| e < submitted) {
+        return Err(dates(DateProblem::ExportedBeforeSubmitted));
+    }
+    // A day's grace for clocks and time zones.
+    if exported_at.unwrap_or(submitted) > now + Duration::days(1) {
+        return Err(dates(DateProblem::InTheFuture));
+    }
+    if attempt.started_at.date() < key.released_on {
+        return Err(dates(DateProblem::BeforeTheVersion));
+    }
+    // The draw matched, so every question is in the bank and scoring cannot fail.
+    let score = quiz::score(module, attempt).map_err(|_| Problem::NotTheDraw)?;
+    let seconds = (submitted - attempt.started_at).num_seconds();
+    let fast = seconds < FAST_SECONDS_PER_QUESTION * attempt.questions.len() as i64;
+    Ok((score, fast))
+}

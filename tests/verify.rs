@@ -1,0 +1,193 @@
+//! Checking attempts against the course (issue: records the DSL can stand behind): an honest
+//! attempt is Verified; any attempt whose questions differ from the app's seeded draw is
+//! Unverifiable, whatever the change; an edited score is Altered; impossible dates and unknown
+//! versions are Unverifiable with the reason in words.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use chrono::Duration;
+use proptest::prelude::*;
+
+use common::{at, course, day, keys, module, take, TAKES};
+use online_safety_workbench::domain::content::AnswerKey;
+use online_safety_workbench::domain::quiz::{Attempt, DrawnQuestion};
+use online_safety_workbench::domain::verify::{self, DateProblem, Problem, Verdict};
+
+const MODULES: [&str; 3] = ["four-cs", "staff-personal-use", "governors"];
+
+fn honest(module_id: &str, seed: u64) -> Attempt {
+    take(module_id, seed, "a-1", at(day(2026, 12, 1)), 1)
+}
+
+fn verdict(a: &Attempt) -> Verdict {
+    verify::check(keys(), a, None, at(day(2026, 12, 2))).verdict
+}
+
+/// One way to change a question list.
+#[derive(Debug, Clone)]
+enum Change {
+    Drop(usize),
+    Duplicate(usize),
+    Swap(usize, usize),
+    ReorderOptions(usize),
+    Replace(usize, usize),
+    Truncate(usize),
+}
+
+fn change() -> impl Strategy<Value = Change> {
+    prop_oneof![
+        (0..16usize).prop_map(Change::Drop),
+        (0..16usize).prop_map(Change::Duplicate),
+        (0..16usize, 0..16usize).prop_map(|(a, b)| Change::Swap(a, b)),
+        (0..16usize).prop_map(Change::ReorderOptions),
+        (0..16usize, 0..16usize).prop_map(|(a, b)| Change::Replace(a, b)),
+        (0..16usize).prop_map(Change::Truncate),
+    ]
+}
+
+fn apply(questions: &mut Vec<DrawnQuestion>, bank: &[String], change: &Change) {
+    let n = questions.len();
+    if n == 0 {
+        return;
+    }
+    match *change {
+        Change::Drop(i) => {
+            questions.remove(i % n);
+        }
+        Change::Duplicate(i) => {
+            let q = questions[i % n].clone();
+            questions.push(q);
+        }
+        Change::Swap(a, b) => questions.swap(a % n, b % n),
+        Change::ReorderOptions(i) => questions[i % n].option_order.reverse(),
+        Change::Replace(i, j) => questions[i % n].question_id = bank[j % bank.len()].clone(),
+        Change::Truncate(k) => questions.truncate(k % n),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn any_question_list_but_the_draw_is_unverifiable(
+        which in 0..3usize,
+        seed in any::<u64>(),
+        changes in prop::collection::vec(change(), 1..4),
+    ) {
+        let module = module(MODULES[which]);
+        let bank: Vec<String> = module.questions.iter().map(|q| q.id.clone()).collect();
+        let original = honest(&module.id, seed);
+        prop_assert_eq!(verdict(&original), Verdict::Verified);
+        let mut forged = original.clone();
+        for c in &changes {
+            apply(&mut forged.questions, &bank, c);
+        }
+        prop_assume!(forged.questions != original.questions);
+        prop_assert_eq!(verdict(&forged), Verdict::Unverifiable(Problem::NotTheDraw));
+    }
+
+    #[test]
+    fn any_edit_of_the_stated_score_is_altered(seed in any::<u64>(), correct in 0u32..=8, passed in any::<bool>()) {
+        let original = honest("four-cs", seed);
+        let mut edited = original.clone();
+        let mut score = edited.score.unwrap();
+        score.correct = correct;
+        score.percent = (correct * 100 / score.total) as u8;
+        score.passed = passed;
+        edited.score = Some(score);
+        prop_assume!(edited.score != original.score);
+        let actual = original.score.unwrap().percent;
+        prop_assert_eq!(verdict(&edited), Verdict::Altered { stated: score.percent, actual });
+    }
+}
+
+#[test]
+fn dates_must_be_possible() {
+    let a = honest("four-cs", 3);
+    let now = at(day(2026, 12, 2));
+    let check = |a: &Attempt, exported| verify::check(keys(), a, exported, now).verdict;
+    let impossible = |d| Verdict::Unverifiable(Problem::ImpossibleDates(d));
+
+    let mut backwards = a.clone();
+    backwards.submitted_at = Some(a.started_at - Duration::minutes(1));
+    assert_eq!(
+        check(&backwards, None),
+        impossible(DateProblem::SubmittedBeforeStarted)
+    );
+
+    let exported_early = Some(a.submitted_at.unwrap() - Duration::minutes(1));
+    assert_eq!(
+        check(&a, exported_early),
+        impossible(DateProblem::ExportedBeforeSubmitted)
+    );
+
+    let exported_next_month = Some(now + Duration::days(30));
+    assert_eq!(
+        check(&a, exported_next_month),
+        impossible(DateProblem::InTheFuture)
+    );
+    // A day's grace for clocks and time zones.
+    assert_eq!(
+        check(&a, Some(now + Duration::hours(20))),
+        Verdict::Verified
+    );
+
+    let mut before = a.clone();
+    before.started_at = at(day(2025, 6, 1));
+    before.submitted_at = Some(before.started_at + TAKES);
+    assert_eq!(
+        check(&before, None),
+        impossible(DateProblem::BeforeTheVersion)
+    );
+}
+
+#[test]
+fn an_unknown_version_is_unverifiable_never_counted_or_dropped() {
+    let mut a = honest("four-cs", 4);
+    a.content_version = "2031.4".into();
+    let outcome = verify::check(keys(), &a, None, at(day(2026, 12, 2)));
+    assert_eq!(
+        outcome.verdict,
+        Verdict::Unverifiable(Problem::UnknownVersion("2031.4".into()))
+    );
+    assert_eq!(
+        outcome.verdict.describe(),
+        "Unverifiable: taken under course version 2031.4, which this app does not know (update the app to check it)"
+    );
+    assert!(!outcome.is_verified_pass());
+}
+
+#[test]
+fn an_attempt_under_the_frozen_2026_1_key_still_verifies() {
+    // The app's draw under 2026.1 is the same code with that version's key: an attempt made
+    // then checks now, and an invented one does not.
+    let frozen: &AnswerKey = keys().get("2026.1").unwrap();
+    let key = frozen.module("four-cs").unwrap();
+    let seed = 77;
+    let questions = online_safety_workbench::domain::quiz::draw(key, seed);
+    let answers = questions
+        .iter()
+        .map(|d| {
+            (
+                d.question_id.clone(),
+                key.question(&d.question_id).unwrap().correct.clone(),
+            )
+        })
+        .collect();
+    let mut a = Attempt {
+        id: "a-old".into(),
+        module_id: "four-cs".into(),
+        seed,
+        questions,
+        answers,
+        started_at: at(day(2026, 11, 25)),
+        submitted_at: Some(at(day(2026, 11, 25)) + TAKES),
+        score: None,
+        content_version: "2026.1".into(),
+        policy_version: frozen.policy_version.clone(),
+    };
+    a.score = Some(online_safety_workbench::domain::quiz::score(key, &a).unwrap());
+    assert_eq!(verdict(&a), Verdict::Verified);
+    assert_eq!(course().info.content_version, "2026.2");
+}
