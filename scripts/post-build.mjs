@@ -3,7 +3,7 @@
 //    Trunk's own loader (allowed by its SHA-256 hash), no network anywhere else.
 // 2. Stamps public/sw.js with the list of built files and a version derived from them.
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, writeFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -11,6 +11,18 @@ if (!staging) throw new Error("TRUNK_STAGING_DIR is not set: run this through tr
 
 const htmlPath = join(staging, "index.html");
 let html = readFileSync(htmlPath, "utf8");
+
+// Bundles: Trunk writes the DSL's bundle (built as a "worker") as dsl.js and dsl_bg.wasm.
+// Name them by their content, as Trunk names the staff's, and give the loader their names.
+const hashOf = (path) => createHash("sha256").update(readFileSync(path)).digest("hex").slice(0, 16);
+const dslJs = join(staging, "dsl.js");
+const dslWasm = join(staging, "dsl_bg.wasm");
+if (existsSync(dslJs) && existsSync(dslWasm)) {
+  const hash = hashOf(dslWasm);
+  renameSync(dslJs, join(staging, `dsl-${hash}.js`));
+  renameSync(dslWasm, join(staging, `dsl-${hash}_bg.wasm`));
+  html = html.replace("__DSL_JS__", `dsl-${hash}.js`).replace("__DSL_WASM__", `dsl-${hash}_bg.wasm`);
+}
 
 const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
   ([, body]) => `'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`,

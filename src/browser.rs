@@ -1,5 +1,5 @@
-//! The browser's clock, randomness and print dialog: small edge functions so the domain can
-//! take time and seeds as plain arguments.
+//! The browser's clock, randomness, print dialog and the app's start: small edge functions
+//! so the domain can take time and seeds as plain arguments.
 
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -50,4 +50,71 @@ pub fn prompt(message: &str, default: &str) -> Option<String> {
     web_sys::window()
         .and_then(|w| w.prompt_with_message_and_default(message, default).ok())
         .flatten()
+}
+
+/// Scrolls to the element the address's fragment names (`#section-b`), for content that
+/// arrives after the browser's own jump.
+pub fn scroll_to_fragment() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let fragment = document
+        .location()
+        .and_then(|l| l.hash().ok())
+        .unwrap_or_default();
+    if let Some(target) = fragment
+        .strip_prefix('#')
+        .filter(|id| !id.is_empty())
+        .and_then(|id| document.get_element_by_id(id))
+    {
+        target.scroll_into_view();
+    }
+}
+
+/// Starts a bundle: panics are shown in the page (not only in the console), the app is
+/// mounted, and the placeholder index.html paints before the wasm arrives is removed.
+pub fn start<V: leptos::prelude::IntoView + 'static>(app: fn() -> V) {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show_failure();
+    }));
+    leptos::mount::mount_to_body(app);
+    if let Some(boot) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
+        boot.remove();
+    }
+}
+
+/// Tells the person, in the page, that the app has stopped, and where their data is.
+fn show_failure() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let (Ok(note), Some(body)) = (document.create_element("div"), document.body()) else {
+        return;
+    };
+    note.set_class_name("notice notice-error app-failure");
+    let _ = note.set_attribute("role", "alert");
+    note.set_text_content(Some(
+        "Something went wrong and the app has stopped. Your saved data is safe in this browser. \
+         Reload the page to carry on; if it happens again, open the app's safe mode (add ?safe \
+         to the address) to download everything it has stored.",
+    ));
+    let _ = body.prepend_with_node_1(&note);
+}
+
+/// Loads the page again from the server (another bundle serves this address).
+pub fn reload() {
+    if let Some(location) = web_sys::window().map(|w| w.location()) {
+        let _ = location.reload();
+    }
+}
+
+/// The address's path, e.g. `/audit/2026-27`.
+pub fn path() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default()
 }

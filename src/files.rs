@@ -21,6 +21,9 @@ pub struct PickedFile {
     pub name: String,
     pub size: usize,
     pub text: Result<String, FileError>,
+    /// The SHA-256 of the file's bytes, in hex (empty where the browser offers no hashing:
+    /// an insecure origin).
+    pub sha256: String,
 }
 
 /// Offers `text` to the user as a download called `filename`.
@@ -46,31 +49,64 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), FileError>
     Ok(())
 }
 
-/// Reads every file in a list (from an `<input type=file>` or a drop) as text. A file that
-/// cannot be read, or is over `max_bytes`, carries its own error and does not stop the rest.
+/// Reads every file in a list (from an `<input type=file>` or a drop) as text, with the
+/// SHA-256 of its bytes. A file that cannot be read, or is over `max_bytes`, carries its own
+/// error and does not stop the rest.
 pub async fn read_all(files: Vec<web_sys::File>, max_bytes: usize) -> Vec<PickedFile> {
     let mut out = Vec::with_capacity(files.len());
     for file in files {
         let size = file.size() as usize;
-        let text = if size > max_bytes {
-            Err(FileError::TooLarge {
+        let (text, sha256) = if size > max_bytes {
+            let error = FileError::TooLarge {
                 size,
                 limit: max_bytes,
-            })
+            };
+            (Err(error), String::new())
         } else {
-            JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|v| v.as_string())
-                .ok_or(FileError::Unreadable)
+            match JsFuture::from(file.array_buffer()).await {
+                Ok(buffer) => {
+                    let sha256 = sha256(&buffer).await;
+                    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                    (
+                        String::from_utf8(bytes).map_err(|_| FileError::Unreadable),
+                        sha256,
+                    )
+                }
+                Err(_) => (Err(FileError::Unreadable), String::new()),
+            }
         };
         out.push(PickedFile {
             name: file.name(),
             size,
             text,
+            sha256,
         });
     }
     out
+}
+
+/// The SHA-256 of some bytes, in hex, by the browser's own crypto (empty where it offers
+/// none: an insecure origin).
+async fn sha256(buffer: &wasm_bindgen::JsValue) -> String {
+    let Some(subtle) = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.subtle())
+    else {
+        return String::new();
+    };
+    let Ok(promise) = subtle
+        .digest_with_str_and_buffer_source("SHA-256", buffer.unchecked_ref::<js_sys::Object>())
+    else {
+        return String::new();
+    };
+    match JsFuture::from(promise).await {
+        Ok(digest) => js_sys::Uint8Array::new(&digest)
+            .to_vec()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect(),
+        Err(_) => String::new(),
+    }
 }
 
 fn list(files: Option<web_sys::FileList>) -> Vec<web_sys::File> {

@@ -15,6 +15,8 @@ pub mod browser;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]
+pub mod fetch;
+#[cfg(target_arch = "wasm32")]
 pub mod files;
 #[cfg(target_arch = "wasm32")]
 pub mod pages;
@@ -26,4 +28,4 @@ pub mod state;
 pub mod storage;
 
 #[cfg(target_arch = "wasm32")]
-pub use app::App;
+pub use app::{DslApp, StaffApp};

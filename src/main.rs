@@ -1,9 +1,8 @@
-//! Entry point: a panic hook for readable errors, then the app mounted on the page.
+//! The staff's bundle: home, training and the policy (the DSL's pages are `src/bin/dsl.rs`).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(online_safety_workbench::App);
+    online_safety_workbench::browser::start(online_safety_workbench::StaffApp);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

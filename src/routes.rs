@@ -1,5 +1,6 @@
 //! Every address in the app, built in one place: links and navigation call these instead of
-//! writing paths by hand. The router's own table (`path!`) lives with the pages.
+//! writing paths by hand, and which of the app's two bundles serves each. The router's own
+//! tables (`path!`) live with the pages.
 
 use crate::domain::audit::AcademicYear;
 use crate::domain::sources::Reference;
@@ -12,6 +13,33 @@ pub const STAFF: &str = "/staff";
 pub const DATA: &str = "/data";
 pub const SETTINGS: &str = "/settings";
 pub const POLICY: &str = "/policy";
+
+/// The app's two halves, each its own wasm bundle, so staff never download the DSL's pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bundle {
+    /// Home, training and the policy: what every member of staff opens.
+    Staff,
+    /// The audit, the staff records, the data page and the settings.
+    Dsl,
+}
+
+/// The addresses the DSL's bundle serves. index.html's loader picks the bundle from the same
+/// list (`DSL_PATHS` there): keep the two equal (the e2e opens every page through both).
+pub const DSL_PATHS: [&str; 4] = [AUDIT, STAFF, DATA, SETTINGS];
+
+/// Which bundle serves an address (a path, with or without a query or fragment).
+pub fn bundle_of(href: &str) -> Bundle {
+    let path = href.split(['?', '#']).next().unwrap_or_default();
+    let dsl = DSL_PATHS.iter().any(|p| {
+        path.strip_prefix(p)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+    });
+    if dsl {
+        Bundle::Dsl
+    } else {
+        Bundle::Staff
+    }
+}
 
 /// A training module's reading page.
 pub fn module(id: &str) -> String {

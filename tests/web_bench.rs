@@ -3,12 +3,16 @@
 //! `JSON.parse` of the same bytes. Run: `cargo test --target wasm32-unknown-unknown --test web_bench`.
 #![cfg(target_arch = "wasm32")]
 
-use online_safety_workbench::domain::content::{course, Role};
+#[path = "web_content.rs"]
+mod web_content;
+
+use online_safety_workbench::domain::content::{ModuleKey, Role};
 use online_safety_workbench::domain::envelope;
 use online_safety_workbench::domain::quiz;
-use online_safety_workbench::domain::staff::{self, StaffRecords};
-use online_safety_workbench::domain::training::{Person, Profile, Track, TrainingRecord};
+use online_safety_workbench::domain::staff::{self, RecordFile, StaffRecords};
+use online_safety_workbench::domain::training::{self, Person, Profile, Track, TrainingRecord};
 use wasm_bindgen_test::*;
+use web_content::content;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -17,9 +21,9 @@ fn now_ms() -> f64 {
 }
 
 /// 1,000 records as staff would export them: every required module passed.
-fn records() -> Vec<(String, String)> {
-    let course = course();
-    let at = chrono::NaiveDate::from_ymd_opt(2026, 10, 1)
+fn records() -> Vec<RecordFile> {
+    let course = &content().course;
+    let at = chrono::NaiveDate::from_ymd_opt(2026, 11, 26)
         .unwrap()
         .and_hms_opt(10, 0, 0)
         .unwrap();
@@ -32,7 +36,12 @@ fn records() -> Vec<(String, String)> {
                 track: Track::Induction,
             };
             let mut profile = Profile::new(format!("r-{n}"), person, at);
-            for (i, module) in profile.required(course).into_iter().enumerate() {
+            let required: Vec<String> = training::required(course, &profile.person)
+                .iter()
+                .map(|m| m.id.clone())
+                .collect();
+            for (i, id) in required.iter().enumerate() {
+                let module = content().modules.iter().find(|m| &m.id == id).unwrap();
                 let mut attempt = quiz::start(course, module, n as u64, format!("a-{n}-{i}"), at);
                 for drawn in attempt.questions.clone() {
                     let q = module
@@ -44,11 +53,19 @@ fn records() -> Vec<(String, String)> {
                         attempt.choose(q, id);
                     }
                 }
-                attempt.submit(course, at).unwrap();
+                let done = at + chrono::Duration::minutes(10);
+                attempt
+                    .submit(&ModuleKey::of(course, module), done)
+                    .unwrap();
                 profile.attempts.push(attempt);
             }
-            let record = TrainingRecord::of(&profile, course, at);
-            (format!("{n}.json"), envelope::to_json(&record, at, None))
+            let exported = at + chrono::Duration::hours(8);
+            let record = TrainingRecord::of(&profile, course, exported);
+            RecordFile {
+                name: format!("{n}.json"),
+                text: envelope::to_json(&record, exported, None),
+                sha256: format!("{n:064x}"),
+            }
         })
         .collect()
 }
@@ -56,19 +73,20 @@ fn records() -> Vec<(String, String)> {
 #[wasm_bindgen_test]
 fn import_and_matrix_of_1000_records_against_json_parse() {
     let files = records();
-    let bytes: usize = files.iter().map(|(_, t)| t.len()).sum();
-    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+    let bytes: usize = files.iter().map(|f| f.text.len()).sum();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    let keys = content().keys();
 
     let start = now_ms();
     let mut book = StaffRecords::default();
-    let results = book.import(&files, today.and_hms_opt(9, 0, 0).unwrap());
+    let results = book.import(&files, &keys, today.and_hms_opt(9, 0, 0).unwrap());
     let imported = now_ms();
-    let rows = staff::matrix(course(), &book, today);
+    let rows = staff::matrix(&content().course, &book, today);
     let built = now_ms();
 
     let parse_start = now_ms();
-    for (_, text) in &files {
-        js_sys::JSON::parse(text).unwrap();
+    for file in &files {
+        js_sys::JSON::parse(&file.text).unwrap();
     }
     let parsed = now_ms();
 

@@ -5,13 +5,15 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::components::audit_year::year_lens;
 use crate::components::content::filled;
-use crate::domain::audit::{checklist, AcademicYear};
+use crate::domain::audit::{AcademicYear, Checklist};
 use crate::domain::dates::long as long_date;
 
 /// The action plan (or only its overdue actions) under its own heading.
 #[component]
 pub fn ActionPlan(
     year: AcademicYear,
+    /// The checklist the actions' items belong to.
+    list: &'static Checklist,
     /// Show only the overdue actions (the report's first page).
     #[prop(optional)]
     overdue_only: bool,
@@ -28,7 +30,7 @@ pub fn ActionPlan(
             <h2 id=heading_id>{heading}</h2>
             {move || {
                 let plan: Vec<_> = audit
-                    .read(|a| a.action_plan(checklist(), today))
+                    .read(|a| a.action_plan(list, today))
                     .into_iter()
                     .filter(|p| !overdue_only || p.overdue)
                     .collect();

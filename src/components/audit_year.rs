@@ -7,7 +7,8 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::domain::audit::{checklist, AcademicYear, Audit, AuditBook, SectionSummary};
+use crate::components::loading::when_loaded;
+use crate::domain::audit::{AcademicYear, Audit, AuditBook, Checklist, SectionSummary};
 use crate::routes;
 use crate::state::{app, Lens};
 
@@ -25,12 +26,11 @@ pub struct SectionFigures {
 }
 
 /// Every section's figures for a year, recomputed once per change to the audit.
-pub fn figures(year: AcademicYear) -> Memo<Vec<SectionFigures>> {
+pub fn figures(year: AcademicYear, list: &'static Checklist) -> Memo<Vec<SectionFigures>> {
     let audit = year_lens(year);
     Memo::new(move |_| {
         audit.read(|a| {
-            checklist()
-                .sections
+            list.sections
                 .iter()
                 .map(|s| SectionFigures {
                     id: &s.id,
@@ -52,11 +52,13 @@ pub fn NoAudit() -> impl IntoView {
     }
 }
 
-/// Renders `page` with the year in the address, or [`NoAudit`] when that year has no audit.
+/// Renders `page` with the year in the address and the checklist (once loaded), or
+/// [`NoAudit`] when that year has no audit.
 pub fn with_year<V: IntoView + 'static>(
-    page: impl Fn(AcademicYear) -> V + Send + Sync + 'static,
+    page: impl Fn(AcademicYear, &'static Checklist) -> V + Send + Sync + 'static,
 ) -> impl IntoView {
-    let book = app().audits();
+    let app = app();
+    let book = app.audits();
     let params = use_params_map();
     let year = params
         .read_untracked()
@@ -64,8 +66,15 @@ pub fn with_year<V: IntoView + 'static>(
         .and_then(|slug| AcademicYear::from_slug(&slug));
     // Only a year's audit appearing or going re-renders the page, not every edit.
     let exists = Memo::new(move |_| year.is_some_and(|y| book.with(|b| b.get(y).is_some())));
-    move || match year.filter(|_| exists.get()) {
-        Some(y) => page(y).into_any(),
-        None => view! { <NoAudit /> }.into_any(),
-    }
+    let page = std::sync::Arc::new(page);
+    when_loaded(
+        move || app.checklist(),
+        move |list| {
+            let page = page.clone();
+            move || match year.filter(|_| exists.get()) {
+                Some(y) => page(y, list).into_any(),
+                None => view! { <NoAudit /> }.into_any(),
+            }
+        },
+    )
 }

@@ -1,22 +1,37 @@
 //! The training module named in the address (`/training/modules/:id`), for the pages that
-//! show one: its reading page and its quiz.
+//! show one: its reading page and its quiz. Its text and questions load when it is opened.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+use crate::components::loading::when_loaded;
 use crate::components::not_found::NotFound;
-use crate::domain::content::{course, Module};
+use crate::domain::content::{Course, Module};
+use crate::state::{app, Loading};
 
-/// Renders `page` with the module in the address, or [`NotFound`] when there is none.
+/// Renders `page` with the course and the module in the address, once loaded, or
+/// [`NotFound`] when the course has no such module.
 pub fn with_module<V: IntoView + 'static>(
-    page: impl Fn(&'static Module) -> V + Send + Sync + 'static,
+    page: impl Fn(&'static Course, &'static Module) -> V + Send + Sync + 'static,
 ) -> impl IntoView {
+    let app = app();
+    let page = std::sync::Arc::new(page);
     let params = use_params_map();
-    move || {
-        let id = params.read().get("id").unwrap_or_default();
-        match course().module(&id) {
-            Some(module) => page(module).into_any(),
-            None => view! { <NotFound /> }.into_any(),
+    let id = move || params.read().get("id").unwrap_or_default();
+    let known = move || match app.course() {
+        Loading::Ready(course) => Loading::Ready(course.module(&id()).is_some()),
+        other => other.map(|_| false),
+    };
+    when_loaded(known, move |known| {
+        if known {
+            let page = page.clone();
+            when_loaded(
+                move || app.course().and(app.module(&id())),
+                move |(course, module)| page(course, module),
+            )
+            .into_any()
+        } else {
+            view! { <NotFound /> }.into_any()
         }
-    }
+    })
 }

@@ -8,6 +8,8 @@ pub mod coverage;
 pub mod fields;
 pub mod file_drop;
 pub mod import_report;
+pub mod link;
+pub mod loading;
 pub mod need_profile;
 pub mod not_found;
 pub mod notices;

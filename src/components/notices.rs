@@ -1,8 +1,8 @@
 //! Banners for what the user must know (storage problems, damaged data, a change made in
 //! another tab), each with the action it offers and a dismiss button.
 
+use crate::components::link::Link;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::routes;
 use crate::state::{app, NoticeAction, Tone};
@@ -43,7 +43,7 @@ pub fn NoticeBanner() -> impl IntoView {
                             }
                                 .into_any()
                         }
-                        NoticeAction::Export => view! { <A href=routes::DATA>"Go to Your data to export"</A> }.into_any(),
+                        NoticeAction::Export => view! { <Link href=routes::DATA>"Go to Your data to export"</Link> }.into_any(),
                     };
                     view! {
                         <div class=class>

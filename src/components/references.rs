@@ -1,10 +1,11 @@
 //! Citations: a claim's references as links into the policy page.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
-use crate::domain::sources::{self, Reference};
+use crate::components::link::Link;
+use crate::domain::sources::Reference;
 use crate::routes;
+use crate::state::app;
 
 /// The references for one claim, e.g. "(Policy: section B; KCSIE)", each a link.
 #[component]
@@ -12,11 +13,12 @@ pub fn RefLinks(
     /// Reference strings such as `policy:section-b` or `source:kcsie`.
     refs: Vec<String>,
 ) -> impl IntoView {
-    let sources = sources::all();
+    // Shown with content that has loaded, so the sources have too.
+    let sources = app().sources().ready().unwrap_or_default();
     let links: Vec<_> = refs
         .iter()
         .filter_map(|r| Reference::parse(r))
-        .map(|r| (routes::reference(&r), r.label(&sources)))
+        .map(|r| (routes::reference(&r), r.label(sources)))
         .collect();
     (!links.is_empty()).then(|| {
         let count = links.len();
@@ -28,7 +30,7 @@ pub fn RefLinks(
                     .enumerate()
                     .map(|(i, (href, label))| {
                         view! {
-                            <A href=href>{label}</A>
+                            <Link href=href>{label}</Link>
                             {(i + 1 < count).then_some("; ")}
                         }
                     })

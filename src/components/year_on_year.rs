@@ -4,13 +4,16 @@ use leptos::prelude::*;
 
 use crate::components::audit_year::year_lens;
 use crate::components::content::filled;
-use crate::domain::audit::{checklist, AcademicYear, Change};
+use crate::domain::audit::{AcademicYear, Change, Checklist};
 
 /// Counts of improved, worsened and new ratings, and a row per item that changed.
 #[component]
-pub fn YearOnYear(year: AcademicYear) -> impl IntoView {
+pub fn YearOnYear(
+    year: AcademicYear,
+    /// The checklist whose items are compared.
+    list: &'static Checklist,
+) -> impl IntoView {
     let audit = year_lens(year);
-    let list = checklist();
     move || {
         // The year compared with, and each item's change with this year's rating.
         let compared = audit.read(|a| {

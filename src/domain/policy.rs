@@ -1,9 +1,6 @@
 //! The school's Social Media Policy as the app shows and cites it: the source text, split
 //! into sections at its own headings, each with a stable anchor for links.
 
-/// The full policy text exactly as the school published it.
-pub const POLICY_TEXT: &str = include_str!("../../content/policy/social-media-policy.txt");
-
 /// A heading of the policy, in document order, with the anchor the app links to.
 struct Heading {
     anchor: &'static str,
@@ -133,10 +130,9 @@ pub struct PolicySection {
 }
 
 /// The policy's opening lines before the first heading (title, leads, chair).
-pub fn preamble() -> Vec<String> {
+pub fn preamble(text: &str) -> Vec<String> {
     let first = HEADINGS[0].line;
-    POLICY_TEXT
-        .lines()
+    text.lines()
         .map(str::trim)
         .take_while(|l| *l != first)
         .filter(|l| !l.is_empty())
@@ -144,11 +140,11 @@ pub fn preamble() -> Vec<String> {
         .collect()
 }
 
-/// Splits the policy into its sections, in order.
-pub fn sections() -> Vec<PolicySection> {
+/// Splits the policy's text into its sections, in order.
+pub fn sections(text: &str) -> Vec<PolicySection> {
     let mut out: Vec<PolicySection> = Vec::with_capacity(HEADINGS.len());
     let mut next = 0;
-    for raw in POLICY_TEXT.lines() {
+    for raw in text.lines() {
         let line = raw.trim();
         if next < HEADINGS.len() && line == HEADINGS[next].line {
             let head = &HEADINGS[next];
@@ -169,9 +165,18 @@ pub fn sections() -> Vec<PolicySection> {
     out
 }
 
-/// The section with this anchor, if any.
-pub fn section_by_anchor(anchor: &str) -> Option<PolicySection> {
-    sections().into_iter().find(|s| s.anchor == anchor)
+/// The section of the policy's text with this anchor, if any.
+pub fn section_by_anchor(text: &str, anchor: &str) -> Option<PolicySection> {
+    sections(text).into_iter().find(|s| s.anchor == anchor)
+}
+
+/// How a section is cited ("section B"), by its anchor; `None` for an anchor the policy
+/// does not have.
+pub fn short_name(anchor: &str) -> Option<&'static str> {
+    HEADINGS
+        .iter()
+        .find(|h| h.anchor == anchor)
+        .map(|h| h.short)
 }
 
 /// Every anchor the policy page offers.
@@ -198,11 +203,10 @@ pub struct DocumentControl {
     pub review_date: String,
 }
 
-/// Reads the document control box ("Version\t3" style rows).
-pub fn document_control() -> DocumentControl {
+/// Reads the document control box ("Version\t3" style rows) from the policy's text.
+pub fn document_control(text: &str) -> DocumentControl {
     let field = |name: &str| {
-        POLICY_TEXT
-            .lines()
+        text.lines()
             .find_map(|l| l.strip_prefix(name).filter(|rest| rest.starts_with('\t')))
             .map(|rest| rest.trim().to_owned())
             .unwrap_or_default()
@@ -221,31 +225,33 @@ pub fn document_control() -> DocumentControl {
 mod tests {
     use super::*;
 
+    const TEXT: &str = include_str!("../../content/policy/social-media-policy.txt");
+
     #[test]
     fn every_heading_is_found_in_order() {
-        let found: Vec<_> = sections().iter().map(|s| s.anchor).collect();
+        let found: Vec<_> = sections(TEXT).iter().map(|s| s.anchor).collect();
         let expected: Vec<_> = anchors().collect();
         assert_eq!(found, expected);
     }
 
     #[test]
     fn sections_hold_their_own_text() {
-        let b = section_by_anchor("section-b").unwrap();
+        let b = section_by_anchor(TEXT, "section-b").unwrap();
         assert!(b.lines.iter().any(|l| l.contains("under 19 years of age")));
         assert!(!b
             .lines
             .iter()
             .any(|l| l.contains("Code of Conduct for Parents/Carers (see Appendix 2)")));
-        let review = section_by_anchor("code-review").unwrap();
+        let review = section_by_anchor(TEXT, "code-review").unwrap();
         assert!(review.code_of_conduct);
         assert!(review.lines.iter().any(|l| l.contains("Autumn 2025")));
-        let appendix = section_by_anchor("appendix-1").unwrap();
+        let appendix = section_by_anchor(TEXT, "appendix-1").unwrap();
         assert!(appendix.lines.iter().all(|l| !l.contains("<input")));
     }
 
     #[test]
     fn document_control_is_read_from_the_text() {
-        let dc = document_control();
+        let dc = document_control(TEXT);
         assert_eq!(dc.title, "Social Media Policy");
         assert_eq!(dc.version, "3");
         assert_eq!(dc.date_approved, "October 2023");
@@ -256,7 +262,7 @@ mod tests {
     #[test]
     fn preamble_names_the_policy() {
         assert_eq!(
-            preamble().first().map(String::as_str),
+            preamble(TEXT).first().map(String::as_str),
             Some("Policy: Social Media")
         );
     }

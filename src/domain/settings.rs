@@ -127,6 +127,27 @@ pub fn join_names(names: &[String]) -> String {
 }
 
 impl SchoolSettings {
+    /// The policy documents whose review date (from these settings) has passed by `today`,
+    /// each as a sentence for staff.
+    pub fn overdue_reviews(&self, today: NaiveDate) -> Vec<String> {
+        [
+            ("The Social Media Policy", self.policy_review_due),
+            (
+                "The parents' Social Media Code of Conduct",
+                self.code_review_due,
+            ),
+        ]
+        .into_iter()
+        .filter(|(_, due)| *due < today)
+        .map(|(what, due)| {
+            format!(
+                "{what} was due for review by {} and is overdue.",
+                super::dates::long(due)
+            )
+        })
+        .collect()
+    }
+
     /// The text a placeholder stands for, or `None` for an unknown key. An empty setting reads
     /// as a neutral phrase so prose still makes sense before the DSL fills it in.
     pub fn placeholder(&self, key: &str) -> Option<String> {
@@ -210,6 +231,24 @@ pub fn placeholders_in(text: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn overdue_reviews_come_from_the_settings_dates() {
+        let s = SchoolSettings::default();
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert!(s.overdue_reviews(day(2024, 12, 31)).is_empty());
+        assert_eq!(
+            s.overdue_reviews(day(2025, 1, 1)),
+            ["The Social Media Policy was due for review by 31 December 2024 and is overdue."]
+        );
+        assert_eq!(s.overdue_reviews(day(2026, 11, 25)).len(), 2);
+        let reviewed = SchoolSettings {
+            policy_review_due: day(2027, 9, 1),
+            code_review_due: day(2027, 9, 1),
+            ..s
+        };
+        assert!(reviewed.overdue_reviews(day(2026, 11, 25)).is_empty());
+    }
 
     #[test]
     fn defaults_come_from_the_policy() {

@@ -52,7 +52,7 @@ impl Reference {
     /// True when the anchor or source id exists.
     pub fn resolves(&self, sources: &[Source]) -> bool {
         match self {
-            Self::Policy(anchor) => policy::section_by_anchor(anchor).is_some(),
+            Self::Policy(anchor) => policy::short_name(anchor).is_some(),
             Self::Source(id) => sources.iter().any(|s| &s.id == id),
         }
     }
@@ -60,8 +60,8 @@ impl Reference {
     /// A short human label: "Policy, section B" or "KCSIE".
     pub fn label(&self, sources: &[Source]) -> String {
         match self {
-            Self::Policy(anchor) => policy::section_by_anchor(anchor)
-                .map(|s| format!("Policy: {}", s.short))
+            Self::Policy(anchor) => policy::short_name(anchor)
+                .map(|short| format!("Policy: {short}"))
                 .unwrap_or_else(|| format!("Policy: {anchor}")),
             Self::Source(id) => sources
                 .iter()

@@ -4,13 +4,27 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::browser;
+use crate::components::loading::when_loaded;
 use crate::domain::policy::{self, PolicySection};
-use crate::domain::sources;
+use crate::domain::sources::Source;
+use crate::state::app;
 
 #[component]
 pub fn PolicyPage() -> impl IntoView {
-    let control = policy::document_control();
-    let sections = policy::sections();
+    let app = app();
+    when_loaded(
+        move || app.policy().and(app.sources()),
+        |(text, sources)| view! { <Policy text sources /> },
+    )
+}
+
+#[component]
+fn Policy(text: &'static str, sources: &'static [Source]) -> impl IntoView {
+    let control = policy::document_control(text);
+    let sections = policy::sections(text);
+    // The text arrives after the page opens, so a link to a section scrolls there now.
+    Effect::new(|_| browser::scroll_to_fragment());
     let toc = sections
         .iter()
         .filter(|s| s.anchor != "document-control")
@@ -38,7 +52,7 @@ pub fn PolicyPage() -> impl IntoView {
                 "The school's policy, shown word for word. Links from the training and the audit land on the section they cite."
             </p>
             <ul class="policy-preamble">
-                {policy::preamble().into_iter().skip(1).map(|l| view! { <li>{l}</li> }).collect_view()}
+                {policy::preamble(text).into_iter().skip(1).map(|l| view! { <li>{l}</li> }).collect_view()}
             </ul>
             <nav aria-labelledby="policy-contents">
                 <h2 id="policy-contents">"Contents"</h2>
@@ -52,8 +66,9 @@ pub fn PolicyPage() -> impl IntoView {
             <section id="sources" aria-labelledby="sources-heading">
                 <h2 id="sources-heading">"Other sources cited"</h2>
                 <ul>
-                    {sources::all()
-                        .into_iter()
+                    {sources
+                        .iter()
+                        .cloned()
                         .map(|s| {
                             let id = format!("source-{}", s.id);
                             view! {

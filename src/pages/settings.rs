@@ -5,18 +5,19 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::fields::{Field, Input, ListField};
+use crate::components::loading::when_loaded;
 use crate::components::page_head::PageHead;
 use crate::domain::policy;
 use crate::domain::settings::SchoolSettings;
 use crate::state::{app, Lens};
 
 /// What the policy itself says about its review dates, as hints beside the date fields.
-fn review_hints() -> (String, String) {
+fn review_hints(text: &str) -> (String, String) {
     let policy = format!(
         "The policy says: {}",
-        policy::document_control().review_date
+        policy::document_control(text).review_date
     );
-    let code = policy::section_by_anchor("code-review")
+    let code = policy::section_by_anchor(text, "code-review")
         .and_then(|s| s.lines.into_iter().find(|l| l.contains("review date")))
         .map(|l| format!("The Code of Conduct says: {l}"))
         .unwrap_or_default();
@@ -25,13 +26,19 @@ fn review_hints() -> (String, String) {
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
+    let app = app();
+    when_loaded(move || app.policy(), |text| view! { <Settings text /> })
+}
+
+#[component]
+fn Settings(text: &'static str) -> impl IntoView {
     let settings = app().settings();
     let s = Lens::whole(settings);
     let deputies = s.lines(|s| &s.deputy_dsls, |s| &mut s.deputy_dsls);
     let platforms = s.lines(|s| &s.approved_platforms, |s| &mut s.approved_platforms);
     let accounts = s.lines(|s| &s.school_accounts, |s| &mut s.school_accounts);
     let pta = s.lines(|s| &s.pta_accounts, |s| &mut s.pta_accounts);
-    let policy_says = review_hints();
+    let policy_says = review_hints(text);
     let reset = move |_| {
         if browser::confirm("Put every school setting back to the values in the policy? Your edits here will be lost.") {
             settings.set(SchoolSettings::default());

@@ -6,6 +6,7 @@
 //! Each kind is loaded the first time a page asks for it, so a page that never shows the
 //! audits never reads or parses them.
 
+mod content;
 pub mod lens;
 mod notices;
 mod persisted;
@@ -14,14 +15,18 @@ pub mod stored;
 use leptos::prelude::*;
 
 use crate::domain::audit::AuditBook;
+use crate::domain::audit::Checklist;
 use crate::domain::backup::FullBackup;
-use crate::domain::content::course;
+use crate::domain::content::{Course, Keys, Module};
 use crate::domain::envelope::{Envelope, Kind, Versioned};
 use crate::domain::settings::SchoolSettings;
+use crate::domain::sources::Source;
 use crate::domain::staff::{self, Row, StaffRecords};
 use crate::domain::training::{Profile, TrainingBook};
 use crate::storage::{self, StorageError};
 use crate::{browser, files};
+use content::Library;
+pub use content::Loading;
 pub use lens::{Bind, Lens};
 pub use notices::{Notice, NoticeAction, Notices, Tone};
 use persisted::{Context, Entry};
@@ -49,6 +54,8 @@ pub struct AppState {
     /// Bumped whenever stored data changes, here or in another tab.
     revision: RwSignal<u64>,
     inner: StoredValue<Inner>,
+    /// The course content, fetched when first needed.
+    library: Library,
 }
 
 /// The app state in context.
@@ -71,6 +78,7 @@ impl AppState {
                 staff: None,
                 matrix: None,
             }),
+            library: Library::new(),
         };
         provide_context(state);
         if !storage::is_available() {
@@ -134,18 +142,61 @@ impl AppState {
     }
 
     /// The staff training matrix, one row per person, rebuilt once whenever the records
-    /// change and shared by every view that shows it.
+    /// change and shared by every view that shows it (empty until the course has loaded).
     pub fn matrix(&self) -> Memo<Vec<Row>> {
         if let Some(memo) = self.inner.try_update_value(|inner| inner.matrix).flatten() {
             return memo;
         }
-        let records = self.staff();
+        let (records, library) = (self.staff(), self.library);
         let today = browser::today();
         let owner = self.inner.with_value(|inner| inner.owner.clone());
-        let memo =
-            owner.with(|| Memo::new(move |_| records.with(|r| staff::matrix(course(), r, today))));
+        let memo = owner.with(|| {
+            Memo::new(move |_| match library.course() {
+                Loading::Ready(course) => records.with(|r| staff::matrix(course, r, today)),
+                _ => Vec::new(),
+            })
+        });
         self.inner.update_value(|inner| inner.matrix = Some(memo));
         memo
+    }
+
+    /// The course's facts and contents, reactively (fetched the first time).
+    pub fn course(&self) -> Loading<&'static Course> {
+        self.library.course()
+    }
+
+    /// The named sources that references cite.
+    pub fn sources(&self) -> Loading<&'static [Source]> {
+        self.library.sources()
+    }
+
+    /// A module's text and questions.
+    pub fn module(&self, id: &str) -> Loading<&'static Module> {
+        self.library.module(id)
+    }
+
+    /// The answer keys of these content versions (those the course has released).
+    pub fn keys(&self, versions: &[String]) -> Loading<Keys<'static>> {
+        self.library.keys(versions)
+    }
+
+    /// The answer key of every released version (for checking imported records).
+    pub fn all_keys(&self) -> Loading<Keys<'static>> {
+        match self.course() {
+            Loading::Ready(course) => self.library.keys(&course.versions),
+            Loading::Pending => Loading::Pending,
+            Loading::Failed(e) => Loading::Failed(e),
+        }
+    }
+
+    /// The audit checklist.
+    pub fn checklist(&self) -> Loading<&'static Checklist> {
+        self.library.checklist()
+    }
+
+    /// The policy's text.
+    pub fn policy(&self) -> Loading<&'static str> {
+        self.library.policy()
     }
 
     /// Changes the active training profile, if there is one.

@@ -1,6 +1,6 @@
 // A staff member's whole journey: profile, reading, a failed quiz and its review, a retake,
 // a reload mid-quiz, completing the course, the certificate and the exported record.
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test, expect, expectAxeClean, ready } from "./fixtures";
 import type { Locator, Page } from "@playwright/test";
@@ -9,10 +9,13 @@ type Option = { id: string; text: string; correct?: boolean };
 type Question = { id: string; kind: string; prompt: string; options: Option[] };
 type Module = { id: string; title: string; draw: number; audience: unknown; sections: { id: string; title: string }[]; questions: Question[] };
 
-const modulesDir = join(import.meta.dirname, "../../content/modules");
-const modules: Module[] = readdirSync(modulesDir)
-  .sort()
-  .map((f) => JSON.parse(readFileSync(join(modulesDir, f), "utf8")));
+// The course as the app fetches it: the contents (course.json), then each module's file.
+const content = join(import.meta.dirname, "../../content");
+const course = JSON.parse(readFileSync(join(content, "course.json"), "utf8"));
+const modules: Module[] = course.modules.map((head: Omit<Module, "questions">) => ({
+  ...head,
+  questions: JSON.parse(readFileSync(join(content, "modules", `${head.id}.json`), "utf8")).questions,
+}));
 const questions = modules.flatMap((m) => m.questions);
 /** Course text as shown: each {placeholder} is filled from the school settings, so it matches anything. */
 const shown = (text: string) =>
@@ -47,6 +50,15 @@ async function questionIn(fs: Locator): Promise<Question> {
   return q!;
 }
 
+/** The label the option has on the page. An option that is only a placeholder ("{dsl}") fits
+ * any label, so it takes the one no other option's text explains. */
+function labelFor(labels: string[], q: Question, o: Option): string {
+  const fits = labels.filter((l) => shown(o.text).test(l));
+  if (fits.length === 1) return fits[0];
+  const bare = (t: string) => /^\{[a-z_]+\}$/.test(t);
+  return fits.find((l) => !q.options.some((p) => p !== o && !bare(p.text) && shown(p.text).test(l)))!;
+}
+
 /** Answers every question on the quiz page; `wrong` of them incorrectly. */
 async function answerQuiz(page: Page, wrong = 0) {
   const fieldsets = page.locator("fieldset.question");
@@ -55,8 +67,11 @@ async function answerQuiz(page: Page, wrong = 0) {
   for (let i = 0; i < count; i++) {
     const fs = fieldsets.nth(i);
     const q = await questionIn(fs);
-    const picks = i < wrong ? [q.options.find((o) => !o.correct)!] : q.options.filter((o) => o.correct);
-    for (const o of picks) await fs.getByLabel(shown(o.text)).check();
+    // A wrong answer: a wrong option, or where every option is right, only one of them.
+    const right = q.options.filter((o) => o.correct);
+    const picks = i >= wrong ? right : [q.options.find((o) => !o.correct) ?? right[0]];
+    const labels = (await fs.locator("label").allInnerTexts()).map((t) => t.trim());
+    for (const o of picks) await fs.getByLabel(labelFor(labels, q, o), { exact: true }).check();
   }
 }
 
@@ -118,7 +133,8 @@ test("a quiz can be done with the keyboard alone", async ({ page }) => {
     const q = await questionIn(fs);
     for (const o of q.options.filter((o) => o.correct)) {
       // Tab to the option, as a keyboard user would, then Space to choose it.
-      const input = fs.getByLabel(shown(o.text));
+      const labels = (await fs.locator("label").allInnerTexts()).map((t) => t.trim());
+      const input = fs.getByLabel(labelFor(labels, q, o), { exact: true });
       await input.focus();
       await expect(input).toBeFocused();
       await page.keyboard.press("Space");

@@ -123,6 +123,9 @@ impl<'a> Keys<'a> {
 
     /// The key of a content version, if it is at hand.
     pub fn get(&self, version: &str) -> Option<&'a AnswerKey> {
-        self.0.iter().copied().find(|k| k.content_version == version)
+        self.0
+            .iter()
+            .copied()
+            .find(|k| k.content_version == version)
     }
 }

@@ -447,8 +447,17 @@ pub fn check(files: &ContentFiles) -> Result<Content, Vec<ContentError>> {
             Err(e) => problems.push(ContentError::new(name, "answer key", e.to_string())),
         }
     }
-    let listed: Vec<&str> = keys.iter().map(|k: &AnswerKey| k.content_version.as_str()).collect();
-    if listed != course.versions.iter().map(String::as_str).collect::<Vec<_>>() {
+    let listed: Vec<&str> = keys
+        .iter()
+        .map(|k: &AnswerKey| k.content_version.as_str())
+        .collect();
+    if listed
+        != course
+            .versions
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+    {
         problems.push(ContentError::new(
             "course.json",
             "versions",

@@ -55,7 +55,10 @@ pub(super) fn course(file: &str, course: &Course) -> Vec<ContentError> {
         problems.push(
             file,
             "versions",
-            format!("the current version {} is not among the released versions", info.content_version),
+            format!(
+                "the current version {} is not among the released versions",
+                info.content_version
+            ),
         );
     }
     let mut ids = HashSet::new();

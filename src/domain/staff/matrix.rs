@@ -13,7 +13,7 @@ use crate::domain::verify::Verdict;
 use crate::domain::vocab::vocabulary;
 
 /// An attempt that does not count, and why (its module, its verdict).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Doubt {
     pub module_id: String,
     pub verdict: Verdict,
@@ -105,7 +105,7 @@ impl Overall {
 }
 
 /// One row of the matrix.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Row {
     pub record_id: String,
     pub name: String,

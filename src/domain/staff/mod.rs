@@ -323,10 +323,11 @@ fn checked(record: TrainingRecord, sha256: &str, keys: &Keys, now: NaiveDateTime
 /// Adds what is new in `incoming` to the same person's entry.
 fn merge(entry: &mut StaffEntry, incoming: StaffEntry, now: NaiveDateTime) -> Outcome {
     let name = entry.person.name.clone();
-    if incoming.files.iter().all(|f| entry.files.contains(f)) {
-        return Outcome::AlreadyHere { name };
+    for file in incoming.files {
+        if !entry.files.contains(&file) {
+            entry.files.push(file);
+        }
     }
-    entry.files.extend(incoming.files);
     let before = entry.attempts.len();
     for attempt in incoming.attempts {
         if !entry

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use super::vocab::vocabulary;
 
 use super::content::Keys;
-use super::content::{Course, Module, Role};
+use super::content::{Course, Module, ModuleHead, Role};
 use super::envelope::{check_name, invalid, ImportError, Kind, Versioned};
 use super::quiz::{self, Attempt};
 use super::verify::{self, Outcome};
@@ -145,8 +145,8 @@ impl TrainingBook {
         self.profiles.push(profile);
     }
 
-    /// Starts a new attempt at `module` for the person in use, drawn with `seed`; returns
-    /// its id, or `None` when nobody's profile is in use.
+    /// Starts a new attempt at `module` for the person in use, drawn with `seed`, in place of
+    /// any unfinished one; returns its id, or `None` when nobody's profile is in use.
     pub fn start_attempt(
         &mut self,
         course: &Course,
@@ -156,6 +156,11 @@ impl TrainingBook {
         now: NaiveDateTime,
     ) -> Option<String> {
         let profile = self.active_profile_mut()?;
+        // An unfinished attempt at the module (one opened under earlier questions, which can
+        // no longer be finished) gives way to the new one.
+        profile
+            .attempts
+            .retain(|a| a.is_submitted() || a.module_id != module.id);
         profile
             .attempts
             .push(quiz::start(course, module, seed, id.clone(), now));
@@ -221,6 +226,53 @@ impl Profile {
             .filter(|a| !a.is_submitted() && a.content_version == content_version)
             .map(|a| a.module_id.clone())
             .collect()
+    }
+
+    /// How many of a module's sections this person has read.
+    pub fn sections_read(&self, module: &ModuleHead) -> usize {
+        self.evidence(&[], &[]).sections_read(module)
+    }
+
+    /// Whether the quiz may be opened: all sections read, or on the refresher track.
+    pub fn may_take_quiz(&self, module: &ModuleHead) -> bool {
+        self.evidence(&[], &[]).may_take_quiz(module)
+    }
+
+    /// The content versions this person's submitted attempts were taken under (whose answer
+    /// keys checking them needs).
+    pub fn versions(&self) -> Vec<String> {
+        let mut versions: Vec<String> = self
+            .attempts
+            .iter()
+            .filter(|a| a.is_submitted())
+            .map(|a| a.content_version.clone())
+            .collect();
+        versions.sort();
+        versions.dedup();
+        versions
+    }
+
+    /// Where this person stands with the course on `now`'s day, their attempts checked
+    /// against `keys`.
+    pub fn course_status(&self, course: &Course, keys: &Keys, now: NaiveDateTime) -> CourseStatus {
+        let outcomes = self.outcomes(keys, now);
+        let open = self.open_modules(&course.info.content_version);
+        self.evidence(&outcomes, &open)
+            .course_status(course, now.date())
+    }
+
+    /// Where this person stands with one module on `now`'s day.
+    pub fn module_status(
+        &self,
+        course: &Course,
+        module: &ModuleHead,
+        keys: &Keys,
+        now: NaiveDateTime,
+    ) -> ModuleStatus {
+        let outcomes = self.outcomes(keys, now);
+        let open = self.open_modules(&course.info.content_version);
+        self.evidence(&outcomes, &open)
+            .module_status(course, module, now.date())
     }
 
     /// What the status rules look at, given this person's checked attempts and open

@@ -20,7 +20,7 @@ use crate::state::{Bind, Lens};
 
 #[component]
 pub fn FilteringPage() -> impl IntoView {
-    with_year(|year| view! { <Review year /> })
+    with_year(|year, _| view! { <Review year /> })
 }
 
 /// The year's filtering review record.

@@ -10,9 +10,10 @@ use crate::components::audit_year::{figures, with_year, year_lens};
 use crate::components::content::filled;
 use crate::components::file_drop::FileDrop;
 use crate::components::import_report::{FileReport, ImportReport};
+use crate::components::loading::when_loaded;
 use crate::components::page_head::PageHead;
 use crate::components::tag::Tag;
-use crate::domain::audit::{date_flags, AcademicYear, Audit};
+use crate::domain::audit::{date_flags, AcademicYear, Audit, Checklist};
 use crate::domain::envelope;
 use crate::files::PickedFile;
 use crate::routes::{self, AuditPage};
@@ -21,18 +22,24 @@ use crate::state::{app, Tone};
 #[component]
 pub fn AuditHome() -> impl IntoView {
     let app = app();
+    when_loaded(move || app.checklist(), |list| view! { <Audits list /> })
+}
+
+#[component]
+fn Audits(list: &'static Checklist) -> impl IntoView {
+    let app = app();
     let (book, settings) = (app.audits(), app.settings());
     let this_year = AcademicYear::containing(browser::today());
     let has_this_year = move || book.with(|b| b.get(this_year).is_some());
     let last = move || book.with(|b| b.before(this_year).map(|a| a.year));
     let start_fresh = move |_| {
-        let audit = settings.with_untracked(|s| Audit::new(this_year, browser::now(), s));
+        let audit = settings.with_untracked(|s| Audit::new(this_year, browser::now(), s, list));
         book.update(|b| b.put(audit));
     };
     let start_from_last = move |_| {
         book.update(|b| {
             if let Some(last) = b.before(this_year).cloned() {
-                b.put(Audit::carried_from(&last, this_year, browser::now()));
+                b.put(Audit::carried_from(&last, this_year, browser::now(), list));
             }
         });
     };
@@ -126,11 +133,11 @@ pub fn AuditHome() -> impl IntoView {
 /// The overview of one year's audit.
 #[component]
 pub fn YearPage() -> impl IntoView {
-    with_year(|year| view! { <Year year /> })
+    with_year(|year, list| view! { <Year year list /> })
 }
 
 #[component]
-fn Year(year: AcademicYear) -> impl IntoView {
+fn Year(year: AcademicYear, list: &'static Checklist) -> impl IntoView {
     let app = app();
     let (book, settings) = (app.audits(), app.settings());
     let audit = year_lens(year);
@@ -147,7 +154,7 @@ fn Year(year: AcademicYear) -> impl IntoView {
         };
         app.download(&name, "application/json", &text);
     };
-    let figures = figures(year);
+    let figures = figures(year, list);
     let rows = move || {
         figures
             .get()

@@ -14,22 +14,21 @@ use crate::components::coverage::CoverageSummary;
 use crate::components::fields::{Field, Input};
 use crate::components::rag_chart::RagChart;
 use crate::components::year_on_year::YearOnYear;
-use crate::domain::audit::{checklist, date_flags, AcademicYear, CONSIDERATIONS};
+use crate::domain::audit::{date_flags, AcademicYear, Checklist, CONSIDERATIONS};
 use crate::domain::dates::long as long_date;
 use crate::routes::{self, AuditPage};
 
 #[component]
 pub fn ReportPage() -> impl IntoView {
-    with_year(|year| view! { <Report year /> })
+    with_year(|year, list| view! { <Report year list /> })
 }
 
 #[component]
-fn Report(year: AcademicYear) -> impl IntoView {
+fn Report(year: AcademicYear, list: &'static Checklist) -> impl IntoView {
     let settings = crate::state::app().settings();
     let audit = year_lens(year);
-    let list = checklist();
     let today = browser::today();
-    let figures = figures(year);
+    let figures = figures(year, list);
     let overall = move || {
         let rows = figures.get();
         let sum = |f: fn(&crate::domain::audit::SectionSummary) -> usize| {
@@ -70,7 +69,7 @@ fn Report(year: AcademicYear) -> impl IntoView {
                         }
                     }}
                 </section>
-                <ActionPlan year overdue_only=true />
+                <ActionPlan year list overdue_only=true />
             </header>
             {list.sections.iter().map(|section| view! {
                 <section class="report-section" aria-labelledby=format!("rs-{}", section.id)>
@@ -137,7 +136,7 @@ fn Report(year: AcademicYear) -> impl IntoView {
             </section>
             <section class="report-section" aria-labelledby="r-yoy">
                 <h2 id="r-yoy">"Compared with last year"</h2>
-                <YearOnYear year />
+                <YearOnYear year list />
             </section>
             <section class="report-section sign-off" aria-labelledby="r-sign">
                 <h2 id="r-sign">"Sign-off"</h2>

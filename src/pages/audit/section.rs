@@ -13,7 +13,7 @@ use crate::components::coverage::CoverageSummary;
 use crate::components::fields::{Field, Input, Select};
 use crate::components::references::RefLinks;
 use crate::domain::audit::{
-    checklist, date_flags, AcademicYear, Action, ActionStatus, Answer, AuditBook, Check, DateFlag,
+    date_flags, AcademicYear, Action, ActionStatus, Answer, AuditBook, Check, Checklist, DateFlag,
     Evidence, Item, Rating, Section,
 };
 use crate::domain::rng::make_id;
@@ -24,15 +24,18 @@ use crate::state::{app, Lens};
 pub fn SectionPage() -> impl IntoView {
     let params = use_params_map();
     let id = params.read_untracked().get("section").unwrap_or_default();
-    match checklist().section(&id) {
-        Some(section) => with_year(move |year| view! { <SectionView year section /> }).into_any(),
+    with_year(move |year, list| match list.section(&id) {
+        Some(section) => view! { <SectionView year list section /> }.into_any(),
         None => view! { <NoAudit /> }.into_any(),
-    }
+    })
 }
 
 #[component]
-fn SectionView(year: AcademicYear, section: &'static Section) -> impl IntoView {
-    let list = checklist();
+fn SectionView(
+    year: AcademicYear,
+    list: &'static Checklist,
+    section: &'static Section,
+) -> impl IntoView {
     let settings = app().settings();
     let audit = year_lens(year);
     let today = browser::today();

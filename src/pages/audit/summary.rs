@@ -13,7 +13,7 @@ use crate::components::import_report::{FileReport, ImportReport};
 use crate::components::rag_chart::RagChart;
 use crate::components::tag::Tag;
 use crate::components::year_on_year::YearOnYear;
-use crate::domain::audit::{checklist, AcademicYear, Audit};
+use crate::domain::audit::{AcademicYear, Audit, Checklist};
 use crate::domain::envelope;
 use crate::files::PickedFile;
 use crate::routes::{self, AuditPage};
@@ -21,15 +21,14 @@ use crate::state::{app, Tone};
 
 #[component]
 pub fn SummaryPage() -> impl IntoView {
-    with_year(|year| view! { <Summary year /> })
+    with_year(|year, list| view! { <Summary year list /> })
 }
 
 #[component]
-fn Summary(year: AcademicYear) -> impl IntoView {
+fn Summary(year: AcademicYear, list: &'static Checklist) -> impl IntoView {
     let app = app();
     let audit = year_lens(year);
-    let list = checklist();
-    let figures = figures(year);
+    let figures = figures(year, list);
     let report = RwSignal::new(Vec::<FileReport>::new());
     let set_previous = audit;
     let compare_with = Callback::new(move |picked: Vec<PickedFile>| {
@@ -90,7 +89,7 @@ fn Summary(year: AcademicYear) -> impl IntoView {
             </div>
             <RagChart figures />
         </section>
-        <ActionPlan year />
+        <ActionPlan year list />
         <section aria-labelledby="unanswered-heading">
             <h2 id="unanswered-heading">"Still to answer"</h2>
             {move || {
@@ -109,7 +108,7 @@ fn Summary(year: AcademicYear) -> impl IntoView {
         </section>
         <section aria-labelledby="yoy-heading">
             <h2 id="yoy-heading">"Compared with last year"</h2>
-            <YearOnYear year />
+            <YearOnYear year list />
             <FileDrop id="previous-audit" label="Import last year's audit to compare" on_files=compare_with />
             <ImportReport reports=report />
         </section>

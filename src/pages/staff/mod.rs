@@ -10,12 +10,15 @@ use crate::components::coverage::CoverageSummary;
 use crate::components::fields::Select;
 use crate::components::file_drop::FileDrop;
 use crate::components::import_report::{FileReport, ImportReport};
+use crate::components::loading::when_loaded;
 use crate::components::page_head::PageHead;
 use crate::components::tag::Tag;
-use crate::domain::content::{course, Role};
+use crate::domain::content::{Course, Keys, Role};
 use crate::domain::dates::{iso, long};
 use crate::domain::envelope;
-use crate::domain::staff::{self, Doubt, Outcome, Row, Show, SortBy, StaffRecords};
+use crate::domain::staff::{
+    self, Conflict, Doubt, Outcome, RecordFile, Row, Settle, Show, SortBy, StaffRecords,
+};
 use crate::files::PickedFile;
 use crate::state::{app, Tone};
 
@@ -27,21 +30,40 @@ pub fn StaffRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
 
 #[component]
 fn StaffHome() -> impl IntoView {
-    let records = app().staff();
+    let app = app();
+    when_loaded(
+        move || app.course().and(app.all_keys()),
+        |(course, keys)| view! { <Records course keys /> },
+    )
+}
+
+/// What the check means, said wherever the matrix is shown.
+const WHAT_IT_MEANS: &str = "Each attempt in a record is checked against the course: its questions must be the ones the app draws for it, its dates must be possible, and its answers must earn the score it states. Only verified attempts count. This shows that a file is consistent with the app and that its answers pass the quiz; it cannot show who answered.";
+
+#[component]
+fn Records(course: &'static Course, keys: Keys<'static>) -> impl IntoView {
+    let app = app();
+    let records = app.staff();
     let results = RwSignal::new(Vec::<FileReport>::new());
+    let conflicts = RwSignal::new(Vec::<(String, Conflict)>::new());
     let on_files = Callback::new(move |picked: Vec<PickedFile>| {
         let mut report = Vec::new();
         let mut readable = Vec::new();
         for file in picked {
             match file.text {
-                Ok(text) => readable.push((file.name, text)),
+                Ok(text) => readable.push(RecordFile {
+                    name: file.name,
+                    text,
+                    sha256: file.sha256,
+                }),
                 Err(e) => report.push(FileReport::refused(file.name, e)),
             }
         }
         let now = browser::now();
         let imported = records
-            .try_update(|r| r.import(&readable, now))
+            .try_update(|r| r.import(&readable, &keys, now))
             .unwrap_or_default();
+        let mut clashes = Vec::new();
         for r in imported {
             let outcome = match r.outcome {
                 Outcome::Added { name } => Ok(format!("{name}: added.")),
@@ -49,6 +71,16 @@ fn StaffHome() -> impl IntoView {
                     "{name}: {new_attempts} new attempt(s) added to their record."
                 )),
                 Outcome::AlreadyHere { name } => Ok(format!("{name}: already up to date.")),
+                Outcome::Conflict(conflict) => {
+                    let line = format!(
+                        "{}: its record id is held for {} ({}). Nothing is changed until you decide below.",
+                        conflict.incoming.person.name,
+                        conflict.held.name,
+                        conflict.held.role.label()
+                    );
+                    clashes.push((r.file.clone(), *conflict));
+                    Ok(line)
+                }
                 Outcome::Failed(e) => Err(e.to_string()),
             };
             report.push(FileReport {
@@ -57,18 +89,50 @@ fn StaffHome() -> impl IntoView {
             });
         }
         results.set(report);
+        conflicts.update(|c| c.extend(clashes));
     });
+    let settle = move |at: usize, decision: Settle| {
+        let Some((_, conflict)) = conflicts.with_untracked(|c| c.get(at).cloned()) else {
+            return;
+        };
+        records.update(|r| r.settle(conflict, decision, browser::now()));
+        conflicts.update(|c| drop(c.remove(at)));
+    };
     view! {
         <PageHead
             title="Staff records"
             heading="Staff training records"
-            lead="Collect the training records staff export from their training page, to see who is trained and who is due, and to give governors the figures. Every quiz answer is scored again against the course, so an edited file shows up."
+            lead="Collect the training records staff export from their training page, to see who is trained and who is due, and to give governors the figures."
         />
+        <p>{WHAT_IT_MEANS}</p>
+        <p class="notice" role="note">"Anyone using this browser can see and change these records. Keep the DSL's work in a browser profile of its own, on a computer only the safeguarding team uses."</p>
         <section aria-labelledby="import-heading">
             <h2 id="import-heading">"Import records"</h2>
             <FileDrop id="record-files" label="Choose training record files" multiple=true on_files />
             <ImportReport reports=results />
         </section>
+        {move || {
+            let list = conflicts.get();
+            (!list.is_empty()).then(|| view! {
+                <section class="card" aria-labelledby="conflicts-heading">
+                    <h2 id="conflicts-heading">"Records that need a decision"</h2>
+                    <p>"A record id belongs to one person. These files carry an id already held under another name or role, for example copied from someone's certificate. Decide what to do with each."</p>
+                    <ul class="plain-list">
+                        {list.into_iter().enumerate().map(|(at, (file, c))| view! {
+                            <li class="conflict" role="group" aria-label=format!("Decision for {file}")>
+                                <p>{format!("{file}: \u{201c}{}\u{201d} ({}) uses the record id {}, held for \u{201c}{}\u{201d} ({}).",
+                                    c.incoming.person.name, c.incoming.person.role.label(), c.incoming.record_id, c.held.name, c.held.role.label())}</p>
+                                <div class="actions">
+                                    <button type="button" on:click=move |_| settle(at, Settle::Keep)>{format!("Keep {}", c.held.name)}</button>
+                                    <button type="button" class="secondary" on:click=move |_| settle(at, Settle::Replace)>{format!("Replace with {}", c.incoming.person.name)}</button>
+                                    <button type="button" class="secondary" on:click=move |_| settle(at, Settle::KeepBoth)>"Keep both, as two people"</button>
+                                </div>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+            })
+        }}
         {move || {
             let clashes = records.with(|r| r.name_clashes());
             (!clashes.is_empty()).then(|| view! {
@@ -81,13 +145,13 @@ fn StaffHome() -> impl IntoView {
             <h2 id="coverage-heading">"Coverage"</h2>
             <CoverageSummary />
         </section>
-        <Matrix />
+        <Matrix course />
     }
 }
 
 /// The matrix with its filters, exports and removal.
 #[component]
-fn Matrix() -> impl IntoView {
+fn Matrix(course: &'static Course) -> impl IntoView {
     let app = app();
     let records = app.staff();
     let rows = app.matrix();
@@ -97,7 +161,7 @@ fn Matrix() -> impl IntoView {
     let picked = Memo::new(move |_| {
         rows.with(|rows| staff::select(rows, show.get(), role.get(), sort.get()))
     });
-    let modules = &course().modules;
+    let modules = &course.modules;
 
     let export_csv = move |_| {
         let text = rows.with_untracked(|rows| {
@@ -106,7 +170,7 @@ fn Matrix() -> impl IntoView {
                 .into_iter()
                 .map(|i| rows[i].clone())
                 .collect();
-            staff::to_csv(course(), &chosen)
+            staff::to_csv(course, &chosen)
         });
         app.download(
             &format!("staff-training-{}.csv", iso(browser::today())),
@@ -117,7 +181,7 @@ fn Matrix() -> impl IntoView {
     let export_json = move |_| {
         let now = browser::now();
         let text = records
-            .with_untracked(|r| envelope::to_json(r, now, Some(&course().info.content_version)));
+            .with_untracked(|r| envelope::to_json(r, now, Some(&course.info.content_version)));
         app.download(
             &format!("staff-records-{}.json", iso(now.date())),
             "application/json",
@@ -156,7 +220,7 @@ fn Matrix() -> impl IntoView {
                     <thead>
                         <tr>
                             <th scope="col">"Name"</th>
-                            <th scope="col">"Role"</th>
+                            <th scope="col">"Role and track"</th>
                             <th scope="col">"Overall"</th>
                             {modules.iter().map(|m| view! { <th scope="col">{m.title.clone()}</th> }).collect_view()}
                             <th scope="col"><span class="visually-hidden">"Remove"</span></th>
@@ -171,18 +235,16 @@ fn Matrix() -> impl IntoView {
                             children=move |r: Row| {
                                 let id = r.record_id.clone();
                                 let name = r.name.clone();
-                                let doubts = r.doubts.iter().map(|(module, d)| match d {
-                                    Doubt::Altered { stated, actual } => format!("{module}: stated {stated}%, re-scored {actual}%"),
-                                    Doubt::Unverifiable(why) => format!("{module}: {why}"),
-                                }).collect::<Vec<_>>();
+                                let doubts = r.doubts.iter().map(Doubt::describe).collect::<Vec<_>>();
                                 view! {
                                     <tr>
                                         <th scope="row">{r.name.clone()}</th>
-                                        <td>{r.role.label()}</td>
+                                        <td>{r.role.label()}<br /><span class="muted">{r.track.label()}</span></td>
                                         <td>
                                             <Tag standing=r.overall.standing() text=r.overall.label() />
                                             {r.valid_until.map(|u| view! { <br /><span class="muted">{format!("until {}", long(u))}</span> })}
-                                            {(!doubts.is_empty()).then(|| view! { <br /><span class="tag tag-red">{format!("Altered: {}", doubts.join("; "))}</span> })}
+                                            {(!doubts.is_empty()).then(|| view! { <br /><span class="tag tag-red">{format!("Not counted: {}", doubts.join("; "))}</span> })}
+                                            {(!r.fast.is_empty()).then(|| view! { <br /><span class="tag tag-amber">{format!("Finished implausibly fast: {}", r.fast.join(", "))}</span> })}
                                         </td>
                                         {r.cells.iter().map(|c| view! { <td><Tag standing=c.standing() text=c.label() /></td> }).collect_view()}
                                         <td>

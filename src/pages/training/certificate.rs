@@ -1,30 +1,49 @@
 //! The completion certificate: one A4 page when printed (style/training.css), with the
 //! school, the person, every module with its score and date, the policy version, the
-//! completion and valid-until dates, and the record id.
+//! completion and valid-until dates, and the record id. It is computed from the person's
+//! attempts checked against the course, and says what it is: a completion record issued on
+//! this device, which the DSL checks by its record id in the training matrix.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::browser;
+use crate::components::loading::when_loaded;
 use crate::components::need_profile::NeedProfile;
-use crate::domain::content::course;
+use crate::domain::content::{Course, Keys};
 use crate::domain::dates::long as long_date;
-use crate::domain::training::{ModuleStatus, Validity};
+use crate::domain::training::{ModuleStatus, Profile, Validity};
 use crate::routes;
+use crate::state::app;
 
 #[component]
 pub fn CertificatePage() -> impl IntoView {
-    let app = crate::state::app();
+    let app = app();
+    let book = app.training();
+    let versions = Memo::new(move |_| {
+        book.with(|b| {
+            b.active_profile()
+                .map(Profile::versions)
+                .unwrap_or_default()
+        })
+    });
+    when_loaded(
+        move || app.course().and(app.keys(&versions.get())),
+        |(course, keys)| view! { <Certificate course keys /> },
+    )
+}
+
+#[component]
+fn Certificate(course: &'static Course, keys: Keys<'static>) -> impl IntoView {
+    let app = app();
     let (book, settings) = (app.training(), app.settings());
-    let course = course();
-    let today = browser::today();
     move || {
         let Some(profile) = book.with(|b| b.active_profile().cloned()) else {
             return view! { <Title text="Certificate" /><h1>"Certificate"</h1><NeedProfile /> }
                 .into_any();
         };
-        let status = profile.course_status(course, today);
+        let status = profile.course_status(course, &keys, browser::now());
         let (Some(completed), Validity::Valid { until } | Validity::ExpiringSoon { until, .. }) =
             (status.completed_on, status.validity)
         else {
@@ -53,9 +72,9 @@ pub fn CertificatePage() -> impl IntoView {
             </div>
             <article class="certificate" aria-labelledby="certificate-title">
                 <p class="certificate-school">{move || settings.with(|s| s.school_name.clone())}</p>
-                <h1 id="certificate-title">"Certificate of completion"</h1>
+                <h1 id="certificate-title">"Record of completion"</h1>
                 <p class="certificate-course">{course.info.title.clone()}</p>
-                <p>"This certifies that"</p>
+                <p>"Training completed by"</p>
                 <p class="certificate-name">{profile.person.name.clone()}</p>
                 <p>{format!("{}, {} training", profile.person.role.label(), profile.person.track.label().to_lowercase())}</p>
                 <table>
@@ -69,6 +88,7 @@ pub fn CertificatePage() -> impl IntoView {
                     <dt>"Valid until"</dt><dd>{long_date(until)}</dd>
                     <dt>"Record id"</dt><dd><code>{profile.id.clone()}</code></dd>
                 </dl>
+                <p class="certificate-note">"Issued by the Online Safety Workbench on this device from the quiz attempts it holds. The DSL confirms it by finding this record id in the school's training matrix."</p>
             </article>
         }
         .into_any()

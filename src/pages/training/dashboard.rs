@@ -7,9 +7,10 @@ use leptos_router::components::A;
 
 use crate::browser;
 use crate::components::fields::Select;
+use crate::components::loading::when_loaded;
 use crate::components::page_head::PageHead;
 use crate::components::tag::Tag;
-use crate::domain::content::{course, Role};
+use crate::domain::content::{Course, Keys, Role};
 use crate::domain::dates::long as long_date;
 use crate::domain::envelope;
 use crate::domain::rng::make_id;
@@ -161,16 +162,38 @@ fn NewProfile(adding: RwSignal<bool>) -> impl IntoView {
     }
 }
 
-/// The active person's course: progress, statuses and what to do next.
+/// The active person's course, once the course and the answer keys their attempts need
+/// have loaded.
 #[component]
 fn Overview() -> impl IntoView {
     let app = app();
     let book = app.training();
-    let course = course();
+    let versions = Memo::new(move |_| {
+        book.with(|b| {
+            b.active_profile()
+                .map(Profile::versions)
+                .unwrap_or_default()
+        })
+    });
+    when_loaded(
+        move || app.course().and(app.keys(&versions.get())),
+        |(course, keys)| view! { <Progress course keys /> },
+    )
+}
+
+/// Progress, statuses and what to do next; only verified attempts count.
+#[component]
+fn Progress(course: &'static Course, keys: Keys<'static>) -> impl IntoView {
+    let app = app();
+    let (book, settings) = (app.training(), app.settings());
     let today = browser::today();
     let status = Memo::new(move |_| {
-        book.with(|b| b.active_profile().map(|p| p.course_status(course, today)))
+        book.with(|b| {
+            b.active_profile()
+                .map(|p| p.course_status(course, &keys, browser::now()))
+        })
     });
+    let overdue = move || settings.with(|s| s.overdue_reviews(today));
     let person = move || book.with(|b| b.active_profile().map(|p| p.person.clone()));
 
     let export = move |_| {
@@ -213,6 +236,9 @@ fn Overview() -> impl IntoView {
             Validity::ExpiringSoon { until, days_left } => Some(("notice notice-warning", format!("Your training expires on {} ({days_left} days). Take the annual refresher before then.", long_date(until)))),
             Validity::Expired { since } => Some(("notice notice-error", format!("Your training expired on {}: it is due now. Retake the modules marked Due.", long_date(since)))),
         };
+        let earlier = (!status.earlier_questions.is_empty()).then(|| view! {
+            <p class="notice">{format!("The course's questions were updated (version {}) after you passed some modules. Your passes stand until they expire; your next attempt at each will use the new questions.", course.info.content_version)}</p>
+        });
         let changed = (!status.policy_changed.is_empty()).then(|| {
             let titles: Vec<String> = status.policy_changed.iter().filter_map(|id| course.module(id).map(|m| m.title.clone())).collect();
             view! {
@@ -234,6 +260,16 @@ fn Overview() -> impl IntoView {
                 <p>{format!("{} · started {}", person.role.label(), long_date(person.start_date))}</p>
                 {validity.map(|(class, text)| view! { <p class=class>{text}</p> })}
                 {changed}
+                {earlier}
+                {move || {
+                    let overdue = overdue();
+                    (!overdue.is_empty()).then(|| view! {
+                        <div class="notice" role="note" aria-label="The policy's review dates">
+                            <ul>{overdue.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+                            <p>{format!("Until a new version is adopted, this training follows the version in force: {}.", course.info.policy_version)}</p>
+                        </div>
+                    })
+                }}
                 <p id="progress-label">{format!("{} of {} required modules passed", status.passed, status.required)}</p>
                 <div class="progress" role="progressbar" aria-labelledby="progress-label" aria-valuemin="0" aria-valuemax="100" aria-valuenow=percent.to_string()>
                     <span style:width=format!("{percent}%")></span>
@@ -272,7 +308,7 @@ fn Overview() -> impl IntoView {
                     <button type="button" on:click=export>"Export my training record"</button>
                     <button type="button" class="danger" on:click=erase>"Erase my data from this device"</button>
                 </div>
-                <p class="muted">"The exported record is a JSON file with every quiz attempt and answer. Send it to the DSL; they can check it against the course."</p>
+                <p class="muted">"The exported record is a JSON file with every quiz attempt and answer. Send it to the DSL. Their copy of the app checks that each attempt is one the app made and that its answers pass; it cannot tell who answered."</p>
             </section>
         }
         .into_any()

@@ -12,25 +12,34 @@ use crate::components::course_module::with_module;
 use crate::components::need_profile::NeedProfile;
 use crate::components::references::RefLinks;
 use crate::components::tag::Tag;
-use crate::domain::content::{course, Module};
+use crate::domain::content::{Course, Module};
+use crate::domain::training::Profile;
 use crate::routes;
 use crate::state::app;
 
 #[component]
 pub fn ModulePage() -> impl IntoView {
-    with_module(|module| view! { <ModuleView module /> })
+    with_module(|course, module| view! { <ModuleView course module /> })
 }
 
 #[component]
-fn ModuleView(module: &'static Module) -> impl IntoView {
+fn ModuleView(course: &'static Course, module: &'static Module) -> impl IntoView {
     let app = app();
     let book = app.training();
-    let course = course();
     let has_profile = move || book.with(|b| b.active_profile().is_some());
-    let status = move || {
+    let versions = Memo::new(move |_| {
         book.with(|b| {
             b.active_profile()
-                .map(|p| p.module_status(course, module, browser::today()))
+                .map(Profile::versions)
+                .unwrap_or_default()
+        })
+    });
+    // The status tag shows once the answer keys are in; the page does not wait for them.
+    let status = move || {
+        let keys = app.keys(&versions.get()).ready()?;
+        book.with(|b| {
+            b.active_profile()
+                .map(|p| p.module_status(course, module, &keys, browser::now()))
         })
     };
     let may_quiz =

@@ -10,32 +10,42 @@ use crate::browser;
 use crate::components::content::filled;
 use crate::components::course_module::with_module;
 use crate::components::need_profile::NeedProfile;
-use crate::domain::content::{course, Module, QuestionKind};
+use crate::domain::content::{Course, Module, ModuleKey, QuestionKind};
 use crate::domain::rng::make_id;
 use crate::routes;
 use crate::state::app;
 
 #[component]
 pub fn QuizPage() -> impl IntoView {
-    with_module(|module| view! { <Quiz module /> })
+    with_module(|course, module| view! { <Quiz course module /> })
 }
 
 #[component]
-fn Quiz(module: &'static Module) -> impl IntoView {
+fn Quiz(course: &'static Course, module: &'static Module) -> impl IntoView {
     let book = app().training();
     let start = move |_| {
         let id = make_id("a", browser::random_u64());
         book.update(|b| {
-            b.start_attempt(course(), module, browser::random_u64(), id, browser::now());
+            b.start_attempt(course, module, browser::random_u64(), id, browser::now());
         });
     };
+    let version = &course.info.content_version;
+    // Only an attempt under the current questions can be finished.
     let open = Memo::new(move |_| {
         book.with(|b| {
             b.active_profile()
                 .and_then(|p| p.open_attempt(&module.id))
+                .filter(|a| a.content_version == *version)
                 .map(|a| a.id.clone())
         })
     });
+    let stale = move || {
+        book.with(|b| {
+            b.active_profile()
+                .and_then(|p| p.open_attempt(&module.id))
+                .is_some_and(|a| a.content_version != *version)
+        })
+    };
     let may_quiz =
         move || book.with(|b| b.active_profile().is_some_and(|p| p.may_take_quiz(module)));
     let has_profile = move || book.with(|b| b.active_profile().is_some());
@@ -44,13 +54,16 @@ fn Quiz(module: &'static Module) -> impl IntoView {
         <p class="breadcrumb"><A href=routes::TRAINING>"Training"</A> " › " <A href=routes::module(&module.id)>{module.title.clone()}</A></p>
         <h1>{format!("Quiz: {}", module.title)}</h1>
         {move || match open.get() {
-            Some(attempt_id) => view! { <Questions module attempt_id /> }.into_any(),
+            Some(attempt_id) => view! { <Questions course module attempt_id /> }.into_any(),
             None if !has_profile() => view! { <NeedProfile /> }.into_any(),
             None if !may_quiz() => view! {
                 <p>"Read every section of the module first. "<A href=routes::module(&module.id)>"Back to the module"</A></p>
             }.into_any(),
             None => view! {
-                <p>{format!("{} questions, drawn afresh for each attempt. You need {}% to pass. Your answers are saved as you go.", module.draw, module.pass_mark(&course().info))}</p>
+                {stale().then(|| view! {
+                    <p class="notice">"The questions have been updated since you started this quiz, so it cannot be finished. Start it again with the new questions."</p>
+                })}
+                <p>{format!("{} questions, drawn afresh for each attempt. You need {}% to pass. Your answers are saved as you go.", module.draw, module.pass_mark(&course.info))}</p>
                 <button type="button" on:click=start>"Start the quiz"</button>
             }.into_any(),
         }}
@@ -58,11 +71,15 @@ fn Quiz(module: &'static Module) -> impl IntoView {
 }
 
 #[component]
-fn Questions(module: &'static Module, attempt_id: String) -> impl IntoView {
+fn Questions(
+    course: &'static Course,
+    module: &'static Module,
+    attempt_id: String,
+) -> impl IntoView {
     let app = app();
     let book = app.training();
     let navigate = use_navigate();
-    let course = course();
+    let key = ModuleKey::of(course, module);
     let drawn = book
         .with_untracked(|b| {
             b.active_profile()
@@ -138,7 +155,7 @@ fn Questions(module: &'static Module, attempt_id: String) -> impl IntoView {
         let mut done = false;
         app.update_profile(|p| {
             if let Some(a) = p.attempt_mut(&attempt_id) {
-                done = a.submit(course, browser::now()).is_ok();
+                done = a.submit(&key, browser::now()).is_ok();
             }
         });
         if done {

@@ -8,8 +8,9 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::browser;
 use crate::components::content::filled;
+use crate::components::loading::when_loaded;
 use crate::components::references::RefLinks;
-use crate::domain::content::course;
+use crate::domain::content::{Course, Module};
 use crate::domain::quiz::{self, Attempt};
 use crate::domain::rng::make_id;
 use crate::routes;
@@ -30,9 +31,17 @@ pub fn ReviewPage() -> impl IntoView {
             })
         })
     });
+    let app = app();
     move || {
         match attempt.get() {
-        Some(a) => view! { <Review attempt=a /> }.into_any(),
+        Some(a) => {
+            let module_id = a.module_id.clone();
+            when_loaded(
+                move || app.course().and(app.module(&module_id)),
+                move |(course, module)| view! { <Review course module attempt=a.clone() /> },
+            )
+            .into_any()
+        }
         None => view! {
             <Title text="Quiz review" />
             <h1>"Quiz review"</h1>
@@ -44,17 +53,13 @@ pub fn ReviewPage() -> impl IntoView {
 }
 
 #[component]
-fn Review(attempt: Attempt) -> impl IntoView {
-    let course = course();
+fn Review(course: &'static Course, module: &'static Module, attempt: Attempt) -> impl IntoView {
     let navigate = use_navigate();
     let book = app().training();
-    let Some(module) = course.module(&attempt.module_id) else {
-        return view! { <p>"This attempt is for a module the course no longer has."</p> }
-            .into_any();
-    };
     let Some(score) = attempt.score else {
         return ().into_any();
     };
+    let earlier = attempt.content_version != course.info.content_version;
     let verdict = if score.passed { "Passed" } else { "Not passed" };
     let retake = move |_| {
         let id = make_id("a", browser::random_u64());
@@ -135,6 +140,9 @@ fn Review(attempt: Attempt) -> impl IntoView {
         </div>
         <section aria-labelledby="answers-heading">
             <h2 id="answers-heading">"Your answers"</h2>
+            {earlier.then(|| view! {
+                <p class="notice">{format!("This attempt was taken under earlier questions (course version {}); those that have changed since are not shown.", attempt.content_version)}</p>
+            })}
             {items}
         </section>
     }

@@ -1,0 +1,33 @@
+//! Waiting for content: a page shows what it needs once it has loaded, a line saying what is
+//! loading until then, and a clear message (naming the file) if it cannot be had.
+
+use leptos::prelude::*;
+
+use crate::state::Loading;
+
+/// Renders `view` with what `what` loads, once it is ready.
+pub fn when_loaded<T, V>(
+    what: impl Fn() -> Loading<T> + Send + Sync + 'static,
+    view: impl Fn(T) -> V + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: 'static,
+    V: IntoView + 'static,
+{
+    move || {
+        match what() {
+        Loading::Ready(value) => view(value).into_any(),
+        Loading::Pending => view! {
+            <p class="loading" role="status">"Loading the course content…"</p>
+        }
+        .into_any(),
+        Loading::Failed(why) => view! {
+            <div class="notice notice-error" role="alert">
+                <p><strong>"Part of the app's content could not be loaded. "</strong>{why}</p>
+                <p>"Your saved work is safe. Reload the page to try again; if this keeps happening, tell whoever looks after the app: the content files on the server need checking (see the README)."</p>
+            </div>
+        }
+        .into_any(),
+    }
+    }
+}
