@@ -74,3 +74,136 @@ pub fn keys() -> Vec<String> {
     keys.sort();
     keys
 }
+
+/// The IndexedDB edge, for values too big for localStorage (the DSL's staff records, which
+/// can hold thousands of people): the same read, write, remove and keys, asynchronously, in
+/// one object store of one database, under the same `osw:` keys.
+pub mod indexed {
+    use js_sys::Promise;
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    use web_sys::{IdbDatabase, IdbObjectStore, IdbRequest, IdbTransactionMode};
+
+    use super::{StorageError, PREFIX};
+
+    const DATABASE: &str = "online-safety-workbench";
+    const STORE: &str = "values";
+
+    /// Why a request failed, as a storage error: a full quota is told apart.
+    fn refused(error: JsValue) -> StorageError {
+        let name = js_sys::Reflect::get(&error, &"name".into())
+            .ok()
+            .and_then(|n| n.as_string())
+            .unwrap_or_default();
+        match name.as_str() {
+            "QuotaExceededError" => StorageError::QuotaExceeded,
+            "SecurityError" | "InvalidStateError" => StorageError::Unavailable,
+            _ => StorageError::Refused(name),
+        }
+    }
+
+    /// Waits for a request to succeed (its result) or fail (its error).
+    async fn done(request: &IdbRequest) -> Result<JsValue, StorageError> {
+        let promise = Promise::new(&mut |resolve, reject| {
+            let ok = request.clone();
+            let on_success = Closure::once_into_js(move || {
+                let _ = resolve.call1(&JsValue::NULL, &ok.result().unwrap_or(JsValue::UNDEFINED));
+            });
+            let failed = request.clone();
+            let on_error = Closure::once_into_js(move || {
+                let error = failed.error().ok().flatten().map(JsValue::from);
+                let _ = reject.call1(&JsValue::NULL, &error.unwrap_or(JsValue::NULL));
+            });
+            request.set_onsuccess(Some(on_success.unchecked_ref()));
+            request.set_onerror(Some(on_error.unchecked_ref()));
+        });
+        JsFuture::from(promise).await.map_err(refused)
+    }
+
+    async fn open() -> Result<IdbDatabase, StorageError> {
+        let factory = web_sys::window()
+            .and_then(|w| w.indexed_db().ok().flatten())
+            .ok_or(StorageError::Unavailable)?;
+        let request = factory.open_with_u32(DATABASE, 1).map_err(refused)?;
+        let upgrade = Closure::<dyn FnMut(web_sys::IdbVersionChangeEvent)>::new(
+            move |event: web_sys::IdbVersionChangeEvent| {
+                let db = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<IdbRequest>().ok())
+                    .and_then(|r| r.result().ok())
+                    .and_then(|r| r.dyn_into::<IdbDatabase>().ok());
+                if let Some(db) = db {
+                    let _ = db.create_object_store(STORE);
+                }
+            },
+        );
+        request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
+        let db = done(&request).await;
+        request.set_onupgradeneeded(None);
+        drop(upgrade);
+        db?.dyn_into().map_err(refused)
+    }
+
+    async fn store(mode: IdbTransactionMode) -> Result<IdbObjectStore, StorageError> {
+        let db = open().await?;
+        db.transaction_with_str_and_mode(STORE, mode)
+            .and_then(|t| t.object_store(STORE))
+            .map_err(refused)
+    }
+
+    /// The text under a key, if any.
+    pub async fn read(key: &str) -> Result<Option<String>, StorageError> {
+        let request = store(IdbTransactionMode::Readonly)
+            .await?
+            .get(&key.into())
+            .map_err(refused)?;
+        Ok(done(&request).await?.as_string())
+    }
+
+    /// Writes text under a key. When the write fails, what was there before is untouched.
+    pub async fn write(key: &str, text: &str) -> Result<(), StorageError> {
+        let request = store(IdbTransactionMode::Readwrite)
+            .await?
+            .put_with_key(&text.into(), &key.into())
+            .map_err(refused)?;
+        done(&request).await.map(drop)
+    }
+
+    /// Removes a key.
+    pub async fn remove(key: &str) -> Result<(), StorageError> {
+        let request = store(IdbTransactionMode::Readwrite)
+            .await?
+            .delete(&key.into())
+            .map_err(refused)?;
+        done(&request).await.map(drop)
+    }
+
+    /// Every key this app has written here, sorted.
+    pub async fn keys() -> Result<Vec<String>, StorageError> {
+        let request = store(IdbTransactionMode::Readonly)
+            .await?
+            .get_all_keys()
+            .map_err(refused)?;
+        let all = done(&request).await?;
+        let mut keys: Vec<String> = js_sys::Array::from(&all)
+            .iter()
+            .filter_map(|k| k.as_string())
+            .filter(|k| k.starts_with(PREFIX))
+            .collect();
+        keys.sort();
+        Ok(keys)
+    }
+}
+
+/// What the browser says this origin uses and may use, in bytes (`None` where it will not
+/// say).
+pub async fn estimate() -> Option<(f64, f64)> {
+    let manager = web_sys::window()?.navigator().storage();
+    let estimate: web_sys::StorageEstimate =
+        wasm_bindgen_futures::JsFuture::from(manager.estimate().ok()?)
+            .await
+            .ok()?
+            .into();
+    Some((estimate.get_usage()?, estimate.get_quota()?))
+}

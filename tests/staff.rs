@@ -444,3 +444,76 @@ fn coverage_of_nobody_is_zero_not_a_division_by_zero() {
     let c = coverage(&[]);
     assert_eq!((c.people, c.percent), (0, 0));
 }
+
+#[test]
+fn two_tabs_that_both_imported_keep_everyone_and_every_attempt_once() {
+    let today = day(2026, 12, 1);
+    let ann = record(
+        "r-ann",
+        "Ann Able",
+        Role::Teaching,
+        day(2026, 11, 26),
+        today,
+    );
+    let bob = record(
+        "r-bob",
+        "Bob Baker",
+        Role::Support,
+        day(2026, 11, 27),
+        today,
+    );
+    let mut later_ann = record(
+        "r-ann",
+        "Ann  able",
+        Role::Teaching,
+        day(2026, 11, 26),
+        day(2026, 12, 5),
+    );
+    later_ann
+        .attempts
+        .push(take("four-cs", 7, "r-ann-extra", at(day(2026, 12, 4)), 0));
+
+    // This tab imported Ann then her newer export; the other tab imported Ann and Bob.
+    let mut mine = StaffRecords::default();
+    import(&mut mine, &[file("ann.json", &ann)], today);
+    import(
+        &mut mine,
+        &[file("ann-2.json", &later_ann)],
+        day(2026, 12, 6),
+    );
+    let mut theirs = StaffRecords::default();
+    import(
+        &mut theirs,
+        &[file("ann.json", &ann), file("bob.json", &bob)],
+        today,
+    );
+
+    assert_eq!(
+        mine.people[0].attempts.len(),
+        theirs.people[0].attempts.len() + 1
+    );
+    let joined = StaffRecords::union(&mine, &theirs);
+    let ids: Vec<&str> = joined.people.iter().map(|p| p.record_id.as_str()).collect();
+    assert_eq!(ids, ["r-ann", "r-bob"]);
+    let joined_ann = &joined.people[0];
+    assert_eq!(
+        joined_ann.attempts, mine.people[0].attempts,
+        "every attempt once"
+    );
+    assert_eq!(
+        joined_ann.person.name, "Ann  able",
+        "the newer export's person"
+    );
+    assert_eq!(joined_ann.files.len(), 2);
+    assert_eq!(joined.updated_at, Some(at(day(2026, 12, 6))));
+    assert_eq!(
+        StaffRecords::union(&theirs, &mine).people.len(),
+        2,
+        "either way round"
+    );
+    assert_eq!(
+        StaffRecords::union(&joined, &joined),
+        joined,
+        "joining again changes nothing"
+    );
+}

@@ -1,24 +1,23 @@
-//! The storage edge and the stored kinds over it, against the real localStorage of headless
-//! Chromium: a round trip, a damaged value moved aside, a full quota reported with the old
-//! value intact, and an import that backs up what it replaces.
+//! The storage edge and the stored kinds over it, against the real localStorage and
+//! IndexedDB of headless Chromium: a round trip in each, a damaged value moved aside, a value
+//! from a newer version left exactly where it is, a full quota reported with the old value
+//! intact, and an import that backs up what it replaces.
 #![cfg(target_arch = "wasm32")]
 
 use online_safety_workbench::domain::envelope::{self, Kind};
 use online_safety_workbench::domain::settings::SchoolSettings;
+use online_safety_workbench::domain::staff::StaffRecords;
 use online_safety_workbench::state::stored::{self, Loaded};
-use online_safety_workbench::storage::{self, StorageError};
+use online_safety_workbench::storage::{self, indexed, StorageError};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn fresh() {
-    web_sys::window()
-        .unwrap()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .clear()
-        .unwrap();
+/// Empties both stores (the filler keys of the quota test included).
+async fn fresh() {
+    stored::erase_all().await;
+    assert!(storage::keys().is_empty());
+    assert!(indexed::keys().await.unwrap().is_empty());
 }
 
 fn school(name: &str) -> SchoolSettings {
@@ -29,8 +28,8 @@ fn school(name: &str) -> SchoolSettings {
 }
 
 #[wasm_bindgen_test]
-fn a_saved_value_loads_back_equal() {
-    fresh();
+async fn a_saved_value_loads_back_equal() {
+    fresh().await;
     assert!(storage::is_available());
     assert!(matches!(stored::load::<SchoolSettings>(), Loaded::Empty));
     let text = stored::save(&school("Round Trip Primary")).unwrap();
@@ -48,11 +47,51 @@ fn a_saved_value_loads_back_equal() {
 }
 
 #[wasm_bindgen_test]
-fn a_damaged_value_is_moved_aside_not_deleted() {
-    fresh();
+async fn staff_records_live_in_indexeddb_with_a_stamp_other_tabs_hear_of() {
+    fresh().await;
+    assert!(matches!(
+        stored::load_indexed::<StaffRecords>().await.unwrap(),
+        Loaded::Empty
+    ));
+    let records = StaffRecords {
+        people: Vec::new(),
+        updated_at: Some(Default::default()),
+    };
+    let stamp = stored::save_indexed(&records).await.unwrap();
+    assert_eq!(
+        storage::read("osw:stamp:staff-records").as_deref(),
+        Some(stamp.as_str())
+    );
+    assert_eq!(
+        storage::read("osw:staff-records"),
+        None,
+        "not in localStorage"
+    );
+    match stored::load_indexed::<StaffRecords>().await.unwrap() {
+        Loaded::Value(value, mark) => {
+            assert_eq!(value, records);
+            assert_eq!(mark, stamp);
+        }
+        _ => panic!("expected the saved records"),
+    }
+    let again = stored::save_indexed(&records).await.unwrap();
+    assert_ne!(again, stamp, "every write has a new stamp");
+    assert_eq!(
+        stored::kind_of_key("osw:stamp:staff-records"),
+        Some(Kind::StaffRecords)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_damaged_value_is_moved_aside_not_deleted() {
+    fresh().await;
     storage::write("osw:settings", "{\"format\": \"online-safety-workbench\", ").unwrap();
-    let Loaded::Damaged { moved_to, error } = stored::load::<SchoolSettings>() else {
-        panic!("expected damage to be reported");
+    let Loaded::Damaged {
+        moved_to: Some(moved_to),
+        error,
+    } = stored::load::<SchoolSettings>()
+    else {
+        panic!("expected damage to be reported and the text moved aside");
     };
     assert!(moved_to.starts_with("osw:damaged:settings:"), "{moved_to}");
     assert!(error.to_string().contains("not a JSON file"), "{error}");
@@ -62,11 +101,28 @@ fn a_damaged_value_is_moved_aside_not_deleted() {
     );
     assert_eq!(storage::read("osw:settings"), None);
     assert!(matches!(stored::load::<SchoolSettings>(), Loaded::Empty));
+    assert_eq!(stored::damaged_keys().await, [moved_to]);
 }
 
 #[wasm_bindgen_test]
-fn a_full_quota_is_reported_and_the_old_value_survives() {
-    fresh();
+async fn a_value_from_a_newer_version_is_left_exactly_where_it_is() {
+    fresh().await;
+    // What a later release would write: this app's envelope with a higher schema version.
+    let mut newer = envelope::wrap(&school("Future Primary"), Default::default(), None);
+    newer.schema_version += 1;
+    let text = serde_json::to_string(&newer).unwrap();
+    storage::write("osw:settings", &text).unwrap();
+    let Loaded::Newer(error) = stored::load::<SchoolSettings>() else {
+        panic!("expected the newer value to be recognised");
+    };
+    assert!(error.to_string().contains("newer"), "{error}");
+    assert_eq!(storage::read("osw:settings"), Some(text), "untouched");
+    assert!(stored::damaged_keys().await.is_empty(), "nothing set aside");
+}
+
+#[wasm_bindgen_test]
+async fn a_full_quota_is_reported_and_the_old_value_survives() {
+    fresh().await;
     let before = stored::save(&school("Before The Flood")).unwrap();
     // Fill storage: double a filler until the browser refuses, then top up in smaller steps.
     let mut chunk = "x".repeat(1 << 20);
@@ -81,18 +137,26 @@ fn a_full_quota_is_reported_and_the_old_value_survives() {
     let big = school(&"A very long school name ".repeat(200));
     assert_eq!(stored::save(&big), Err(StorageError::QuotaExceeded));
     assert_eq!(storage::read("osw:settings"), Some(before));
-    fresh();
+
+    // A restore that needs room for a backup and the new value changes nothing.
+    let incoming = envelope::wrap(&big, Default::default(), None);
+    assert_eq!(
+        stored::apply(&[incoming]).await,
+        Err(StorageError::QuotaExceeded)
+    );
+    assert!(stored::backups().await.is_empty());
+    fresh().await;
 }
 
 #[wasm_bindgen_test]
-fn an_import_backs_up_what_it_replaces_and_the_backup_restores() {
-    fresh();
+async fn an_import_backs_up_what_it_replaces_and_the_backup_restores() {
+    fresh().await;
     stored::save(&school("Old Name Primary")).unwrap();
     let incoming = envelope::wrap(&school("New Name Primary"), Default::default(), None);
-    stored::apply(&[incoming]).unwrap();
-    let current = stored::stored_parts();
+    stored::apply(&[incoming]).await.unwrap();
+    let current = stored::stored_parts().await;
     assert_eq!(current[0].data["school_name"], "New Name Primary");
-    let backups = stored::backups();
+    let backups = stored::backups().await;
     assert_eq!(backups.len(), 1);
     assert_eq!(backups[0].kind, Kind::Settings);
     assert_eq!(
@@ -100,17 +164,22 @@ fn an_import_backs_up_what_it_replaces_and_the_backup_restores() {
         "School settings for Old Name Primary"
     );
 
-    let backup = stored::read_backup(Kind::Settings).unwrap().unwrap();
-    stored::apply(&[backup]).unwrap();
+    let backup = stored::read_backup(Kind::Settings).await.unwrap().unwrap();
+    stored::apply(&[backup]).await.unwrap();
     assert_eq!(
-        stored::stored_parts()[0].data["school_name"],
+        stored::stored_parts().await[0].data["school_name"],
         "Old Name Primary"
     );
     assert_eq!(
-        stored::backups()[0].description,
+        stored::backups().await[0].description,
         "School settings for New Name Primary"
     );
 
-    stored::erase_all();
+    let held = stored::inventory().await;
+    assert_eq!(held.len(), 4, "every stored kind is listed");
+    assert!(held[0].bytes > 0 && held[0].live.is_some());
+    assert!(held[3].live.is_none(), "no staff records yet");
+
+    stored::erase_all().await;
     assert!(storage::keys().is_empty());
 }

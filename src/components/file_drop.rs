@@ -15,6 +15,10 @@ pub fn FileDrop(
     /// What the files are, as the label says it ("Choose a backup file").
     label: &'static str,
     #[prop(optional)] multiple: bool,
+    /// The largest file taken, in bytes (a single record, audit or settings file unless
+    /// said otherwise).
+    #[prop(default = MAX_IMPORT_BYTES)]
+    max_bytes: usize,
     /// Called with the files read.
     on_files: Callback<Vec<PickedFile>>,
 ) -> impl IntoView {
@@ -24,7 +28,7 @@ pub fn FileDrop(
             return;
         }
         spawn_local(async move {
-            let picked = files::read_all(list, MAX_IMPORT_BYTES).await;
+            let picked = files::read_all(list, max_bytes).await;
             if !picked.is_empty() {
                 on_files.run(picked);
             }
@@ -49,7 +53,7 @@ pub fn FileDrop(
             <label for=id>{label}</label>
             <p class="hint" id=hint.clone()>
                 {if multiple { "Or drop the files here. " } else { "Or drop the file here. " }}
-                {format!("JSON files up to {} MB.", MAX_IMPORT_BYTES / 1_000_000)}
+                {format!("JSON files up to {} MB.", max_bytes / 1_000_000)}
             </p>
             <input
                 type="file"

@@ -43,6 +43,10 @@ pub fn NoticeBanner() -> impl IntoView {
                             }
                                 .into_any()
                         }
+                        NoticeAction::Reload => view! {
+                            <button type="button" on:click=|_| crate::browser::reload()>"Reload the page"</button>
+                        }
+                        .into_any(),
                         NoticeAction::Export => view! { <Link href=routes::DATA>"Go to Your data to export"</Link> }.into_any(),
                     };
                     view! {

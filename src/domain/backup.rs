@@ -143,7 +143,13 @@ fn capitalise(text: &str) -> String {
 /// Reads a file brought to the Data page: a full backup, or a single stored kind (such as
 /// settings). Returns the parts it would write, each at the current schema version.
 pub fn read_for_restore(text: &str) -> Result<Vec<Envelope>, ImportError> {
-    let envelope = envelope::read_envelope(text)?;
+    if text.len() > envelope::MAX_BACKUP_BYTES {
+        return Err(ImportError::TooLarge {
+            size: text.len(),
+            limit: envelope::MAX_BACKUP_BYTES,
+        });
+    }
+    let envelope = envelope::read_envelope_unbounded(text)?;
     match envelope.kind {
         Kind::FullBackup => {
             let backup = envelope::open::<FullBackup>(envelope)?;

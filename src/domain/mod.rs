@@ -10,6 +10,7 @@ pub mod envelope;
 pub mod policy;
 pub mod quiz;
 pub mod rng;
+pub mod room;
 pub mod settings;
 pub mod sources;
 pub mod staff;

@@ -12,6 +12,8 @@ mod notices;
 mod persisted;
 pub mod stored;
 
+use std::collections::BTreeMap;
+
 use leptos::prelude::*;
 
 use crate::domain::audit::AuditBook;
@@ -19,6 +21,7 @@ use crate::domain::audit::Checklist;
 use crate::domain::backup::FullBackup;
 use crate::domain::content::{Course, Keys, Module};
 use crate::domain::envelope::{Envelope, Kind, Versioned};
+use crate::domain::room::{self, Share};
 use crate::domain::settings::SchoolSettings;
 use crate::domain::sources::Source;
 use crate::domain::staff::{self, Row, StaffRecords};
@@ -29,8 +32,7 @@ use content::Library;
 pub use content::Loading;
 pub use lens::{Bind, Lens};
 pub use notices::{Notice, NoticeAction, Notices, Tone};
-use persisted::{Context, Entry};
-pub use stored::Backup;
+use persisted::{Context, Entry, Merge};
 
 /// What the handle holds behind its one arena slot.
 struct Inner {
@@ -44,6 +46,8 @@ struct Inner {
     audits: Option<RwSignal<AuditBook>>,
     staff: Option<RwSignal<StaffRecords>>,
     matrix: Option<Memo<Vec<Row>>>,
+    /// Whether each kind asked for has loaded (IndexedDB kinds load after the page opens).
+    loaded: BTreeMap<Kind, RwSignal<bool>>,
 }
 
 /// The app state in context. Cheap to copy; get it with [`app`].
@@ -77,6 +81,7 @@ impl AppState {
                 audits: None,
                 staff: None,
                 matrix: None,
+                loaded: BTreeMap::new(),
             }),
             library: Library::new(),
         };
@@ -88,7 +93,7 @@ impl AppState {
             match ev.key() {
                 Some(key) => {
                     if let Some(kind) = stored::kind_of_key(&key) {
-                        state.reload(Some(kind));
+                        state.each(Some(kind), |e| e.external.clone());
                     }
                 }
                 // `localStorage.clear()` in another tab.
@@ -103,7 +108,7 @@ impl AppState {
     /// A kind's signal, loaded from storage the first time it is asked for.
     fn slot<T>(&self, slot: fn(&mut Inner) -> &mut Option<RwSignal<T>>) -> RwSignal<T>
     where
-        T: Versioned + Default + Clone + PartialEq + Send + Sync + 'static,
+        T: Versioned + Merge + Default + Clone + PartialEq + Send + Sync + 'static,
     {
         if let Some(signal) = self.inner.try_update_value(|inner| *slot(inner)).flatten() {
             return signal;
@@ -113,9 +118,10 @@ impl AppState {
             revision: self.revision,
         };
         let owner = self.inner.with_value(|inner| inner.owner.clone());
-        let (signal, entry) = owner.with(|| persisted::persisted::<T>(cx));
+        let (signal, entry, loaded) = owner.with(|| persisted::persisted::<T>(cx));
         self.inner.update_value(|inner| {
             *slot(inner) = Some(signal);
+            inner.loaded.insert(T::KIND, loaded);
             inner.entries.push(entry);
         });
         signal
@@ -139,6 +145,20 @@ impl AppState {
     /// The DSL's imported staff training records.
     pub fn staff(&self) -> RwSignal<StaffRecords> {
         self.slot(|inner| &mut inner.staff)
+    }
+
+    /// Whether a kind has loaded from storage (reactive; asks for the kind if need be).
+    /// Importing into a kind before it has loaded would lose what it holds.
+    pub fn loaded(&self, kind: Kind) -> bool {
+        match kind {
+            Kind::StaffRecords => drop(self.staff()),
+            Kind::Audits => drop(self.audits()),
+            Kind::TrainingProfiles => drop(self.training()),
+            _ => drop(self.settings()),
+        }
+        self.inner
+            .with_value(|inner| inner.loaded.get(&kind).copied())
+            .is_some_and(|loaded| loaded.get())
     }
 
     /// The staff training matrix, one row per person, rebuilt once whenever the records
@@ -208,9 +228,9 @@ impl AppState {
         });
     }
 
-    /// Tracks stored data: reading this in a closure re-runs it after any change.
-    pub fn track_storage(&self) {
-        self.revision.track();
+    /// Bumped whenever stored data changes: read it where a view follows storage itself.
+    pub fn revision(&self) -> u64 {
+        self.revision.get()
     }
 
     fn changed(&self) {
@@ -248,8 +268,8 @@ impl AppState {
 
     /// Writes the parts of an import or restore, all or nothing, backing up what they
     /// replace, and brings the signals up to date.
-    pub fn apply(&self, parts: &[Envelope]) -> Result<(), StorageError> {
-        let result = stored::apply(parts);
+    pub async fn apply(&self, parts: &[Envelope]) -> Result<(), StorageError> {
+        let result = stored::apply(parts).await;
         if result.is_ok() {
             for part in parts {
                 self.reload(Some(part.kind));
@@ -260,46 +280,81 @@ impl AppState {
     }
 
     /// Puts a kind's backup back; what it replaces becomes the backup, so this can be undone.
-    pub fn restore_backup(&self, kind: Kind) -> Result<(), StorageError> {
-        match stored::read_backup(kind)? {
-            Some(part) => self.apply(&[part]),
+    pub async fn restore_backup(&self, kind: Kind) -> Result<(), StorageError> {
+        match stored::read_backup(kind).await? {
+            Some(part) => self.apply(&[part]).await,
             None => Ok(()),
         }
     }
 
     /// Erases everything this app stored on the device and empties the signals.
-    pub fn erase_all(&self) {
-        stored::erase_all();
+    pub async fn erase_all(&self) {
+        stored::erase_all().await;
         self.reload(None);
         self.changed();
     }
 
+    /// Erases one person's training profile: from the profiles, and from the backup copy of
+    /// them kept on this device, so nothing of theirs stays behind in the app's storage.
+    pub async fn erase_profile(&self, id: &str) -> Result<(), StorageError> {
+        self.training().update(|book| book.remove(id));
+        let result = stored::rewrite_backup::<TrainingBook>(|book| book.remove(id)).await;
+        self.changed();
+        result
+    }
+
     /// Removes one stored key (a damaged copy the user has dealt with).
-    pub fn remove_key(&self, key: &str) {
-        storage::remove(key);
+    pub async fn remove_key(&self, key: &str) {
+        stored::remove_any(key).await;
         self.changed();
     }
 
-    /// The readable stored envelope of each kind, following changes.
-    pub fn stored_parts(&self) -> Vec<Envelope> {
-        self.track_storage();
-        stored::stored_parts()
+    /// Everything stored, as one backup.
+    pub async fn full_backup(&self) -> FullBackup {
+        stored::full_backup().await
     }
 
-    /// Everything stored, as one backup.
-    pub fn full_backup(&self) -> FullBackup {
-        stored::full_backup()
+    /// The readable stored value of each kind (what an import is compared with).
+    pub async fn stored_parts(&self) -> Vec<Envelope> {
+        stored::stored_parts().await
+    }
+
+    /// Every stored kind: what it holds, where, and how much room it takes.
+    pub async fn inventory(&self) -> Vec<stored::Held> {
+        stored::inventory().await
+    }
+
+    /// The backups kept on this device.
+    pub async fn backups(&self) -> Vec<stored::Backup> {
+        stored::backups().await
+    }
+
+    /// The keys of damaged values set aside.
+    pub async fn damaged_keys(&self) -> Vec<String> {
+        stored::damaged_keys().await
+    }
+
+    /// Deletes a kind's backup (to make room).
+    pub async fn remove_backup(&self, kind: Kind) {
+        self.remove_key(&stored::backup_key(kind)).await;
+    }
+
+    /// How full storage is: this app's share of localStorage, and what the browser says the
+    /// site uses of all it may (`None` where the browser will not say).
+    pub async fn room(&self) -> (Share, Option<Share>) {
+        let local = Share {
+            used: stored::local_chars() as f64,
+            allowed: room::LOCAL_STORAGE_CHARS,
+        };
+        let site = storage::estimate()
+            .await
+            .map(|(used, allowed)| Share { used, allowed });
+        (local, site)
     }
 
     /// Whether this browser keeps what the app stores.
     pub fn storage_available(&self) -> bool {
         storage::is_available()
-    }
-
-    /// The backups kept on this device, following changes.
-    pub fn backups(&self) -> Vec<Backup> {
-        self.track_storage();
-        stored::backups()
     }
 
     /// Offers `text` as a download; a browser that refuses says so in a notice.
@@ -311,15 +366,25 @@ impl AppState {
 
     /// Offers the text stored under `key` (a damaged copy) as a download.
     pub fn download_stored(&self, key: &str) {
-        if let Some(text) = storage::read(key) {
-            let filename = format!("{}.json", key.replace(':', "-"));
-            self.download(&filename, "application/json", &text);
-        }
+        let (app, key) = (*self, key.to_owned());
+        leptos::task::spawn_local(async move {
+            if let Some(text) = stored::read_any(&key).await {
+                let filename = format!("{}.json", key.replace(':', "-"));
+                app.download(&filename, "application/json", &text);
+            }
+        });
     }
+}
 
-    /// The keys of damaged values set aside, following changes.
-    pub fn damaged_keys(&self) -> Vec<String> {
-        self.track_storage();
-        stored::damaged_keys()
+/// Kinds that another tab's change cannot be merged into: the user chooses.
+impl Merge for SchoolSettings {}
+impl Merge for TrainingBook {}
+impl Merge for AuditBook {}
+
+/// Two tabs' staff records merge by record id: each person either tab holds, with every
+/// attempt either holds.
+impl Merge for StaffRecords {
+    fn merge(mine: &Self, theirs: &Self) -> Option<Self> {
+        Some(StaffRecords::union(mine, theirs))
     }
 }

@@ -24,6 +24,8 @@ pub enum NoticeAction {
     Conflict(Kind),
     /// Go to the Your data page to export.
     Export,
+    /// Reload the page (a newer version of the app is in use).
+    Reload,
 }
 
 /// One banner.
@@ -78,6 +80,32 @@ impl Notices {
                 kind.described()
             ),
             NoticeAction::DownloadDamaged(moved_to.to_owned()),
+        );
+    }
+
+    /// Reports stored data that could not be read and could not be copied aside (no room):
+    /// it stays where it is and nothing is written over it.
+    pub fn damaged_in_place(&self, kind: Kind, key: &str, error: &ImportError) {
+        self.add(
+            Tone::Error,
+            format!(
+                "The saved {} on this device could not be read ({error}), and there was no room to copy it aside. It is left exactly as it is and nothing will be saved over it: download it, then free space on Your data.",
+                kind.described()
+            ),
+            NoticeAction::DownloadDamaged(key.to_owned()),
+        );
+    }
+
+    /// Reports data saved by a newer version of the app (another tab after an update): it
+    /// is left untouched and this tab will not change it.
+    pub fn newer(&self, kind: Kind) {
+        self.add(
+            Tone::Warning,
+            format!(
+                "The {} in this browser were saved by a newer version of the app (perhaps in another tab after an update). They are left untouched, and this page will not change them. Reload the page to use the newer version.",
+                kind.label()
+            ),
+            NoticeAction::Reload,
         );
     }
 

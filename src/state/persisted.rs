@@ -1,15 +1,24 @@
 //! A stored kind held in a signal: loaded when first asked for, saved whenever it changes,
-//! read again when storage changes under it. Problems go to the notices; the value in memory
+//! read again when another tab changes it. Problems go to the notices; the value in memory
 //! is never thrown away.
+//!
+//! The signal remembers what storage held when it last read or wrote (the text, or for an
+//! IndexedDB kind its stamp). If storage holds something else when it is about to write
+//! (another tab saved and this one missed it), it does not write: it asks the user, through
+//! a notice, which version to keep. A change from another tab never overwrites a change this
+//! tab has not saved yet; it raises the same question (the staff records merge by record id
+//! instead). A value written by a newer version of the app is never touched: the kind goes
+//! read-only in this tab and the user is asked to reload.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use super::notices::Notices;
-use super::stored::{self, Loaded};
+use super::stored::{self, Backend, Loaded};
 use crate::domain::envelope::{Kind, Versioned};
-use crate::storage;
+use crate::storage::{self, StorageError};
 
 type Action = Arc<dyn Fn() + Send + Sync>;
 
@@ -21,6 +30,8 @@ pub(super) struct Entry {
     pub reload: Action,
     /// Writes this tab's value over whatever is stored.
     pub overwrite: Action,
+    /// Another tab changed the kind.
+    pub external: Action,
 }
 
 /// What a persisted kind reports to the app state.
@@ -31,71 +42,220 @@ pub(super) struct Context {
     pub revision: RwSignal<u64>,
 }
 
-/// Reads `T` from storage for a signal: damaged data is reported, then starts afresh.
-fn read_into<T: Versioned + Default>(cx: Context) -> (T, Option<String>) {
-    match stored::load::<T>() {
-        Loaded::Empty => (T::default(), None),
-        Loaded::Value(value, text) => (value, Some(text)),
-        Loaded::Damaged { moved_to, error } => {
-            cx.notices.damaged(T::KIND, &moved_to, &error);
-            cx.revision.update(|n| *n += 1);
-            (T::default(), None)
-        }
+/// A kind that can merge another tab's version into its own, so neither tab's change is
+/// lost. Kinds that cannot return `None` and ask the user instead.
+pub(super) trait Merge: Sized {
+    fn merge(_mine: &Self, _theirs: &Self) -> Option<Self> {
+        None
     }
 }
 
-/// A signal holding `T`, loaded from storage now and saved whenever it changes, with the
-/// entry the app state uses to reload or overwrite it.
-///
-/// The signal remembers the text it last read or wrote. If storage holds something else
-/// when it is about to write (another tab saved and this one missed it), it does not write:
-/// it asks the user, through a notice, which version to keep.
-pub(super) fn persisted<T>(cx: Context) -> (RwSignal<T>, Entry)
-where
-    T: Versioned + Default + Clone + PartialEq + Send + Sync + 'static,
-{
-    let key = stored::key_for(T::KIND);
-    let (initial, text) = read_into::<T>(cx);
-    let signal = RwSignal::new(initial.clone());
-    // What storage is known to hold: the value and its exact text.
-    let last = StoredValue::new(initial);
-    let seen = StoredValue::new(text);
+/// Why a tab does not write a kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ReadOnly {
+    /// A newer version of the app wrote it.
+    Newer,
+    /// Damaged text stays in the live key (there was no room to copy it aside).
+    Stuck,
+    /// Storage could not be read at all.
+    Unreadable,
+}
 
-    let write = move |value: &T| match stored::save(value) {
-        Ok(text) => {
-            seen.set_value(Some(text));
-            last.set_value(value.clone());
-            cx.notices.resolved(T::KIND);
-            cx.revision.update(|n| *n += 1);
-        }
-        Err(error) => cx.notices.storage_error(&error),
-    };
-    let reload = move || {
-        let (value, text) = read_into::<T>(cx);
-        seen.set_value(text);
-        last.set_value(value.clone());
+/// How a persisted kind stands: what storage is known to hold, and whether this tab may
+/// write it.
+struct Known<T> {
+    /// The value as storage holds it (what this tab last read or wrote).
+    value: T,
+    /// The text (localStorage) or stamp (IndexedDB) of that value.
+    mark: Option<String>,
+    /// Why this tab must not write the kind, if it must not.
+    read_only: Option<ReadOnly>,
+    /// Loaded from storage yet (IndexedDB kinds load after the page opens).
+    loaded: bool,
+    /// A write is on its way (IndexedDB).
+    writing: bool,
+}
+
+/// The persisted signal of `T`, its entry, and a signal that turns true once it has loaded.
+pub(super) fn persisted<T>(cx: Context) -> (RwSignal<T>, Entry, RwSignal<bool>)
+where
+    T: Versioned + Merge + Default + Clone + PartialEq + Send + Sync + 'static,
+{
+    let backend = stored::backend(T::KIND);
+    let signal = RwSignal::new(T::default());
+    let loaded = RwSignal::new(false);
+    let known = StoredValue::new(Known {
+        value: T::default(),
+        mark: None,
+        read_only: None,
+        loaded: false,
+        writing: false,
+    });
+
+    // Takes what storage holds into the signal; reports damage and newer versions.
+    let take = move |found: Loaded<T>| {
+        let (value, mark, read_only) = match found {
+            Loaded::Empty => (T::default(), None, None),
+            Loaded::Value(value, mark) => (value, Some(mark), None),
+            Loaded::Damaged {
+                moved_to: Some(key),
+                error,
+            } => {
+                cx.notices.damaged(T::KIND, &key, &error);
+                (T::default(), None, None)
+            }
+            Loaded::Damaged {
+                moved_to: None,
+                error,
+            } => {
+                cx.notices
+                    .damaged_in_place(T::KIND, &stored::key_for(T::KIND), &error);
+                (T::default(), None, Some(ReadOnly::Stuck))
+            }
+            Loaded::Newer(_) => {
+                cx.notices.newer(T::KIND);
+                (T::default(), None, Some(ReadOnly::Newer))
+            }
+        };
+        known.update_value(|k| {
+            k.value = value.clone();
+            k.mark = mark;
+            k.read_only = read_only;
+            k.loaded = true;
+        });
         cx.notices.resolved(T::KIND);
         signal.set(value);
+        loaded.set(true);
         cx.revision.update(|n| *n += 1);
     };
-    let overwrite = move || signal.with_untracked(|value| write(value));
+    let read = move || match backend {
+        Backend::Local => take(stored::load::<T>()),
+        Backend::Indexed => spawn_local(async move {
+            match stored::load_indexed::<T>().await {
+                Ok(found) => take(found),
+                Err(error) => {
+                    cx.notices.storage_error(&error);
+                    // Nothing could be read: keep the kind read-only rather than write an
+                    // empty value over what may be there.
+                    known.update_value(|k| {
+                        k.read_only = Some(ReadOnly::Unreadable);
+                        k.loaded = true;
+                    });
+                    loaded.set(true);
+                }
+            }
+        }),
+    };
+
+    let stored_mark = move || match backend {
+        Backend::Local => storage::read(&stored::key_for(T::KIND)),
+        Backend::Indexed => storage::read(&stored::stamp_key(T::KIND)),
+    };
+
+    // Writes a value; a localStorage write is done at once, an IndexedDB one on its way.
+    let write = move |value: T| {
+        let done = move |result: Result<String, StorageError>, value: T| match result {
+            Ok(mark) => {
+                known.update_value(|k| {
+                    k.value = value;
+                    k.mark = Some(mark);
+                    k.writing = false;
+                });
+                cx.notices.resolved(T::KIND);
+                cx.revision.update(|n| *n += 1);
+            }
+            Err(error) => {
+                known.update_value(|k| k.writing = false);
+                cx.notices.storage_error(&error);
+            }
+        };
+        match backend {
+            Backend::Local => done(stored::save(&value), value),
+            Backend::Indexed => {
+                known.update_value(|k| k.writing = true);
+                spawn_local(async move {
+                    let result = stored::save_indexed(&value).await;
+                    done(result, value);
+                    // Changes made while the write was on its way are written next.
+                    signal.update(|_| {});
+                });
+            }
+        }
+    };
+
+    let overwrite = move || {
+        if known.with_value(|k| k.read_only.is_some()) {
+            return;
+        }
+        signal.with_untracked(|value| write(value.clone()));
+    };
+
+    // Another tab changed the kind: take its version unless this tab has a change not yet
+    // saved, which is merged where the kind knows how, and otherwise asked about.
+    let external = move || {
+        if !known.with_value(|k| k.loaded) {
+            return;
+        }
+        let unsaved = signal.with_untracked(|v| known.with_value(|k| *v != k.value));
+        if !unsaved {
+            read();
+            return;
+        }
+        if backend == Backend::Local {
+            if let Loaded::Value(theirs, mark) = stored::load::<T>() {
+                if let Some(merged) = signal.with_untracked(|mine| T::merge(mine, &theirs)) {
+                    known.update_value(|k| {
+                        k.value = theirs;
+                        k.mark = Some(mark);
+                    });
+                    signal.set(merged);
+                    return;
+                }
+            }
+            cx.notices.conflict(T::KIND);
+            return;
+        }
+        spawn_local(async move {
+            if let Ok(Loaded::Value(theirs, mark)) = stored::load_indexed::<T>().await {
+                if let Some(merged) = signal.with_untracked(|mine| T::merge(mine, &theirs)) {
+                    known.update_value(|k| {
+                        k.value = theirs;
+                        k.mark = Some(mark);
+                    });
+                    signal.set(merged);
+                    return;
+                }
+            }
+            cx.notices.conflict(T::KIND);
+        });
+    };
 
     Effect::new(move |_| {
         signal.with(|value| {
-            if last.with_value(|known| known == value) {
+            let (ready, same, read_only, writing) =
+                known.with_value(|k| (k.loaded, k.value == *value, k.read_only, k.writing));
+            if !ready || same || writing {
                 return;
             }
-            if storage::read(&key) != seen.get_value() {
-                cx.notices.conflict(T::KIND);
+            match read_only {
+                Some(ReadOnly::Newer) => return cx.notices.newer(T::KIND),
+                Some(ReadOnly::Stuck | ReadOnly::Unreadable) => return,
+                None => {}
+            }
+            if stored_mark() != known.with_value(|k| k.mark.clone()) {
+                // Another tab saved since this one read: merge where the kind can, else ask.
+                external();
                 return;
             }
-            write(value);
+            write(value.clone());
         })
     });
+    read();
     let entry = Entry {
         kind: T::KIND,
-        reload: Arc::new(reload),
+        reload: Arc::new(read),
         overwrite: Arc::new(overwrite),
+        external: Arc::new(external),
     };
-    (signal, entry)
+    (signal, entry, loaded)
 }

@@ -1,14 +1,36 @@
 //! Stored kinds as envelopes over the storage edge: where each kind lives, reading one
-//! (migrating older versions, setting damaged text aside), writing one, and writing several
-//! all or nothing with a backup of what they replace. No signals here: `AppState` calls these
-//! and keeps its signals equal to what they wrote.
+//! (migrating older versions, setting damaged text aside, leaving newer versions alone),
+//! writing one, and writing several all or nothing with a backup of what they replace. No
+//! signals here: `AppState` calls these and keeps its signals equal to what they wrote.
+//!
+//! Small kinds live in localStorage. The DSL's staff records, which can hold thousands of
+//! people, live in IndexedDB, with a small stamp in localStorage that changes on every write
+//! (so other tabs hear of it, and a stale tab can tell). A kind's backup and damaged copies
+//! live with it.
 
 use chrono::NaiveDateTime;
 
 use crate::domain::backup::{self, FullBackup, STORED_KINDS};
 use crate::domain::envelope::{self, Envelope, ImportError, Kind, Versioned};
-use crate::storage::{self, StorageError, PREFIX};
+use crate::storage::{self, indexed, StorageError, PREFIX};
 use crate::{browser, domain};
+
+/// Where a kind is kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// localStorage: read and written at once.
+    Local,
+    /// IndexedDB: room for a large school or a trust, read and written asynchronously.
+    Indexed,
+}
+
+/// Where `kind` is kept.
+pub fn backend(kind: Kind) -> Backend {
+    match kind {
+        Kind::StaffRecords => Backend::Indexed,
+        _ => Backend::Local,
+    }
+}
 
 /// The storage key for a kind.
 pub fn key_for(kind: Kind) -> String {
@@ -20,98 +42,213 @@ pub fn backup_key(kind: Kind) -> String {
     format!("{PREFIX}backup:{}", kind.id())
 }
 
+/// The localStorage key whose text changes whenever an IndexedDB kind is written.
+pub fn stamp_key(kind: Kind) -> String {
+    format!("{PREFIX}stamp:{}", kind.id())
+}
+
 /// Damaged values are kept under keys starting with this.
 pub const DAMAGED_PREFIX: &str = "osw:damaged:";
 
-/// The stored kind a key belongs to, if it is one of the live keys.
+/// The stored kind a localStorage key announces a change to (its live key or its stamp).
 pub fn kind_of_key(key: &str) -> Option<Kind> {
-    STORED_KINDS.iter().copied().find(|&k| key_for(k) == key)
+    STORED_KINDS.iter().copied().find(|&k| match backend(k) {
+        Backend::Local => key_for(k) == key,
+        Backend::Indexed => stamp_key(k) == key,
+    })
 }
 
 /// What reading a kind found.
 pub enum Loaded<T> {
     /// Nothing stored yet.
     Empty,
-    /// The value, and the exact text it was read from.
+    /// The value, and what marks this version of it: the exact text for a localStorage
+    /// kind, the stamp for an IndexedDB one.
     Value(T, String),
-    /// The stored text could not be read; it now lives under `moved_to`.
+    /// The stored text could not be read; it now lives under `moved_to`, or stays where it
+    /// was when there was no room to copy it (`moved_to` is then `None`).
     Damaged {
-        moved_to: String,
+        moved_to: Option<String>,
         error: ImportError,
     },
+    /// Written by a newer version of the app: left exactly where it is.
+    Newer(ImportError),
 }
 
-/// Reads the stored value of `T`'s kind, migrating older versions. A value that cannot be
-/// read is moved aside under a `damaged` key before the live key is cleared.
+fn damaged_key(kind: Kind) -> String {
+    format!(
+        "{DAMAGED_PREFIX}{}:{}",
+        kind.id(),
+        domain::dates::stamp(browser::now())
+    )
+}
+
+/// Reads the localStorage value of `T`'s kind, migrating older versions. A value written by
+/// a newer version is left alone; one that cannot be read is copied aside under a `damaged`
+/// key, and the live key is cleared only once the copy is safe.
 pub fn load<T: Versioned>() -> Loaded<T> {
     let key = key_for(T::KIND);
     let Some(text) = storage::read(&key) else {
         return Loaded::Empty;
     };
-    match envelope::unwrap::<T>(&text) {
+    match envelope::unwrap_stored::<T>(&text) {
         Ok(value) => Loaded::Value(value, text),
+        Err(error @ ImportError::NewerVersion { .. }) => Loaded::Newer(error),
         Err(error) => {
-            let moved_to = format!(
-                "{DAMAGED_PREFIX}{}:{}",
-                T::KIND.id(),
-                domain::dates::stamp(browser::now())
-            );
-            // Keep the damaged text; only clear the live key once the copy is safe.
-            if storage::write(&moved_to, &text).is_ok() {
+            let aside = damaged_key(T::KIND);
+            let moved_to = storage::write(&aside, &text).ok().map(|()| {
                 storage::remove(&key);
-            }
+                aside
+            });
             Loaded::Damaged { moved_to, error }
         }
     }
 }
 
-/// Writes `value` as an envelope under its kind's key; returns the text written.
+/// Reads the IndexedDB value of `T`'s kind, as `load` does for localStorage.
+pub async fn load_indexed<T: Versioned>() -> Result<Loaded<T>, StorageError> {
+    let key = key_for(T::KIND);
+    let Some(text) = indexed::read(&key).await? else {
+        return Ok(Loaded::Empty);
+    };
+    let stamp = storage::read(&stamp_key(T::KIND)).unwrap_or_default();
+    Ok(match envelope::unwrap_stored::<T>(&text) {
+        Ok(value) => Loaded::Value(value, stamp),
+        Err(error @ ImportError::NewerVersion { .. }) => Loaded::Newer(error),
+        Err(error) => {
+            let aside = damaged_key(T::KIND);
+            let moved_to = match indexed::write(&aside, &text).await {
+                Ok(()) => {
+                    let _ = indexed::remove(&key).await;
+                    Some(aside)
+                }
+                Err(_) => None,
+            };
+            Loaded::Damaged { moved_to, error }
+        }
+    })
+}
+
+/// A value as the app stores it: an envelope in compact JSON.
+fn text_of<T: Versioned>(value: &T) -> Result<String, StorageError> {
+    serde_json::to_string(&envelope::wrap(value, browser::now(), None))
+        .map_err(|e| StorageError::Refused(e.to_string()))
+}
+
+/// Writes `value` under its kind's localStorage key; returns the text written.
 pub fn save<T: Versioned>(value: &T) -> Result<String, StorageError> {
-    let text = serde_json::to_string(&envelope::wrap(value, browser::now(), None))
-        .map_err(|e| StorageError::Refused(e.to_string()))?;
+    let text = text_of(value)?;
     storage::write(&key_for(T::KIND), &text)?;
     Ok(text)
 }
 
+/// A new stamp for an IndexedDB kind's write: when, and something no other tab will pick.
+fn new_stamp() -> String {
+    format!(
+        "{}:{:016x}",
+        domain::dates::stamp(browser::now()),
+        browser::random_u64()
+    )
+}
+
+/// Writes `value` under its kind's IndexedDB key, then a new stamp; returns the stamp.
+pub async fn save_indexed<T: Versioned>(value: &T) -> Result<String, StorageError> {
+    let text = text_of(value)?;
+    indexed::write(&key_for(T::KIND), &text).await?;
+    let stamp = new_stamp();
+    storage::write(&stamp_key(T::KIND), &stamp)?;
+    Ok(stamp)
+}
+
+/// The text stored for a kind, wherever it lives.
+async fn read_kind(kind: Kind) -> Option<String> {
+    match backend(kind) {
+        Backend::Local => storage::read(&key_for(kind)),
+        Backend::Indexed => indexed::read(&key_for(kind)).await.ok().flatten(),
+    }
+}
+
+/// The text under any key this app uses, wherever it lives (a damaged copy, say).
+pub async fn read_any(key: &str) -> Option<String> {
+    match storage::read(key) {
+        Some(text) => Some(text),
+        None => indexed::read(key).await.ok().flatten(),
+    }
+}
+
 /// The readable stored envelope of each kind (what a backup holds, what an import is
 /// compared with).
-pub fn stored_parts() -> Vec<Envelope> {
-    STORED_KINDS
-        .iter()
-        .filter_map(|&kind| storage::read(&key_for(kind)))
-        .filter_map(|text| envelope::read_envelope(&text).ok())
-        .collect()
+pub async fn stored_parts() -> Vec<Envelope> {
+    let mut parts = Vec::new();
+    for kind in STORED_KINDS {
+        if let Some(envelope) = read_kind(kind)
+            .await
+            .and_then(|text| envelope::read_envelope_unbounded(&text).ok())
+        {
+            parts.push(envelope);
+        }
+    }
+    parts
 }
 
 /// Everything stored, as one backup.
-pub fn full_backup() -> FullBackup {
+pub async fn full_backup() -> FullBackup {
     FullBackup {
-        parts: stored_parts(),
+        parts: stored_parts().await,
+    }
+}
+
+/// Writes `text` under a kind's key (live or backup), wherever the kind lives.
+async fn write_kind(kind: Kind, key: &str, text: &str) -> Result<(), StorageError> {
+    match backend(kind) {
+        Backend::Local => storage::write(key, text),
+        Backend::Indexed => {
+            indexed::write(key, text).await?;
+            if key == key_for(kind) {
+                storage::write(&stamp_key(kind), &new_stamp())?;
+            }
+            Ok(())
+        }
+    }
+}
+
+async fn remove_kind(kind: Kind, key: &str) {
+    match backend(kind) {
+        Backend::Local => storage::remove(key),
+        Backend::Indexed => {
+            let _ = indexed::remove(key).await;
+            if key == key_for(kind) {
+                let _ = storage::write(&stamp_key(kind), &new_stamp());
+            }
+        }
     }
 }
 
 /// Writes the parts of an import or restore, all or nothing. What each replaces is first
 /// copied under its backup key; if any write fails, the ones already made are undone.
-pub fn apply(parts: &[Envelope]) -> Result<(), StorageError> {
+pub async fn apply(parts: &[Envelope]) -> Result<(), StorageError> {
     let mut texts = Vec::with_capacity(parts.len());
     for part in parts {
         let text = serde_json::to_string(part).map_err(|e| StorageError::Refused(e.to_string()))?;
-        texts.push((key_for(part.kind), backup_key(part.kind), text));
+        texts.push((part.kind, text));
     }
-    let before: Vec<Option<String>> = texts.iter().map(|(key, _, _)| storage::read(key)).collect();
-    for ((_, backup, _), old) in texts.iter().zip(&before) {
+    let mut before = Vec::with_capacity(texts.len());
+    for (kind, _) in &texts {
+        before.push(read_kind(*kind).await);
+    }
+    for ((kind, _), old) in texts.iter().zip(&before) {
         if let Some(old) = old {
-            storage::write(backup, old)?;
+            write_kind(*kind, &backup_key(*kind), old).await?;
         }
     }
-    for (i, (key, _, text)) in texts.iter().enumerate() {
-        if let Err(error) = storage::write(key, text) {
-            for ((key, _, _), old) in texts.iter().zip(&before).take(i) {
+    for (i, (kind, text)) in texts.iter().enumerate() {
+        if let Err(error) = write_kind(*kind, &key_for(*kind), text).await {
+            for ((kind, _), old) in texts.iter().zip(&before).take(i) {
                 match old {
                     Some(old) => {
-                        let _ = storage::write(key, old);
+                        let _ = write_kind(*kind, &key_for(*kind), old).await;
                     }
-                    None => storage::remove(key),
+                    None => remove_kind(*kind, &key_for(*kind)).await,
                 }
             }
             return Err(error);
@@ -128,42 +265,131 @@ pub struct Backup {
     pub description: String,
 }
 
+async fn read_backup_text(kind: Kind) -> Option<String> {
+    match backend(kind) {
+        Backend::Local => storage::read(&backup_key(kind)),
+        Backend::Indexed => indexed::read(&backup_key(kind)).await.ok().flatten(),
+    }
+}
+
 /// The backups kept on this device (one per kind: the last thing replaced).
-pub fn backups() -> Vec<Backup> {
-    STORED_KINDS
-        .iter()
-        .filter_map(|&kind| storage::read(&backup_key(kind)))
-        .filter_map(|text| envelope::read_envelope(&text).ok())
-        .map(|e| Backup {
-            kind: e.kind,
-            saved_at: e.saved_at,
-            description: backup::describe(&e),
-        })
-        .collect()
+pub async fn backups() -> Vec<Backup> {
+    let mut out = Vec::new();
+    for kind in STORED_KINDS {
+        if let Some(e) = read_backup_text(kind)
+            .await
+            .and_then(|text| envelope::read_envelope_unbounded(&text).ok())
+        {
+            out.push(Backup {
+                kind: e.kind,
+                saved_at: e.saved_at,
+                description: backup::describe(&e),
+            });
+        }
+    }
+    out
 }
 
 /// A kind's backup, read and brought to the current schema, ready to apply.
-pub fn read_backup(kind: Kind) -> Result<Option<Envelope>, StorageError> {
-    let Some(text) = storage::read(&backup_key(kind)) else {
+pub async fn read_backup(kind: Kind) -> Result<Option<Envelope>, StorageError> {
+    let Some(text) = read_backup_text(kind).await else {
         return Ok(None);
     };
-    envelope::read_envelope(&text)
+    envelope::read_envelope_unbounded(&text)
         .and_then(backup::normalise)
         .map(Some)
         .map_err(|e| StorageError::Refused(e.to_string()))
 }
 
-/// The keys of damaged values set aside.
-pub fn damaged_keys() -> Vec<String> {
-    storage::keys()
+/// Rewrites a kind's backup with `change` applied to its data (to take a person out of it);
+/// nothing happens when there is no readable backup.
+pub async fn rewrite_backup<T: Versioned>(change: impl FnOnce(&mut T)) -> Result<(), StorageError> {
+    let Some(text) = read_backup_text(T::KIND).await else {
+        return Ok(());
+    };
+    let Ok(envelope) = envelope::read_envelope_unbounded(&text) else {
+        return Ok(());
+    };
+    let saved_at = envelope.saved_at;
+    let Ok(mut value) = envelope::open::<T>(envelope) else {
+        return Ok(());
+    };
+    change(&mut value);
+    let text = serde_json::to_string(&envelope::wrap(&value, saved_at, None))
+        .map_err(|e| StorageError::Refused(e.to_string()))?;
+    write_kind(T::KIND, &backup_key(T::KIND), &text).await
+}
+
+/// The keys of damaged values set aside, wherever they are.
+pub async fn damaged_keys() -> Vec<String> {
+    let mut keys: Vec<String> = storage::keys()
         .into_iter()
+        .chain(indexed::keys().await.unwrap_or_default())
         .filter(|k| k.starts_with(DAMAGED_PREFIX))
-        .collect()
+        .collect();
+    keys.sort();
+    keys
+}
+
+/// Removes one key, wherever it is.
+pub async fn remove_any(key: &str) {
+    storage::remove(key);
+    let _ = indexed::remove(key).await;
 }
 
 /// Removes everything this app stored on the device.
-pub fn erase_all() {
+pub async fn erase_all() {
     for key in storage::keys() {
         storage::remove(&key);
     }
+    for key in indexed::keys().await.unwrap_or_default() {
+        let _ = indexed::remove(&key).await;
+    }
+}
+
+/// One kind of stored data as the Data page lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Held {
+    pub kind: Kind,
+    pub backend: Backend,
+    /// The bytes it takes: its live value, its backup and its damaged copies.
+    pub bytes: usize,
+    /// What the live value holds and when it was saved (`None` when nothing readable is
+    /// stored).
+    pub live: Option<(String, NaiveDateTime)>,
+}
+
+/// Every stored kind: what it holds, where, and how much room it takes.
+pub async fn inventory() -> Vec<Held> {
+    let damaged = damaged_keys().await;
+    let mut out = Vec::new();
+    for kind in STORED_KINDS {
+        let live = read_kind(kind).await;
+        let mut bytes = live.as_ref().map_or(0, String::len);
+        let prefix = format!("{DAMAGED_PREFIX}{}:", kind.id());
+        for key in std::iter::once(backup_key(kind))
+            .chain(damaged.iter().filter(|k| k.starts_with(&prefix)).cloned())
+        {
+            bytes += read_any(&key).await.map_or(0, |t| t.len());
+        }
+        let live = live
+            .and_then(|text| envelope::read_envelope_unbounded(&text).ok())
+            .map(|e| (backup::describe(&e), e.saved_at));
+        out.push(Held {
+            kind,
+            backend: backend(kind),
+            bytes,
+            live,
+        });
+    }
+    out
+}
+
+/// The characters localStorage holds for this app (keys and values), which browsers cap at
+/// about five million.
+pub fn local_chars() -> usize {
+    storage::keys()
+        .iter()
+        .map(|k| k.len() + storage::read(k).map_or(0, |v| v.len()))
+        .sum()
 }

@@ -164,8 +164,24 @@ pub fn check_name(field: &str, text: &str, max: usize) -> Result<(), ImportError
     check_text(field, text, max, false)
 }
 
-/// The largest file an import accepts.
+/// The largest file an import of one record, audit or settings file accepts.
 pub const MAX_IMPORT_BYTES: usize = 5_000_000;
+
+/// The largest backup a restore accepts. A backup of 2,000 people with two years of checked
+/// attempts is about 14 MB; the app refuses to write one larger than this, so every backup
+/// it writes restores.
+pub const MAX_BACKUP_BYTES: usize = 64_000_000;
+
+/// Serialises a value as an envelope in compact JSON (backups and the staff records, which
+/// can be large).
+pub fn to_compact_json<T: Versioned>(
+    value: &T,
+    saved_at: NaiveDateTime,
+    content_version: Option<&str>,
+) -> String {
+    serde_json::to_string(&wrap(value, saved_at, content_version))
+        .expect("envelopes always serialise")
+}
 
 /// Wraps a value in an envelope.
 pub fn wrap<T: Versioned>(
@@ -194,7 +210,8 @@ pub fn to_json<T: Versioned>(
         .expect("envelopes always serialise")
 }
 
-/// Reads the envelope of a file's text without interpreting the data.
+/// Reads the envelope of a file's text without interpreting the data; a file over
+/// `MAX_IMPORT_BYTES` is refused before parsing.
 pub fn read_envelope(text: &str) -> Result<Envelope, ImportError> {
     if text.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge {
@@ -202,6 +219,12 @@ pub fn read_envelope(text: &str) -> Result<Envelope, ImportError> {
             limit: MAX_IMPORT_BYTES,
         });
     }
+    read_envelope_unbounded(text)
+}
+
+/// Reads an envelope of any size: what the app itself stored, or a backup already checked
+/// against `MAX_BACKUP_BYTES`.
+pub fn read_envelope_unbounded(text: &str) -> Result<Envelope, ImportError> {
     // Some Windows editors start a file with a byte order mark; it is not part of the JSON.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
@@ -255,6 +278,11 @@ fn envelope_from(value: Value) -> Result<Envelope, ImportError> {
 /// Reads a file's text as a `T`: checks format, kind and version, migrates, validates.
 pub fn unwrap<T: Versioned>(text: &str) -> Result<T, ImportError> {
     open::<T>(read_envelope(text)?)
+}
+
+/// Reads what the app stored as a `T`, whatever its size.
+pub fn unwrap_stored<T: Versioned>(text: &str) -> Result<T, ImportError> {
+    open::<T>(read_envelope_unbounded(text)?)
 }
 
 /// Interprets an envelope already read as a `T`.

@@ -267,6 +267,49 @@ impl StaffRecords {
         }
         self.updated_at = Some(now);
     }
+    /// Two copies of the records joined (two tabs that both changed them): every person
+    /// either holds, and for a record id both hold, every attempt and file of either, once,
+    /// with the person as the newer export gives them. A person one copy removed comes back
+    /// if the other still holds them: losing a record is worse than showing one twice.
+    pub fn union(mine: &Self, theirs: &Self) -> Self {
+        let mut joined = theirs.clone();
+        let index: BTreeMap<String, usize> = joined
+            .people
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.record_id.clone(), i))
+            .collect();
+        for entry in &mine.people {
+            let Some(&i) = index.get(&entry.record_id) else {
+                joined.people.push(entry.clone());
+                continue;
+            };
+            let held = &mut joined.people[i];
+            for file in &entry.files {
+                if !held.files.contains(file) {
+                    held.files.push(file.clone());
+                }
+            }
+            for attempt in &entry.attempts {
+                if !held
+                    .attempts
+                    .iter()
+                    .any(|a| a.attempt_id == attempt.attempt_id)
+                {
+                    held.attempts.push(attempt.clone());
+                }
+            }
+            held.attempts
+                .sort_by_key(|a| (a.submitted_at, a.started_at));
+            if entry.exported_at > held.exported_at {
+                held.person = entry.person.clone();
+                held.exported_at = entry.exported_at;
+            }
+        }
+        joined.updated_at = mine.updated_at.max(theirs.updated_at);
+        joined
+    }
+
     /// Names held by more than one record id: shown to the DSL, never merged silently.
     pub fn name_clashes(&self) -> Vec<String> {
         let mut seen: BTreeMap<String, usize> = BTreeMap::new();

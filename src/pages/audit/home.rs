@@ -70,17 +70,19 @@ fn Audits(list: &'static Checklist) -> impl IntoView {
                 audits.put(audit);
                 let part = envelope::wrap(&audits, browser::now(), None);
                 report.set(Vec::new());
-                match app.apply(&[part]) {
-                    Ok(()) => app.notices.push(
-                        Tone::Info,
-                        format!(
-                            "The {} audit has been imported from {}.",
-                            year.label(),
-                            file.name
+                leptos::task::spawn_local(async move {
+                    match app.apply(&[part]).await {
+                        Ok(()) => app.notices.push(
+                            Tone::Info,
+                            format!(
+                                "The {} audit has been imported from {}.",
+                                year.label(),
+                                file.name
+                            ),
                         ),
-                    ),
-                    Err(e) => app.notices.storage_error(&e),
-                }
+                        Err(e) => app.notices.storage_error(&e),
+                    }
+                });
             }
             Err(message) => report.set(vec![FileReport::refused(file.name, message)]),
         }

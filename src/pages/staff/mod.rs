@@ -200,10 +200,12 @@ fn Matrix(course: &'static Course) -> impl IntoView {
             browser::now(),
             None,
         );
-        match app.apply(&[empty]) {
-            Ok(()) => app.notices.push(Tone::Info, "Every staff record has been removed. The previous records are kept as a backup on the Your data page."),
-            Err(e) => app.notices.storage_error(&e),
-        }
+        leptos::task::spawn_local(async move {
+            match app.apply(&[empty]).await {
+                Ok(()) => app.notices.push(Tone::Info, "Every staff record has been removed. The previous records are kept as a backup on the Your data page."),
+                Err(e) => app.notices.storage_error(&e),
+            }
+        });
     };
 
     view! {

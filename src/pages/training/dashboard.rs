@@ -136,7 +136,7 @@ fn NewProfile(adding: RwSignal<bool>) -> impl IntoView {
             {move || error.get().map(|e| view! { <p class="notice notice-error" role="alert">{e}</p> })}
             <div class="field">
                 <label for="profile-name">"Full name"</label>
-                <input id="profile-name" type="text" autocomplete="name" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
+                <input id="profile-name" type="text" autocomplete="off" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
             </div>
             <Select id="profile-role" label="Role" none="Choose your role" hint="Your role decides which modules you take." value=role on_change=Callback::new(move |r| role.set(r)) />
             <div class="field">
@@ -218,8 +218,12 @@ fn Progress(course: &'static Course, keys: Keys<'static>) -> impl IntoView {
             return;
         };
         if browser::confirm(&format!("Erase {name}'s profile and all their training from this device? Export the training record first if you need it. This cannot be undone.")) {
-            book.update(|b| b.remove(&id));
-            app.notices.push(Tone::Info, format!("{name}'s profile and training have been erased from this device."));
+            leptos::task::spawn_local(async move {
+                match app.erase_profile(&id).await {
+                    Ok(()) => app.notices.push(Tone::Info, format!("{name}'s profile and training have been erased from this device, including the backup copy the app keeps. Files you downloaded (your training record, certificate) are not: delete them from this computer's Downloads folder too if it is shared.")),
+                    Err(e) => app.notices.storage_error(&e),
+                }
+            });
         }
     };
 
