@@ -2,6 +2,7 @@
 //! so the domain can take time and seeds as plain arguments.
 
 use chrono::{NaiveDate, NaiveDateTime};
+use wasm_bindgen::JsCast;
 
 /// The device's local date and time, to the second.
 pub fn now() -> NaiveDateTime {
@@ -72,24 +73,43 @@ pub fn scroll_to_fragment() {
 }
 
 /// Starts a bundle: panics are shown in the page (not only in the console), the app is
-/// mounted, and the placeholder index.html paints before the wasm arrives is removed.
+/// mounted, the placeholder index.html paints before the wasm arrives is removed, and the
+/// start-up guard's flag is cleared (still set at the next load, it opens safe mode).
 pub fn start<V: leptos::prelude::IntoView + 'static>(app: fn() -> V) {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         show_failure();
     }));
     leptos::mount::mount_to_body(app);
-    if let Some(boot) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("boot"))
-    {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Some(boot) = window.document().and_then(|d| d.get_element_by_id("boot")) {
         boot.remove();
+    }
+    if let Ok(Some(session)) = window.session_storage() {
+        let _ = session.remove_item(BOOT_FLAG);
     }
 }
 
-/// Tells the person, in the page, that the app has stopped, and where their data is.
+/// The start-up guard's flag in sessionStorage (set by index.html before the wasm loads).
+pub const BOOT_FLAG: &str = "osw:booting";
+
+/// Tells the person, in the page, that the app has stopped and offers safe mode's download
+/// of everything stored (index.html's `oswSafeMode`), or says where to find it.
 fn show_failure() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let reason = "The app stopped because of an error.";
+    let safe_mode = js_sys::Reflect::get(&window, &"oswSafeMode".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let Some(safe_mode) = safe_mode {
+        let _ = safe_mode.call1(&wasm_bindgen::JsValue::NULL, &reason.into());
+        return;
+    }
+    let Some(document) = window.document() else {
         return;
     };
     let (Ok(note), Some(body)) = (document.create_element("div"), document.body()) else {
@@ -98,7 +118,7 @@ fn show_failure() {
     note.set_class_name("notice notice-error app-failure");
     let _ = note.set_attribute("role", "alert");
     note.set_text_content(Some(
-        "Something went wrong and the app has stopped. Your saved data is safe in this browser. \
+        "The app stopped because of an error. Your saved data is safe in this browser. \
          Reload the page to carry on; if it happens again, open the app's safe mode (add ?safe \
          to the address) to download everything it has stored.",
     ));

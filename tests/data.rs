@@ -398,7 +398,10 @@ fn a_file_over_the_limit_is_refused_before_parsing() {
     );
     // A backup may be far larger than one file (every backup the app writes restores), but
     // not without limit: this one is read (and found to have no kind).
-    assert_eq!(tag(backup::read_for_restore(&huge).map(drop)), "invalid:kind");
+    assert_eq!(
+        tag(backup::read_for_restore(&huge).map(drop)),
+        "invalid:kind"
+    );
     let vast = "x".repeat(envelope::MAX_BACKUP_BYTES + 1);
     assert_eq!(tag(backup::read_for_restore(&vast).map(drop)), "too-large");
 }
