@@ -1,55 +1,136 @@
-// Trunk post-build hook. Runs in the staging directory before it becomes dist/.
-// 1. Adds a Content-Security-Policy meta tag: only this origin, no inline script except
-//    Trunk's own loader (allowed by its SHA-256 hash), no network anywhere else.
-// 2. Stamps public/sw.js with the list of built files and a version derived from them.
+// Trunk post-build hook (Trunk.toml). Runs in Trunk's staging directory before it becomes
+// dist/, as small named steps, in the order at the end of this file:
+//   1. bundles()        index.html's loader and the DSL bundle's name
+//   2. csp()            the Content-Security-Policy meta tag, hashing the inline scripts that
+//                       step 1 left (so it must run after it)
+//   3. headers()        the same policy as HTTP headers for the host: _headers and csp.txt
+//   4. serviceWorker()  stamps sw.js with every file's content hash and a version made of them
+// File names the steps rely on: a bundle whose file name starts `dsl-` is only for the DSL's
+// pages (cached on first use, never precached); everything under content/ is course data.
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error("TRUNK_STAGING_DIR is not set: run this through trunk build");
+const indexPath = join(staging, "index.html");
 
-const htmlPath = join(staging, "index.html");
-let html = readFileSync(htmlPath, "utf8");
+/** Files the build writes for the host, not for the browser: never cached by the worker. */
+const HOST_FILES = new Set(["/sw.js", "/_headers", "/csp.txt"]);
 
-const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
-  ([, body]) => `'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`,
-);
+// Step 1 (bundles): rewrites index.html's loader and renames the DSL bundle to `dsl-<hash>`.
+// Owned by the lead (the two-bundle split); empty until that lands.
+function bundles() {}
 
-export const csp = [
-  "default-src 'self'",
-  `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(" ")}`.trim(),
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join("; ");
+/**
+ * Step 2 (csp): adds the policy as a meta tag, the fallback for hosts that send no headers and
+ * for the offline copy of index.html. Returns the policy. Only this origin, no inline script
+ * except the loader(s) left in index.html (allowed by their SHA-256), and nothing framed.
+ */
+function csp() {
+  let html = readFileSync(indexPath, "utf8");
+  const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+    ([, body]) => `'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`,
+  );
+  const policy = [
+    "default-src 'self'",
+    `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(" ")}`.trim(),
+    "style-src 'self'",
+    // Icons are files; downloads use blob: URLs on <a download>, which img-src does not govern.
+    "img-src 'self'",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "frame-src 'none'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join("; ");
+  html = html.replace(
+    /<meta charset="utf-8">/i,
+    `<meta charset="utf-8">\n    <meta http-equiv="Content-Security-Policy" content="${policy}">`,
+  );
+  writeFileSync(indexPath, html);
+  console.log(`post-build: csp: ${hashes.length} inline script hash(es)`);
+  return policy;
+}
 
-html = html.replace(
-  /<meta charset="utf-8">/i,
-  `<meta charset="utf-8">\n    <meta http-equiv="Content-Security-Policy" content="${csp}">`,
-);
-writeFileSync(htmlPath, html);
+/**
+ * Step 3 (headers): the policy as HTTP headers. Browsers ignore frame-ancestors in a meta tag,
+ * so only a header stops other sites framing the app (review C1). Writes `_headers` (Netlify
+ * and Cloudflare Pages read it as is) and `csp.txt` (the header's value, one line, for nginx,
+ * Apache or IIS: see README "Deploying"). The hashes change with every build.
+ */
+function headers(policy) {
+  const headerPolicy = `${policy}; frame-ancestors 'none'`;
+  const all = {
+    "Content-Security-Policy": headerPolicy,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+    "Strict-Transport-Security": "max-age=31536000",
+  };
+  const lines = [
+    "# Written by scripts/post-build.mjs for this build: deploy it with the files it names.",
+    "/*",
+    ...Object.entries(all).map(([name, value]) => `  ${name}: ${value}`),
+    "# The page and the worker must be checked on every visit; hashed files never change.",
+    "/index.html",
+    "  Cache-Control: no-cache",
+    "/sw.js",
+    "  Cache-Control: no-cache",
+    "",
+  ];
+  writeFileSync(join(staging, "_headers"), lines.join("\n"));
+  writeFileSync(join(staging, "csp.txt"), `${headerPolicy}\n`);
+  console.log("post-build: headers: _headers and csp.txt");
+}
 
-const files = [];
-const walk = (dir) => {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) walk(path);
-    else files.push("/" + relative(staging, path).split("\\").join("/"));
+/**
+ * Step 4 (service worker): stamps sw.js with the SHA-256 of every file it may cache and a
+ * version made of those hashes, so a change to any file's contents (index.html, the icon,
+ * a content file) makes a new worker (review S2). Precached: everything but the DSL bundle;
+ * cached on first use: the DSL bundle. Runs last, so it hashes the files as deployed.
+ */
+function serviceWorker() {
+  const files = [];
+  const walk = (dir) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else files.push("/" + relative(staging, path).split("\\").join("/"));
+    }
+  };
+  walk(staging);
+  const integrity = (file) =>
+    `sha256-${createHash("sha256").update(readFileSync(join(staging, file))).digest("base64")}`;
+  const isDsl = (file) => /^dsl-/.test(file.split("/").pop()) && !file.startsWith("/content/");
+  const precache = {};
+  const onDemand = {};
+  for (const file of files.filter((f) => !HOST_FILES.has(f)).sort()) {
+    (isDsl(file) ? onDemand : precache)[file] = integrity(file);
   }
-};
-walk(staging);
-const assets = ["/", ...files.filter((f) => f !== "/sw.js").sort()];
-const version = createHash("sha256").update(assets.join("\n")).digest("hex").slice(0, 12);
-const swPath = join(staging, "sw.js");
-const sw = readFileSync(swPath, "utf8")
-  .replace("__BUILD_VERSION__", version)
-  .replace("__BUILD_ASSETS__", JSON.stringify(assets));
-writeFileSync(swPath, sw);
-console.log(`post-build: CSP with ${hashes.length} script hash(es); service worker caches ${assets.length} files (${version})`);
+  const everything = Object.entries({ ...precache, ...onDemand }).sort(([a], [b]) => a.localeCompare(b));
+  const version = createHash("sha256").update(everything.map((e) => e.join(" ")).join("\n")).digest("hex").slice(0, 12);
+  const swPath = join(staging, "sw.js");
+  const template = readFileSync(swPath, "utf8");
+  for (const mark of ["__BUILD_VERSION__", "__BUILD_PRECACHE__", "__BUILD_ON_DEMAND__"]) {
+    if (!template.includes(mark)) throw new Error(`post-build: sw.js has no ${mark} to stamp`);
+  }
+  const sw = template
+    .replace("__BUILD_VERSION__", version)
+    .replace("__BUILD_PRECACHE__", JSON.stringify(precache, null, 2))
+    .replace("__BUILD_ON_DEMAND__", JSON.stringify(onDemand, null, 2));
+  writeFileSync(swPath, sw);
+  console.log(
+    `post-build: service worker osw-${version}: ${Object.keys(precache).length} file(s) precached, ` +
+      `${Object.keys(onDemand).length} on first use`,
+  );
+}
+
+bundles();
+const policy = csp();
+headers(policy);
+serviceWorker();
