@@ -7,27 +7,29 @@
 //   4. serviceWorker()  stamps sw.js with every file's content hash and a version made of them
 // File names the steps rely on: a bundle whose file name starts `dsl-` is only for the DSL's
 // pages (cached on first use, never precached); everything under content/ is course data.
+//
+// `node scripts/post-build.mjs --service-worker <folder>` runs step 4 alone on a built folder
+// (its sw.js already stamped): after files were replaced on a server (content/), so the worker's
+// hashes and version follow them.
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 
-const staging = process.env.TRUNK_STAGING_DIR;
-if (!staging) throw new Error("TRUNK_STAGING_DIR is not set: run this through trunk build");
-const indexPath = join(staging, "index.html");
 
 /** Files the build writes for the host, not for the browser: never cached by the worker. */
 const HOST_FILES = new Set(["/sw.js", "/_headers", "/csp.txt"]);
 
 // Step 1 (bundles): rewrites index.html's loader and renames the DSL bundle to `dsl-<hash>`.
 // Owned by the lead (the two-bundle split); empty until that lands.
-function bundles() {}
+function bundles(staging) {}
 
 /**
  * Step 2 (csp): adds the policy as a meta tag, the fallback for hosts that send no headers and
  * for the offline copy of index.html. Returns the policy. Only this origin, no inline script
  * except the loader(s) left in index.html (allowed by their SHA-256), and nothing framed.
  */
-function csp() {
+function csp(staging) {
+  const indexPath = join(staging, "index.html");
   let html = readFileSync(indexPath, "utf8");
   const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
     ([, body]) => `'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`,
@@ -62,7 +64,7 @@ function csp() {
  * and Cloudflare Pages read it as is) and `csp.txt` (the header's value, one line, for nginx,
  * Apache or IIS: see README "Deploying"). The hashes change with every build.
  */
-function headers(policy) {
+function headers(staging, policy) {
   const headerPolicy = `${policy}; frame-ancestors 'none'`;
   const all = {
     "Content-Security-Policy": headerPolicy,
@@ -94,7 +96,7 @@ function headers(policy) {
  * a content file) makes a new worker (review S2). Precached: everything but the DSL bundle;
  * cached on first use: the DSL bundle. Runs last, so it hashes the files as deployed.
  */
-function serviceWorker() {
+function serviceWorker(staging) {
   const files = [];
   const walk = (dir) => {
     for (const name of readdirSync(dir)) {
@@ -114,15 +116,18 @@ function serviceWorker() {
   }
   const everything = Object.entries({ ...precache, ...onDemand }).sort(([a], [b]) => a.localeCompare(b));
   const version = createHash("sha256").update(everything.map((e) => e.join(" ")).join("\n")).digest("hex").slice(0, 12);
+  // public/sw.js has placeholders; a stamped sw.js (--service-worker) has values: both match.
+  const stamps = [
+    [/const VERSION = "osw-[^"]*";/, `const VERSION = "osw-${version}";`],
+    [/const PRECACHE = (__BUILD_PRECACHE__|\{[\s\S]*?\});/, `const PRECACHE = ${JSON.stringify(precache, null, 2)};`],
+    [/const ON_DEMAND = (__BUILD_ON_DEMAND__|\{[\s\S]*?\});/, `const ON_DEMAND = ${JSON.stringify(onDemand, null, 2)};`],
+  ];
   const swPath = join(staging, "sw.js");
-  const template = readFileSync(swPath, "utf8");
-  for (const mark of ["__BUILD_VERSION__", "__BUILD_PRECACHE__", "__BUILD_ON_DEMAND__"]) {
-    if (!template.includes(mark)) throw new Error(`post-build: sw.js has no ${mark} to stamp`);
+  let sw = readFileSync(swPath, "utf8");
+  for (const [pattern, value] of stamps) {
+    if (!pattern.test(sw)) throw new Error(`post-build: sw.js has no ${pattern} to stamp`);
+    sw = sw.replace(pattern, () => value);
   }
-  const sw = template
-    .replace("__BUILD_VERSION__", version)
-    .replace("__BUILD_PRECACHE__", JSON.stringify(precache, null, 2))
-    .replace("__BUILD_ON_DEMAND__", JSON.stringify(onDemand, null, 2));
   writeFileSync(swPath, sw);
   console.log(
     `post-build: service worker osw-${version}: ${Object.keys(precache).length} file(s) precached, ` +
@@ -130,7 +135,15 @@ function serviceWorker() {
   );
 }
 
-bundles();
-const policy = csp();
-headers(policy);
-serviceWorker();
+const [flag, folder] = process.argv.slice(2);
+if (flag === "--service-worker") {
+  if (!folder) throw new Error("usage: node scripts/post-build.mjs --service-worker <built folder>");
+  serviceWorker(folder);
+} else {
+  const staging = process.env.TRUNK_STAGING_DIR;
+  if (!staging) throw new Error("TRUNK_STAGING_DIR is not set: run this through trunk build");
+  bundles(staging);
+  const policy = csp(staging);
+  headers(staging, policy);
+  serviceWorker(staging);
+}
