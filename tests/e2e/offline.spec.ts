@@ -261,3 +261,34 @@ test("a new version waits until the tab asks, and a partial deploy never takes o
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test("the README's retiring worker deletes the app's caches and unregisters itself", async ({ browser }) => {
+  const readme = readFileSync(join(import.meta.dirname, "../../README.md"), "utf8");
+  const retire = readme.match(/\*\*Retiring the app or its worker\*\*[\s\S]*?```js\n([\s\S]*?)```/)?.[1];
+  expect(retire, "README: the retiring sw.js").toBeTruthy();
+  const root = mkdtempSync(join(tmpdir(), "osw-retire-"));
+  cpSync(dist, root, { recursive: true });
+  const site = await privateSite(browser, root);
+  const { page, origin } = site;
+  try {
+    await page.goto(`${origin}/`);
+    await ready(page);
+    await offlineReady(page);
+    writeFileSync(join(root, "sw.js"), retire!);
+    await page.evaluate(() => navigator.serviceWorker.ready.then((r) => r.update()));
+    await expect.poll(() => page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration()))).toBe(false);
+    await expect.poll(() => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith("osw-")))).toEqual([]);
+    await ready(page);
+    // The app registers /sw.js at every start: the retiring worker then controls no tab, so it
+    // only unregisters again, and never reloads the page in a loop.
+    let navigations = 0;
+    page.on("framenavigated", () => navigations++);
+    await page.reload();
+    await ready(page);
+    await page.waitForTimeout(2000);
+    expect(navigations).toBe(1);
+  } finally {
+    await site.close();
+    rmSync(root, { recursive: true, force: true });
+  }
+});
