@@ -8,8 +8,8 @@
 //   control; on an update, before the new version may take over;
 // - on first use: the DSL bundle (`dsl-*`) and any other file of this origin;
 // - only responses that are 200, not redirected, of the type their extension says (wasm, js,
-//   json, css, svg, ...) and, for a built file, with exactly the build's bytes (SHA-256): never
-//   the host's HTML fallback under a wasm, js or JSON address (review S1).
+//   json, css, svg; anything else not HTML) and, for a built file, with exactly the build's
+//   bytes (SHA-256): never the host's HTML fallback under a wasm, js or JSON address (S1).
 // It deletes only its own older caches (`osw-*`), never another app's (review C2).
 // Navigations: the network first, but the cached index.html when offline, after 3.5 s, or when
 // the host answers with an error (review S3).
@@ -45,17 +45,18 @@ const NAVIGATION_TIMEOUT_MS = 3500;
 /** How long the page's own requests must have been quiet before the top-up downloads. */
 const QUIET_MS = 1000;
 
-/** The content-type a file must be served with, by extension; others must not be HTML. */
+/**
+ * The content-type a file must be served with, by extension. Any other file (the manifest, the
+ * policy's text) only must not be HTML: hosts differ on those types and the bytes are checked.
+ */
 const TYPES = {
   wasm: /^application\/wasm\b/i,
   js: /javascript/i,
   mjs: /javascript/i,
   json: /json/i,
-  webmanifest: /json/i,
   css: /^text\/css\b/i,
   svg: /^image\/svg\+xml\b/i,
   html: /^text\/html\b/i,
-  txt: /^text\/plain\b/i,
 };
 
 /** The stored copy of `path` is being made: path -> Promise<boolean> (stored or not). */
@@ -176,13 +177,17 @@ async function fill(path, modes) {
     const cache = await caches.open(VERSION);
     if (await cache.match(path)) return true;
     let copy = await fromOlderCaches(path);
+    // index.html is fetched as "/": some hosts redirect /index.html to / (refused: redirected).
+    const addresses = path === "/index.html" ? ["/", path] : [path];
     for (const mode of modes) {
-      if (copy) break;
-      try {
-        const res = await fetch(path, { cache: mode, mode: "same-origin", credentials: "same-origin" });
-        if (await verified(path, res)) copy = res;
-      } catch {
-        // Not in the HTTP cache (only-if-cached), or offline: try the next mode.
+      for (const address of addresses) {
+        if (copy) break;
+        try {
+          const res = await fetch(address, { cache: mode, mode: "same-origin", credentials: "same-origin" });
+          if (await verified(path, res)) copy = res;
+        } catch {
+          // Not in the HTTP cache (only-if-cached), or offline: try the next way.
+        }
       }
     }
     if (!copy) return false;
