@@ -4,6 +4,7 @@
 //   2. csp()            the Content-Security-Policy meta tag, hashing the inline scripts that
 //                       step 1 left (so it must run after it)
 //   3. headers()        the same policy as HTTP headers for the host: _headers and csp.txt
+//                       (and _redirects: the SPA fallback, for Netlify)
 //   4. serviceWorker()  stamps sw.js with every file's content hash and a version made of them
 // File names the steps rely on: a bundle whose file name starts `dsl-` is only for the DSL's
 // pages (cached on first use, never precached); everything under content/ is course data.
@@ -17,7 +18,7 @@ import { join, relative } from "node:path";
 
 
 /** Files the build writes for the host, not for the browser: never cached by the worker. */
-const HOST_FILES = new Set(["/sw.js", "/_headers", "/csp.txt"]);
+const HOST_FILES = new Set(["/sw.js", "/_headers", "/_redirects", "/csp.txt"]);
 
 // Step 1 (bundles): rewrites index.html's loader and renames the DSL bundle to `dsl-<hash>`.
 // Owned by the lead (the two-bundle split); empty until that lands.
@@ -79,6 +80,8 @@ function headers(staging, policy) {
     "/*",
     ...Object.entries(all).map(([name, value]) => `  ${name}: ${value}`),
     "# The page and the worker must be checked on every visit; hashed files never change.",
+    "/",
+    "  Cache-Control: no-cache",
     "/index.html",
     "  Cache-Control: no-cache",
     "/sw.js",
@@ -87,7 +90,10 @@ function headers(staging, policy) {
   ];
   writeFileSync(join(staging, "_headers"), lines.join("\n"));
   writeFileSync(join(staging, "csp.txt"), `${headerPolicy}\n`);
-  console.log("post-build: headers: _headers and csp.txt");
+  // Unknown paths are the app (a rewrite, not a redirect); files that exist are served first.
+  // Netlify needs this line; Cloudflare Pages does it by itself and ignores it.
+  writeFileSync(join(staging, "_redirects"), "/*  /index.html  200\n");
+  console.log("post-build: headers: _headers, _redirects and csp.txt");
 }
 
 /**
