@@ -44,6 +44,8 @@ const BUILT = { ...PRECACHE, ...ON_DEMAND };
 const NAVIGATION_TIMEOUT_MS = 3500;
 /** How long the page's own requests must have been quiet before the top-up downloads. */
 const QUIET_MS = 1000;
+/** How soon a precache that could not complete is tried again. */
+const RETRY_MS = 60_000;
 
 /**
  * The content-type a file must be served with, by extension. Any other file (the manifest, the
@@ -149,7 +151,8 @@ function completePrecache() {
       const stored = await Promise.all(paths.map((path) => fill(path, ["force-cache", "reload"])));
       const missing = paths.filter((_, i) => !stored[i]);
       precacheComplete = missing.length === 0;
-      if (!precacheComplete) topUp = null;
+      // Offline, or a file the host serves wrong: try again, but at most once a minute.
+      if (!precacheComplete) setTimeout(() => (topUp = null), RETRY_MS);
       return missing;
     })();
   }
