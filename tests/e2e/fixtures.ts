@@ -2,6 +2,10 @@
 // leaves the app's origin; `expectAxeClean` runs axe-core (WCAG 2.2 A/AA) on the page.
 import { test as base, expect, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
+import { resolve } from "node:path";
+
+/** The built app the tests run against (playwright.config.ts serves the same folder). */
+export const dist = resolve(import.meta.dirname, process.env.E2E_DIST ?? "../../dist");
 
 export const test = base.extend<{ foreignRequests: string[] }>({
   foreignRequests: [

@@ -1,6 +1,8 @@
 // The app shell: navigation, the start page, settings, the policy and the not-found page,
 // each checked with axe. Network requests to any other origin fail every test (fixtures).
-import { test, expect, expectAxeClean, ready } from "./fixtures";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test, expect, expectAxeClean, ready, dist } from "./fixtures";
 
 test("the start page sends staff to training and the DSL to the audit", async ({ page }) => {
   await page.goto("/");
@@ -65,9 +67,33 @@ test("the policy page shows the whole policy with an anchor per section", async 
 test("the built page carries a Content-Security-Policy that keeps requests on this origin", async ({ page }) => {
   const response = await page.goto("/");
   const html = await response!.text();
-  const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1] ?? "";
-  expect(csp).toContain("default-src 'self'");
-  expect(csp).toContain("connect-src 'self'");
-  expect(csp).not.toContain("unsafe-inline");
+  // The meta tag: the fallback for hosts that send no headers, and for the offline copy.
+  const meta = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1] ?? "";
+  expect(meta).toContain("default-src 'self'");
+  expect(meta).toContain("connect-src 'self'");
+  expect(meta).toContain("frame-src 'none'");
+  expect(meta).toContain("img-src 'self';");
+  expect(meta).not.toContain("unsafe-inline");
+  expect(meta).not.toContain("data:");
+  // Browsers ignore (and complain about) frame-ancestors in a meta tag: it belongs in a header.
+  expect(meta).not.toContain("frame-ancestors");
+
+  // The same policy as headers for the host, with frame-ancestors: _headers and csp.txt.
+  const headerPolicy = `${meta}; frame-ancestors 'none'`;
+  expect(readFileSync(join(dist, "csp.txt"), "utf8").trim()).toBe(headerPolicy);
+  const headers = readFileSync(join(dist, "_headers"), "utf8");
+  for (const line of [
+    "/*",
+    `  Content-Security-Policy: ${headerPolicy}`,
+    "  X-Content-Type-Options: nosniff",
+    "  Referrer-Policy: no-referrer",
+    "  X-Frame-Options: DENY",
+    "  Permissions-Policy: camera=(), microphone=(), geolocation=()",
+  ]) {
+    expect(headers.split("\n"), "dist/_headers").toContain(line);
+  }
+  // The test server sends them (as a host reading _headers would), and the app runs under them.
+  expect(response!.headers()["content-security-policy"]).toBe(headerPolicy);
+  expect(response!.headers()["x-frame-options"]).toBe("DENY");
   await ready(page);
 });
