@@ -52,8 +52,9 @@ pub fn DslApp() -> impl IntoView {
 fn Shell(bundle: Bundle, children: Children) -> impl IntoView {
     provide_meta_context();
     provide_context(bundle);
-    crate::browser::register_service_worker();
-    let settings = AppState::provide().settings();
+    let app = AppState::provide();
+    crate::browser::register_service_worker(move || app.notices.update_ready());
+    let settings = app.settings();
 
     view! {
         <Title formatter=|page: String| if page.is_empty() { "Online Safety Workbench".to_owned() } else { format!("{page} | Online Safety Workbench") } />

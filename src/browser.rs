@@ -2,7 +2,9 @@
 //! so the domain can take time and seeds as plain arguments.
 
 use chrono::{NaiveDate, NaiveDateTime};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 /// The device's local date and time, to the second.
 pub fn now() -> NaiveDateTime {
@@ -37,13 +39,79 @@ pub fn confirm(message: &str) -> bool {
         .unwrap_or(false)
 }
 
-/// Registers the service worker that keeps the app usable offline (public/sw.js). Silent
-/// where service workers are unavailable (e.g. a file:// page or a locked-down browser).
-pub fn register_service_worker() {
-    if let Some(window) = web_sys::window() {
-        let container = window.navigator().service_worker();
-        let _ = container.register("/sw.js");
-    }
+/// Registers the service worker that keeps the app usable offline (public/sw.js), and calls
+/// `on_update` when a new version of the app has installed and is waiting: one that did so
+/// before this page opened, or one the worker announces (`update-ready`) while it is open.
+/// The worker checks for a new version whenever the tab is shown again. Silent where service
+/// workers are unavailable (a file:// page, a locked-down browser).
+pub fn register_service_worker(on_update: impl Fn() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let container = window.navigator().service_worker();
+    let on_update = std::rc::Rc::new(on_update);
+    let announced = on_update.clone();
+    let listen = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+        let kind = js_sys::Reflect::get(&ev.data(), &"type".into()).ok();
+        if kind.and_then(|k| k.as_string()).as_deref() == Some("update-ready") {
+            announced();
+        }
+    });
+    // Setting onmessage (not adding a listener) also starts the worker's messages flowing.
+    container.set_onmessage(Some(listen.as_ref().unchecked_ref()));
+    listen.forget();
+    let registered = container.register("/sw.js");
+    wasm_bindgen_futures::spawn_local(async move {
+        let Ok(registration) = JsFuture::from(registered).await else {
+            return;
+        };
+        let registration: web_sys::ServiceWorkerRegistration = registration.unchecked_into();
+        if registration.waiting().is_some() && container.controller().is_some() {
+            on_update();
+        }
+        let Some(document) = window.document() else {
+            return;
+        };
+        let shown = document.clone();
+        let check = Closure::<dyn Fn()>::new(move || {
+            if shown.visibility_state() == web_sys::VisibilityState::Visible {
+                let _ = registration.update();
+            }
+        });
+        let _ = document
+            .add_event_listener_with_callback("visibilitychange", check.as_ref().unchecked_ref());
+        check.forget();
+    });
+}
+
+/// Moves this tab (and every other) to the waiting new version: asks it to take over, then
+/// reloads once it has. Only a change of worker asked for here reloads the page.
+pub fn use_new_version() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let container = window.navigator().service_worker();
+    let reload = Closure::once_into_js(move || {
+        let _ = window.location().reload();
+    });
+    let _ = container.add_event_listener_with_callback("controllerchange", reload.unchecked_ref());
+    let ready = container.get_registration();
+    wasm_bindgen_futures::spawn_local(async move {
+        let Ok(registration) = JsFuture::from(ready).await else {
+            return;
+        };
+        let Some(registration) = registration
+            .dyn_into::<web_sys::ServiceWorkerRegistration>()
+            .ok()
+        else {
+            return;
+        };
+        if let Some(worker) = registration.waiting().or_else(|| registration.installing()) {
+            let message = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&message, &"type".into(), &"skip-waiting".into());
+            let _ = worker.post_message(&message);
+        }
+    });
 }
 
 /// Asks for a line of text (the browser's own accessible dialog); `None` when cancelled.

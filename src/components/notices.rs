@@ -47,6 +47,10 @@ pub fn NoticeBanner() -> impl IntoView {
                             <button type="button" on:click=|_| crate::browser::reload()>"Reload the page"</button>
                         }
                         .into_any(),
+                        NoticeAction::UseNewVersion => view! {
+                            <button type="button" on:click=|_| crate::browser::use_new_version()>"Use the new version"</button>
+                        }
+                        .into_any(),
                         NoticeAction::Export => view! { <Link href=routes::DATA>"Go to Your data to export"</Link> }.into_any(),
                     };
                     view! {

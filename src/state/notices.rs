@@ -26,6 +26,8 @@ pub enum NoticeAction {
     Export,
     /// Reload the page (a newer version of the app is in use).
     Reload,
+    /// Move to the new version of the app that has installed and waits.
+    UseNewVersion,
 }
 
 /// One banner.
@@ -106,6 +108,15 @@ impl Notices {
                 kind.label()
             ),
             NoticeAction::Reload,
+        );
+    }
+
+    /// Says a new version of the app is ready, with a button to move to it.
+    pub fn update_ready(&self) {
+        self.add(
+            Tone::Info,
+            "A new version of the app is ready. Finish what you are doing, then move to it: your saved work stays.".to_owned(),
+            NoticeAction::UseNewVersion,
         );
     }
 
