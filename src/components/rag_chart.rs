@@ -46,31 +46,22 @@ fn parts(s: &SectionSummary) -> [(Rag, usize); 5] {
     ]
 }
 
-/// The patterns, each drawn on its colour so it reads in colour and in greyscale.
-fn patterns() -> impl IntoView {
-    view! {
-        <defs>
-            <pattern id=pattern(Rag::Red) width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-                <rect width="6" height="6" class="rag-red" />
-                <rect width="2" height="6" fill="#ffffff" />
-            </pattern>
-            <pattern id=pattern(Rag::Amber) width="6" height="6" patternUnits="userSpaceOnUse">
-                <rect width="6" height="6" class="rag-amber" />
-                <circle cx="3" cy="3" r="1.5" fill="#ffffff" />
-            </pattern>
-            <pattern id=pattern(Rag::Green) width="6" height="6" patternUnits="userSpaceOnUse">
-                <rect width="6" height="6" class="rag-green" />
-            </pattern>
-            <pattern id=pattern(Rag::NotApplicable) width="6" height="6" patternUnits="userSpaceOnUse">
-                <rect width="6" height="6" fill="#ffffff" />
-                <rect width="6" height="2" class="rag-na" />
-            </pattern>
-            <pattern id=pattern(Rag::Unanswered) width="6" height="6" patternUnits="userSpaceOnUse">
-                <rect width="6" height="6" fill="#ffffff" />
-            </pattern>
-        </defs>
-    }
-}
+/// The patterns, each drawn on its colour so it reads in colour and in greyscale: red
+/// stripes, amber dots, solid green, grey lines for not applicable, hollow for not
+/// answered. Ids are `pattern(rag)`'s. A constant string: markup built by `view!` here
+/// costs several KB of wasm for what never changes.
+const PATTERNS: &str = concat!(
+    r##"<pattern id="rag-pattern-red" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">"##,
+    r##"<rect width="6" height="6" class="rag-red"/><rect width="2" height="6" fill="#ffffff"/></pattern>"##,
+    r##"<pattern id="rag-pattern-amber" width="6" height="6" patternUnits="userSpaceOnUse">"##,
+    r##"<rect width="6" height="6" class="rag-amber"/><circle cx="3" cy="3" r="1.5" fill="#ffffff"/></pattern>"##,
+    r##"<pattern id="rag-pattern-green" width="6" height="6" patternUnits="userSpaceOnUse">"##,
+    r##"<rect width="6" height="6" class="rag-green"/></pattern>"##,
+    r##"<pattern id="rag-pattern-na" width="6" height="6" patternUnits="userSpaceOnUse">"##,
+    r##"<rect width="6" height="6" fill="#ffffff"/><rect width="6" height="2" class="rag-na"/></pattern>"##,
+    r##"<pattern id="rag-pattern-none" width="6" height="6" patternUnits="userSpaceOnUse">"##,
+    r##"<rect width="6" height="6" fill="#ffffff"/></pattern>"##,
+);
 
 /// A stacked bar per section, its legend, and its counts as a table.
 #[component]
@@ -151,7 +142,7 @@ pub fn RagChart(
                 <svg viewBox=format!("0 0 {} {height}", LABEL_W + BAR_W + 2) role="img" aria-labelledby="rag-title" aria-describedby="rag-desc" width="100%">
                     <title id="rag-title">"Ratings by section"</title>
                     <desc id="rag-desc">"A bar for each section, split into red, amber, green, not applicable and not answered items. The table that follows gives the counts."</desc>
-                    {patterns()}
+                    <defs inner_html=PATTERNS></defs>
                     {bars}
                 </svg>
                 <ul class="rag-legend" aria-label="Key to the chart, with totals">{legend}</ul>
