@@ -8,35 +8,22 @@ use crate::components::content::filled;
 use crate::domain::audit::{AcademicYear, Checklist};
 use crate::domain::dates::long as long_date;
 
-/// The action plan (or only its overdue actions) under its own heading.
+/// The whole action plan under its own heading.
 #[component]
 pub fn ActionPlan(
     year: AcademicYear,
     /// The checklist the actions' items belong to.
     list: &'static Checklist,
-    /// Show only the overdue actions (the report's first page).
-    #[prop(optional)]
-    overdue_only: bool,
 ) -> impl IntoView {
     let audit = year_lens(year);
     let today = browser::today();
-    let (heading, heading_id) = if overdue_only {
-        ("Overdue actions", "overdue-heading")
-    } else {
-        ("Action plan", "plan-heading")
-    };
     view! {
-        <section aria-labelledby=heading_id>
-            <h2 id=heading_id>{heading}</h2>
+        <section aria-labelledby="plan-heading">
+            <h2 id="plan-heading">"Action plan"</h2>
             {move || {
-                let plan: Vec<_> = audit
-                    .read(|a| a.action_plan(list, today))
-                    .into_iter()
-                    .filter(|p| !overdue_only || p.overdue)
-                    .collect();
+                let plan = audit.read(|a| a.action_plan(list, today));
                 if plan.is_empty() {
-                    let none = if overdue_only { "No actions are overdue." } else { "No actions recorded yet." };
-                    return view! { <p>{none}</p> }.into_any();
+                    return view! { <p>"No actions recorded yet."</p> }.into_any();
                 }
                 view! {
                     <div class="table-wrap">

@@ -3,16 +3,60 @@
 
 use leptos::prelude::*;
 
-use crate::domain::dates::long_time;
-use crate::domain::staff::{self, Overall};
+use crate::domain::dates::{long, long_time};
+use crate::domain::staff::{self, Overall, StaffRecords};
 use crate::state::app;
+
+/// When the staff records (and so the matrix) last changed, for a sentence.
+fn last_updated(records: RwSignal<StaffRecords>) -> String {
+    records
+        .with(|r| r.updated_at)
+        .map(long_time)
+        .unwrap_or_else(|| "not recorded".into())
+}
+
+/// The day the staff records last changed, for page 1.
+fn last_updated_day(records: RwSignal<StaffRecords>) -> String {
+    records
+        .with(|r| r.updated_at)
+        .map(|at| long(at.date()))
+        .unwrap_or_else(|| "not recorded".into())
+}
+
+/// Coverage in a sentence or two, for the report's first page: the figures, by role, and
+/// when the matrix was last updated. The counting is `staff::coverage`'s.
+#[component]
+pub fn CoverageLine() -> impl IntoView {
+    let (records, rows) = (app().staff(), app().matrix());
+    move || {
+        rows.with(|rows| {
+            if rows.is_empty() {
+                return "No staff training records have been imported yet, so nobody is shown as trained.".to_owned();
+            }
+            let c = staff::coverage(rows);
+            let roles: Vec<String> = c
+                .by_role
+                .iter()
+                .map(|(role, n, t, _)| format!("{} {t} of {n}", role.label()))
+                .collect();
+            format!(
+                "{} of {} people are fully trained ({}%). By role: {}. {} due within 30 days; {} overdue. Matrix last updated {}.",
+                c.trained,
+                c.people,
+                c.percent,
+                roles.join("; "),
+                c.due_soon,
+                c.overdue,
+                last_updated_day(records)
+            )
+        })
+    }
+}
 
 /// Coverage figures and who is overdue or due soon, from the shared staff matrix.
 #[component]
 pub fn CoverageSummary() -> impl IntoView {
-    let app = app();
-    let records = app.staff();
-    let rows = app.matrix();
+    let (records, rows) = (app().staff(), app().matrix());
     move || {
         rows.with(|rows| {
             if rows.is_empty() {
@@ -34,10 +78,7 @@ pub fn CoverageSummary() -> impl IntoView {
                     )
                 })
                 .collect();
-            let updated = records
-                .with(|r| r.updated_at)
-                .map(long_time)
-                .unwrap_or_else(|| "not recorded".into());
+            let updated = last_updated(records);
             view! {
                 <p class="coverage-figures">
                     {format!("{} of {} people are fully trained ({}%). {} due within 30 days; {} overdue. Records last updated {updated}.",

@@ -1,77 +1,158 @@
 //! The audit's chart: a stacked bar per section of red, amber, green, not applicable and
-//! not answered, with the counts as text for screen readers.
+//! not answered. It reads without colour: each kind of segment has its own pattern
+//! (stripes, dots, solid, lines, hollow) and carries its count, the legend is HTML that
+//! wraps instead of overlapping, and a table of the counts follows for screen readers. The
+//! same chart is used on screen and in print. One chart per page: its patterns have fixed
+//! ids that the legend's swatches use.
 
 use leptos::prelude::*;
 
 use crate::components::audit_year::SectionFigures;
 use crate::domain::audit::{Rag, SectionSummary};
 
-/// A stacked bar per section.
+// Whole-pixel geometry in the SVG's own units: no float formatting in the wasm.
+const LABEL_W: usize = 210;
+const BAR_W: usize = 420;
+const ROW_H: usize = 21;
+const BAR_H: usize = 16;
+/// Width of a count's box per digit, and its padding.
+const DIGIT_W: usize = 7;
+const BOX_PAD: usize = 6;
+
+/// The pattern id for a kind of segment.
+fn pattern(rag: Rag) -> String {
+    format!("rag-pattern-{}", rag.id())
+}
+
+/// What each kind of segment means, for the legend and the table.
+fn meaning(rag: Rag) -> &'static str {
+    match rag {
+        Rag::Red => "Red: no or not sure",
+        Rag::Amber => "Amber: partly",
+        Rag::Green => "Green: yes",
+        Rag::NotApplicable => "Not applicable",
+        Rag::Unanswered => "Not answered",
+    }
+}
+
+/// A section's counts in the bar's order: red, amber, green, not applicable, not answered.
+fn parts(s: &SectionSummary) -> [(Rag, usize); 5] {
+    [
+        (Rag::Red, s.red),
+        (Rag::Amber, s.amber),
+        (Rag::Green, s.green),
+        (Rag::NotApplicable, s.not_applicable),
+        (Rag::Unanswered, s.unrated()),
+    ]
+}
+
+/// The patterns, each drawn on its colour so it reads in colour and in greyscale: red
+/// stripes, amber dots, solid green, grey lines for not applicable, hollow for not
+/// answered. Ids are `pattern(rag)`'s. A constant string: markup built by `view!` here
+/// costs several KB of wasm for what never changes.
+const PATTERNS: &str = concat!(
+    r##"<pattern id="rag-pattern-red" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">"##,
+    r##"<rect width="6" height="6" class="rag-red"/><rect width="2" height="6" fill="#ffffff"/></pattern>"##,
+    r##"<pattern id="rag-pattern-amber" width="6" height="6" patternUnits="userSpaceOnUse">"##,
+    r##"<rect width="6" height="6" class="rag-amber"/><circle cx="3" cy="3" r="1.5" fill="#ffffff"/></pattern>"##,
+    r##"<pattern id="rag-pattern-green" width="6" height="6" patternUnits="userSpaceOnUse">"##,
+    r##"<rect width="6" height="6" class="rag-green"/></pattern>"##,
+    r##"<pattern id="rag-pattern-na" width="6" height="6" patternUnits="userSpaceOnUse">"##,
+    r##"<rect width="6" height="6" fill="#ffffff"/><rect width="6" height="2" class="rag-na"/></pattern>"##,
+    r##"<pattern id="rag-pattern-none" width="6" height="6" patternUnits="userSpaceOnUse">"##,
+    r##"<rect width="6" height="6" fill="#ffffff"/></pattern>"##,
+);
+
+/// A stacked bar per section, its legend, and its counts as a table.
 #[component]
 pub fn RagChart(
     /// The sections' figures (see `audit_year::figures`).
     figures: Memo<Vec<SectionFigures>>,
 ) -> impl IntoView {
-    // Whole-pixel geometry: no float formatting in the wasm.
-    const LABEL_W: usize = 230;
-    const BAR_W: usize = 400;
-    const ROW_H: usize = 30;
-    let parts = |s: &SectionSummary| {
-        [
-            (Rag::Red, s.red),
-            (Rag::Amber, s.amber),
-            (Rag::Green, s.green),
-            (Rag::NotApplicable, s.not_applicable),
-            (
-                Rag::Unanswered,
-                s.total - s.red - s.amber - s.green - s.not_applicable,
-            ),
-        ]
-    };
     move || {
         let rows = figures.get();
-        let height = ROW_H * rows.len() + 40;
-        let described = rows
+        let height = ROW_H * rows.len() + 2;
+        let totals: SectionSummary = rows.iter().map(|f| f.summary).sum();
+        let bars = rows
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let y = i * ROW_H + 2;
+                let total = f.summary.total.max(1);
+                // Each segment ends where the running count puts it, so the bar is always
+                // exactly BAR_W long and rounding never piles up.
+                let mut done = 0;
+                let segments = parts(&f.summary)
+                    .into_iter()
+                    .filter(|(_, n)| *n > 0)
+                    .map(|(rag, n)| {
+                        let x = LABEL_W + BAR_W * done / total;
+                        done += n;
+                        let w = LABEL_W + BAR_W * done / total - x;
+                        let digits = n.to_string();
+                        let box_w = DIGIT_W * digits.len() + BOX_PAD;
+                        // The count sits in a white box inside the segment when it fits.
+                        let count = (w >= box_w + 4).then(|| {
+                            let bx = x + (w - box_w) / 2;
+                            view! {
+                                <rect x=bx.to_string() y=(y + 2).to_string() width=box_w.to_string() height=(BAR_H - 4).to_string() rx="2" class="rag-count-box" />
+                                <text x=(bx + box_w / 2).to_string() y=(y + 12).to_string() text-anchor="middle" class="rag-count">{digits}</text>
+                            }
+                        });
+                        view! {
+                            <rect x=x.to_string() y=y.to_string() width=w.to_string() height=BAR_H.to_string()
+                                fill=format!("url(#{})", pattern(rag)) class="rag-segment" />
+                            {count}
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <text x=(LABEL_W - 8).to_string() y=(y + 12).to_string() text-anchor="end" class="rag-label">{f.title}</text>
+                    {segments}
+                }
+            })
+            .collect_view();
+        // Only the kinds the chart shows, so the key stays short enough for one line.
+        let legend = parts(&totals)
+            .into_iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(rag, n)| {
+                view! {
+                    <li>
+                        <svg class="rag-swatch" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+                            <rect x="0" y="0" width="16" height="16" fill=format!("url(#{})", pattern(rag)) class="rag-segment" />
+                        </svg>
+                        {format!("{} ({n})", meaning(rag))}
+                    </li>
+                }
+            })
+            .collect_view();
+        let table_rows = rows
             .iter()
             .map(|f| {
-                let [r, a, g, na, none] = parts(&f.summary).map(|(_, n)| n);
-                format!(
-                    "{}: {r} red, {a} amber, {g} green, {na} not applicable, {none} not answered.",
-                    f.title
-                )
+                let cells = parts(&f.summary)
+                    .into_iter()
+                    .map(|(_, n)| view! { <td>{n}</td> })
+                    .collect_view();
+                view! { <tr><th scope="row">{f.title}</th>{cells}</tr> }
             })
-            .collect::<Vec<_>>()
-            .join(" ");
+            .collect_view();
         view! {
             <figure class="rag-chart">
-                <svg viewBox=format!("0 0 {} {height}", LABEL_W + BAR_W + 10) role="img" aria-labelledby="rag-title rag-desc" width="100%">
+                <svg viewBox=format!("0 0 {} {height}", LABEL_W + BAR_W + 2) role="img" aria-labelledby="rag-title" aria-describedby="rag-desc" width="100%">
                     <title id="rag-title">"Ratings by section"</title>
-                    <desc id="rag-desc">{described}</desc>
-                    {rows.iter().enumerate().map(|(i, f)| {
-                        let s = &f.summary;
-                        let y = i * ROW_H + 4;
-                        let mut x = LABEL_W;
-                        let total = s.total.max(1);
-                        let bars = parts(s).into_iter().filter(|(_, n)| *n > 0).map(|(rag, n)| {
-                            let w = BAR_W * n / total;
-                            let bar = view! { <rect x=x.to_string() y=y.to_string() width=w.to_string() height="20" class=format!("rag-{}", rag.id()) /> };
-                            x += w;
-                            bar
-                        }).collect_view();
-                        view! {
-                            <text x=(LABEL_W - 8).to_string() y=(y + 15).to_string() text-anchor="end">{f.title}</text>
-                            {bars}
-                        }
-                    }).collect_view()}
-                    {Rag::ALL.into_iter().enumerate().map(|(i, rag)| {
-                        let x = LABEL_W + i * 85;
-                        let y = ROW_H * rows.len() + 14;
-                        view! {
-                            <rect x=x.to_string() y=y.to_string() width="12" height="12" class=format!("rag-{}", rag.id()) />
-                            <text x=(x + 16).to_string() y=(y + 11).to_string() class="legend">{rag.label()}</text>
-                        }
-                    }).collect_view()}
+                    <desc id="rag-desc">"A bar for each section, split into red, amber, green, not applicable and not answered items. The table that follows gives the counts."</desc>
+                    <defs inner_html=PATTERNS></defs>
+                    {bars}
                 </svg>
+                <ul class="rag-legend" aria-label="Key to the chart, with totals">{legend}</ul>
+                <div class="visually-hidden">
+                    <table>
+                        <caption>"Ratings by section: number of items"</caption>
+                        <thead><tr><th scope="col">"Section"</th>{Rag::ALL.into_iter().map(|r| view! { <th scope="col">{meaning(r)}</th> }).collect_view()}</tr></thead>
+                        <tbody>{table_rows}</tbody>
+                    </table>
+                </div>
             </figure>
         }
     }

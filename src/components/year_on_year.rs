@@ -17,7 +17,7 @@ pub fn YearOnYear(
     move || {
         // The year compared with, and each item's change with this year's rating.
         let compared = audit.read(|a| {
-            let previous = a.previous.as_ref()?.year;
+            let counts = a.change_counts(list)?;
             let changes: Vec<_> = a
                 .compare(list)
                 .into_iter()
@@ -26,15 +26,12 @@ pub fn YearOnYear(
                     (id, c, now)
                 })
                 .collect();
-            Some((previous, changes))
+            Some((counts, changes))
         });
-        let Some((previous, changes)) = compared else {
+        let Some((counts, changes)) = compared else {
             return view! { <p>"No earlier audit to compare with yet."</p> }.into_any();
         };
-        let count = |f: fn(&Change) -> bool| changes.iter().filter(|(_, c, _)| f(c)).count();
-        let improved = count(|c| matches!(c, Change::Improved(_)));
-        let worsened = count(|c| matches!(c, Change::Worsened(_)));
-        let new = count(|c| matches!(c, Change::New));
+        let previous = counts.since;
         let rows: Vec<_> = changes
             .iter()
             .filter_map(|(id, c, now)| {
@@ -57,7 +54,7 @@ pub fn YearOnYear(
             })
             .collect();
         view! {
-            <p>{format!("Against the {} audit: {improved} improved, {worsened} worsened, {new} rated for the first time.", previous.label())}</p>
+            <p>{counts.sentence()}</p>
             <div class="table-wrap">
                 <table class="year-on-year">
                     <thead><tr><th scope="col">"Item"</th><th scope="col">{previous.label()}</th><th scope="col">{year.label()}</th><th scope="col">"Change"</th></tr></thead>

@@ -78,6 +78,9 @@ pub struct DateFlag {
     pub item_id: Option<String>,
     pub message: String,
     pub passed: bool,
+    /// What is due ("The Social Media Policy") and by when, when a date is set.
+    pub what: String,
+    pub due: Option<NaiveDate>,
 }
 
 /// The review dates the policy and the filtering review set, checked against today.
@@ -92,12 +95,16 @@ pub fn date_flags(settings: &SchoolSettings, audit: &Audit, today: NaiveDate) ->
                     long(date)
                 ),
                 passed: true,
+                what: what.to_owned(),
+                due: Some(date),
             });
         } else if (date - today).num_days() <= 30 {
             flags.push(DateFlag {
                 item_id: item.map(str::to_owned),
                 message: format!("{what} is due for review by {}.", long(date)),
                 passed: false,
+                what: what.to_owned(),
+                due: Some(date),
             });
         }
     };
@@ -117,6 +124,8 @@ pub fn date_flags(settings: &SchoolSettings, audit: &Audit, today: NaiveDate) ->
             item_id: Some("fm-annual-review".into()),
             message: "No filtering and monitoring review is recorded for this year yet.".into(),
             passed: false,
+            what: "Filtering and monitoring".into(),
+            due: None,
         }),
         (Some(_), None) => {}
     }

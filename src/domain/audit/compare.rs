@@ -27,6 +27,30 @@ pub enum Change {
     New,
 }
 
+/// How many ratings moved since last year's audit, for one line of the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChangeCounts {
+    /// The year compared with.
+    pub since: AcademicYear,
+    pub improved: usize,
+    pub worsened: usize,
+    /// Rated this year, not last year.
+    pub new: usize,
+}
+
+impl ChangeCounts {
+    /// "Against the 2025/26 audit: 4 improved, 1 worsened, 3 rated for the first time."
+    pub fn sentence(&self) -> String {
+        format!(
+            "Against the {} audit: {} improved, {} worsened, {} rated for the first time.",
+            self.since.label(),
+            self.improved,
+            self.worsened,
+            self.new
+        )
+    }
+}
+
 impl Audit {
     /// This year's audit started from last year's: answers, evidence and unfinished actions
     /// carried over, every rating marked for re-confirmation, the check log and sign-off
@@ -99,5 +123,18 @@ impl Audit {
                 Some((item.id.clone(), change))
             })
             .collect()
+    }
+
+    /// The counts of [`Audit::compare`]; `None` until last year's audit is imported.
+    pub fn change_counts(&self, list: &Checklist) -> Option<ChangeCounts> {
+        let since = self.previous.as_ref()?.year;
+        let changes = self.compare(list);
+        let count = |f: fn(&Change) -> bool| changes.iter().filter(|(_, c)| f(c)).count();
+        Some(ChangeCounts {
+            since,
+            improved: count(|c| matches!(c, Change::Improved(_))),
+            worsened: count(|c| matches!(c, Change::Worsened(_))),
+            new: count(|c| matches!(c, Change::New)),
+        })
     }
 }

@@ -10,7 +10,8 @@
 //! - `rating.rs`: ratings, RAG colours, section figures and top risks;
 //! - `actions.rs`: actions, the action plan and review-date flags;
 //! - `filtering.rs`: the filtering and monitoring review record;
-//! - `compare.rs`: last year's baseline, carrying a year over, year-on-year changes.
+//! - `compare.rs`: last year's baseline, carrying a year over, year-on-year changes;
+//! - `report.rs`: what the first page of the governors' report says.
 
 use std::collections::BTreeMap;
 
@@ -25,12 +26,14 @@ mod checklist;
 mod compare;
 mod filtering;
 mod rating;
+mod report;
 
 pub use actions::{date_flags, next_review_after, Action, ActionStatus, DateFlag, PlannedAction};
 pub use checklist::{Check, Checklist, Item, Section, MIN_ITEMS};
-pub use compare::{Change, Previous};
+pub use compare::{Change, ChangeCounts, Previous};
 pub use filtering::{CheckRow, Confirmed, Decision, FilteringReview, CONSIDERATIONS};
 pub use rating::{Rag, Rating, SectionSummary};
+pub use report::{brief, filtering_line, overall_sentence, FirstPage, Risk, FIRST_PAGE_ROWS};
 
 /// An academic year, named by the calendar year it starts in (2026 is 2026/27).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -80,7 +80,27 @@ pub struct SectionSummary {
     pub not_applicable: usize,
 }
 
+impl std::iter::Sum for SectionSummary {
+    /// Every section's figures added up: the whole audit's.
+    fn sum<I: Iterator<Item = Self>>(iter: I) -> Self {
+        iter.fold(Self::default(), |a, b| Self {
+            total: a.total + b.total,
+            answered: a.answered + b.answered,
+            red: a.red + b.red,
+            amber: a.amber + b.amber,
+            green: a.green + b.green,
+            not_applicable: a.not_applicable + b.not_applicable,
+        })
+    }
+}
+
 impl SectionSummary {
+    /// Items with no confirmed rating (the rest of the total).
+    pub fn unrated(&self) -> usize {
+        self.total
+            .saturating_sub(self.red + self.amber + self.green + self.not_applicable)
+    }
+
     /// Whole percent answered.
     pub fn percent(&self) -> usize {
         (self.answered * 100).checked_div(self.total).unwrap_or(0)

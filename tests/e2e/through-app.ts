@@ -1,0 +1,91 @@
+// Staff training records made the way the app makes them: a profile on the training page,
+// modules read and their quizzes passed through the quiz page, then the app's own export.
+// Nothing here writes record JSON by hand, so the records pass the DSL's checks exactly as
+// a real member of staff's would.
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { expect, type Locator, type Page } from "@playwright/test";
+import { ready } from "./fixtures";
+
+type Option = { id: string; text: string; correct?: boolean };
+type Question = { id: string; prompt: string; options: Option[] };
+type Module = { id: string; title: string; questions: Question[] };
+
+const modulesDir = join(import.meta.dirname, "../../content/modules");
+const modules: Module[] = readdirSync(modulesDir)
+  .sort()
+  .map((f) => JSON.parse(readFileSync(join(modulesDir, f), "utf8")));
+const questions = modules.flatMap((m) => m.questions);
+
+/** Course text as shown: each {placeholder} is filled from the settings, so it matches anything. */
+const shown = (text: string) =>
+  new RegExp(`^${text.split(/\{[a-z_]+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".+?")}$`);
+
+/** The course question shown in a fieldset: same prompt and same option labels. */
+async function questionIn(fs: Locator): Promise<Question> {
+  const prompt = (await fs.locator(".prompt").innerText()).trim();
+  const labels = (await fs.locator("label").allInnerTexts()).map((t) => t.trim());
+  const q = questions.find(
+    (q) =>
+      shown(q.prompt).test(prompt) &&
+      q.options.length === labels.length &&
+      q.options.every((o) => labels.some((l) => shown(o.text).test(l))),
+  );
+  expect(q, `question for prompt ${prompt}`).toBeTruthy();
+  return q!;
+}
+
+/** Reads a module and passes its quiz with every answer right. */
+async function passModule(page: Page, module: Module) {
+  await page.goto(`/training/modules/${module.id}`);
+  await ready(page);
+  for (const box of await page.getByLabel("I have read this section").all()) await box.check();
+  await page.getByRole("link", { name: "Go to the quiz" }).click();
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  const fieldsets = page.locator("fieldset.question");
+  await expect(fieldsets.first()).toBeVisible();
+  const count = await fieldsets.count();
+  for (let i = 0; i < count; i++) {
+    const fs = fieldsets.nth(i);
+    const q = await questionIn(fs);
+    // By the option's input: an option that is only a placeholder ("{school_accounts}")
+    // would match every label.
+    for (const o of q.options.filter((o) => o.correct)) await fs.locator(`input[id="q-${q.id}-${o.id}"]`).check();
+  }
+  await page.getByRole("button", { name: "Submit answers" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Passed" })).toBeVisible();
+}
+
+/**
+ * A member of staff on this device: a new profile (`role` as the Role list labels it), the
+ * first `passes` of their required modules passed (all of them when omitted), and their
+ * training record exported. Returns the exported file, ready for `setInputFiles`.
+ */
+export async function trainAndExport(page: Page, name: string, role: string, passes?: number) {
+  await page.goto("/training");
+  await ready(page);
+  const another = page.getByRole("button", { name: "Add another person" });
+  if (await another.isVisible()) await another.click();
+  await page.getByLabel("Full name").fill(name);
+  await page.getByLabel("Role").selectOption({ label: role });
+  await page.getByRole("button", { name: "Create profile" }).click();
+  await expect(page.getByRole("heading", { name: `${name}: Induction` })).toBeVisible();
+  const required = await page.locator("table.modules tbody th a").allInnerTexts();
+  for (const title of required.slice(0, passes ?? required.length)) {
+    await passModule(page, modules.find((m) => m.title === title)!);
+  }
+  await page.goto("/training");
+  await expect(page.getByRole("heading", { name: `${name}: Induction` })).toBeVisible();
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export my training record" }).click();
+  const file = await download;
+  return { name: file.suggestedFilename(), mimeType: "application/json", buffer: readFileSync(await file.path()) };
+}
+
+/** The DSL imports exported records on the Staff records page. */
+export async function importRecords(page: Page, files: { name: string; mimeType: string; buffer: Buffer }[]) {
+  await page.goto("/staff");
+  await ready(page);
+  await page.getByLabel("Choose training record files").setInputFiles(files);
+  await expect(page.getByRole("region", { name: /file\(s\) read/ }).getByRole("heading")).toHaveText(`${files.length} file(s) read, 0 not imported`);
+}
