@@ -9,7 +9,7 @@
 //   stored (made once by driving the app: create a profile, read the sections, start the quiz).
 // Prints medians (and ranges), first paint, transferred bytes and the ratio app/static. It is
 // not a timed test: it exits 0 whatever the figures, 1 only if the run itself breaks.
-// Usage: node scripts/bench-first-load.mjs [dist] [--runs N] [--module 03-staff-personal-use.json]
+// Usage: node scripts/bench-first-load.mjs [dist] [--runs N] [--module staff-personal-use]
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -26,7 +26,7 @@ const option = (name, fallback) => {
 };
 const dist = resolve(args.find((a, i) => !a.startsWith("--") && !args[i - 1]?.startsWith("--")) ?? "dist");
 const runs = Number(option("runs", process.env.BENCH_RUNS ?? 10));
-const moduleFile = option("module", "03-staff-personal-use.json");
+const moduleId = option("module", "staff-personal-use");
 const repo = resolve(import.meta.dirname, "..");
 
 const THROTTLING = {
@@ -87,6 +87,15 @@ ${module.questions.slice(0, module.draw).map(question).join("\n")}
 </body>
 </html>
 `;
+}
+
+/** A module as the app shows it: its head in course.json joined with its own file's body. */
+function readModule(id) {
+  const course = JSON.parse(readFileSync(join(repo, "content", "course.json"), "utf8"));
+  const head = course.modules.find((m) => m.id === id);
+  if (!head) throw new Error(`bench: course.json has no module ${id}`);
+  const body = JSON.parse(readFileSync(join(repo, "content", "modules", `${id}.json`), "utf8"));
+  return { ...head, ...body, sections: head.sections.map((s, i) => ({ ...s, ...body.sections[i] })) };
 }
 
 // ---- measuring ---------------------------------------------------------------------------
@@ -180,7 +189,7 @@ const ms = (x) => (Number.isFinite(x) ? `${Math.round(x)} ms` : "n/a");
 const kb = (x) => `${(x / 1024).toFixed(1)} KB`;
 
 async function main() {
-  const module = JSON.parse(readFileSync(join(repo, "content", "modules", moduleFile), "utf8"));
+  const module = readModule(moduleId);
   const staticRoot = mkdtempSync(join(tmpdir(), "osw-bench-static-"));
   const stylesheets = readdirSync(dist).filter((f) => /^(main|training)-.*\.css$/.test(f));
   for (const file of [...stylesheets, "icon.svg"]) cpSync(join(dist, file), join(staticRoot, file));

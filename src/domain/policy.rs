@@ -165,6 +165,13 @@ pub fn sections(text: &str) -> Vec<PolicySection> {
     out
 }
 
+/// The headings the app needs that the text lacks (or has out of order), so a school that
+/// replaces the policy file hears what the policy page and the citations would miss.
+pub fn missing_headings(text: &str) -> Vec<&'static str> {
+    let found = sections(text).len();
+    HEADINGS[found..].iter().map(|h| h.line).collect()
+}
+
 /// The section of the policy's text with this anchor, if any.
 pub fn section_by_anchor(text: &str, anchor: &str) -> Option<PolicySection> {
     sections(text).into_iter().find(|s| s.anchor == anchor)

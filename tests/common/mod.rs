@@ -7,38 +7,19 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use online_safety_workbench::domain::audit::Checklist;
-use online_safety_workbench::domain::content::{self, Content, ContentFiles, Course, Keys, Module};
-use online_safety_workbench::domain::sources;
+use online_safety_workbench::domain::content::folder::{self, Folder};
+use online_safety_workbench::domain::content::{Content, ContentFiles, Course, Keys, Module};
 
 /// Every file of a content folder, as text.
 pub fn files(dir: &Path) -> ContentFiles {
-    let read = |p: &Path| std::fs::read_to_string(p).unwrap();
-    let list = |sub: &str| -> Vec<(String, String)> {
-        let mut out: Vec<_> = std::fs::read_dir(dir.join(sub))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "json"))
-            .map(|p| {
-                let name = format!("{sub}/{}", p.file_name().unwrap().to_string_lossy());
-                (name, read(&p))
-            })
-            .collect();
-        out.sort();
-        out
-    };
-    ContentFiles {
-        course: read(&dir.join("course.json")),
-        sources: read(&dir.join("sources.json")),
-        modules: list("modules"),
-        keys: list("keys"),
-    }
+    folder::read(dir).unwrap()
 }
 
-/// The content folder of this repository, checked.
-pub fn content() -> &'static Content {
-    static CONTENT: OnceLock<Content> = OnceLock::new();
-    CONTENT.get_or_init(|| {
-        content::check(&files(Path::new("content"))).unwrap_or_else(|errors| {
+/// The content folder of this repository, checked as the validator checks it.
+fn checked() -> &'static Folder {
+    static FOLDER: OnceLock<Folder> = OnceLock::new();
+    FOLDER.get_or_init(|| {
+        folder::check_folder(Path::new("content")).unwrap_or_else(|errors| {
             panic!(
                 "content/ is invalid: {}",
                 errors
@@ -49,6 +30,11 @@ pub fn content() -> &'static Content {
             )
         })
     })
+}
+
+/// The course, modules and answer keys.
+pub fn content() -> &'static Content {
+    &checked().content
 }
 
 pub fn course() -> &'static Course {
@@ -70,16 +56,7 @@ pub fn keys() -> &'static Keys<'static> {
 
 /// The audit checklist.
 pub fn checklist() -> &'static Checklist {
-    static LIST: OnceLock<Checklist> = OnceLock::new();
-    LIST.get_or_init(|| {
-        let sources =
-            sources::parse(&std::fs::read_to_string("content/sources.json").unwrap()).unwrap();
-        Checklist::parse(
-            &std::fs::read_to_string("content/audit.json").unwrap(),
-            &sources,
-        )
-        .unwrap()
-    })
+    &checked().checklist
 }
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};

@@ -1,25 +1,9 @@
 // A staff member's whole journey: profile, reading, a failed quiz and its review, a retake,
 // a reload mid-quiz, completing the course, the certificate and the exported record.
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { test, expect, expectAxeClean, ready } from "./fixtures";
-import type { Locator, Page } from "@playwright/test";
-
-type Option = { id: string; text: string; correct?: boolean };
-type Question = { id: string; kind: string; prompt: string; options: Option[] };
-type Module = { id: string; title: string; draw: number; audience: unknown; sections: { id: string; title: string }[]; questions: Question[] };
-
-// The course as the app fetches it: the contents (course.json), then each module's file.
-const content = join(import.meta.dirname, "../../content");
-const course = JSON.parse(readFileSync(join(content, "course.json"), "utf8"));
-const modules: Module[] = course.modules.map((head: Omit<Module, "questions">) => ({
-  ...head,
-  questions: JSON.parse(readFileSync(join(content, "modules", `${head.id}.json`), "utf8")).questions,
-}));
-const questions = modules.flatMap((m) => m.questions);
-/** Course text as shown: each {placeholder} is filled from the school settings, so it matches anything. */
-const shown = (text: string) =>
-  new RegExp(`^${text.split(/\{[a-z_]+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".+?")}$`);
+import { modules, questionIn, shown, tick, type Module } from "./course";
+import type { Page } from "@playwright/test";
 
 async function createProfile(page: Page, name: string, role: string) {
   await page.goto("/training");
@@ -36,29 +20,6 @@ async function readModule(page: Page, module: Module) {
   await expect(page.getByRole("link", { name: "Go to the quiz" })).toBeVisible();
 }
 
-/** The course question shown in a fieldset: same prompt and same option labels (prompts repeat). */
-async function questionIn(fs: Locator): Promise<Question> {
-  const prompt = (await fs.locator(".prompt").innerText()).trim();
-  const labels = (await fs.locator("label").allInnerTexts()).map((t) => t.trim()).sort();
-  const q = questions.find(
-    (q) =>
-      shown(q.prompt).test(prompt) &&
-      q.options.length === labels.length &&
-      q.options.every((o) => labels.some((l) => shown(o.text).test(l))),
-  );
-  expect(q, `question for prompt ${prompt}`).toBeTruthy();
-  return q!;
-}
-
-/** The label the option has on the page. An option that is only a placeholder ("{dsl}") fits
- * any label, so it takes the one no other option's text explains. */
-function labelFor(labels: string[], q: Question, o: Option): string {
-  const fits = labels.filter((l) => shown(o.text).test(l));
-  if (fits.length === 1) return fits[0];
-  const bare = (t: string) => /^\{[a-z_]+\}$/.test(t);
-  return fits.find((l) => !q.options.some((p) => p !== o && !bare(p.text) && shown(p.text).test(l)))!;
-}
-
 /** Answers every question on the quiz page; `wrong` of them incorrectly. */
 async function answerQuiz(page: Page, wrong = 0) {
   const fieldsets = page.locator("fieldset.question");
@@ -70,8 +31,7 @@ async function answerQuiz(page: Page, wrong = 0) {
     // A wrong answer: a wrong option, or where every option is right, only one of them.
     const right = q.options.filter((o) => o.correct);
     const picks = i >= wrong ? right : [q.options.find((o) => !o.correct) ?? right[0]];
-    const labels = (await fs.locator("label").allInnerTexts()).map((t) => t.trim());
-    for (const o of picks) await fs.getByLabel(labelFor(labels, q, o), { exact: true }).check();
+    await tick(fs, q, picks);
   }
 }
 
@@ -133,8 +93,8 @@ test("a quiz can be done with the keyboard alone", async ({ page }) => {
     const q = await questionIn(fs);
     for (const o of q.options.filter((o) => o.correct)) {
       // Tab to the option, as a keyboard user would, then Space to choose it.
-      const labels = (await fs.locator("label").allInnerTexts()).map((t) => t.trim());
-      const input = fs.getByLabel(labelFor(labels, q, o), { exact: true });
+      const input = fs.locator(`input[id="q-${q.id}-${o.id}"]`);
+      await expect(fs.locator(`label[for="q-${q.id}-${o.id}"]`)).toHaveText(shown(o.text));
       await input.focus();
       await expect(input).toBeFocused();
       await page.keyboard.press("Space");
