@@ -3,7 +3,6 @@
 //! Each mounts the same shell with its own routes; a link to the other bundle loads it.
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
@@ -50,14 +49,12 @@ pub fn DslApp() -> impl IntoView {
 /// landmark and the footer.
 #[component]
 fn Shell(bundle: Bundle, children: Children) -> impl IntoView {
-    provide_meta_context();
     provide_context(bundle);
     let app = AppState::provide();
     crate::browser::register_service_worker(move || app.notices.update_ready());
     let settings = app.settings();
 
     view! {
-        <Title formatter=|page: String| if page.is_empty() { "Online Safety Workbench".to_owned() } else { format!("{page} | Online Safety Workbench") } />
         <Router>
             <a class="skip-link" href="#main">"Skip to main content"</a>
             <header class="site-header no-print">

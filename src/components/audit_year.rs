@@ -2,8 +2,8 @@
 //! bound for editing, the figures derived from it (computed once per page), and the page
 //! shown when there is no audit for the year.
 
+use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 

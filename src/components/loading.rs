@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::state::Loading;
+use crate::domain::content::{Course, Keys};
+use crate::domain::training::Profile;
+use crate::state::{app, Loading};
 
 /// Renders `view` with what `what` loads, once it is ready.
 pub fn when_loaded<T, V>(
@@ -30,4 +32,24 @@ where
         .into_any(),
     }
     }
+}
+
+/// Renders `view` with the course and the answer keys of every content version the active
+/// profile's attempts were made against (what checking them needs), once they have loaded.
+pub fn when_profile_checkable<V>(
+    view: impl Fn((&'static Course, Keys<'static>)) -> V + Send + Sync + 'static,
+) -> impl IntoView
+where
+    V: IntoView + 'static,
+{
+    let app = app();
+    let book = app.training();
+    let versions = Memo::new(move |_| {
+        book.with(|b| {
+            b.active_profile()
+                .map(Profile::versions)
+                .unwrap_or_default()
+        })
+    });
+    when_loaded(move || app.course().and(app.keys(&versions.get())), view)
 }

@@ -17,4 +17,5 @@ pub mod page_head;
 pub mod rag_chart;
 pub mod references;
 pub mod tag;
+pub mod title;
 pub mod year_on_year;

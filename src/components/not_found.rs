@@ -2,8 +2,8 @@
 //! attempt page whose id is unknown. An address the other bundle serves (reached by a link
 //! the router took for its own) loads that bundle instead.
 
+use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::browser;
 use crate::components::link::Link;

@@ -1,8 +1,8 @@
 //! The top of a page: the browser tab's title, the page's one heading, and the lead
 //! paragraph that says what the page is for.
 
+use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// A page's title, heading and lead paragraph.
 #[component]

@@ -2,8 +2,8 @@
 //! governors to the report.
 
 use crate::components::link::Link;
+use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::routes;
 use crate::state::app;

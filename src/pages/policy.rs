@@ -1,8 +1,8 @@
 //! The full source policy with a stable anchor per section, and the named sources, so every
 //! reference in the course and the audit can link to the words it rests on.
 
+use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::browser;
 use crate::components::loading::when_loaded;

@@ -201,8 +201,10 @@ where
             read();
             return;
         }
-        if backend == Backend::Local {
-            if let Loaded::Value(theirs, mark) = stored::load::<T>() {
+        // Merges their version into this tab's where the kind can (the signal then differs
+        // from what storage holds, so the effect writes the merge); otherwise asks.
+        let settle = move |found: Option<Loaded<T>>| {
+            if let Some(Loaded::Value(theirs, mark)) = found {
                 if let Some(merged) = signal.with_untracked(|mine| T::merge(mine, &theirs)) {
                     known.update_value(|k| {
                         k.value = theirs;
@@ -213,21 +215,13 @@ where
                 }
             }
             cx.notices.conflict(T::KIND);
-            return;
+        };
+        match backend {
+            Backend::Local => settle(Some(stored::load::<T>())),
+            Backend::Indexed => {
+                spawn_local(async move { settle(stored::load_indexed::<T>().await.ok()) })
+            }
         }
-        spawn_local(async move {
-            if let Ok(Loaded::Value(theirs, mark)) = stored::load_indexed::<T>().await {
-                if let Some(merged) = signal.with_untracked(|mine| T::merge(mine, &theirs)) {
-                    known.update_value(|k| {
-                        k.value = theirs;
-                        k.mark = Some(mark);
-                    });
-                    signal.set(merged);
-                    return;
-                }
-            }
-            cx.notices.conflict(T::KIND);
-        });
     };
 
     Effect::new(move |_| {

@@ -2,8 +2,8 @@
 //! the provider checks, the review's considerations, block and allow decisions, the check
 //! log, and the review dates.
 
+use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::browser;

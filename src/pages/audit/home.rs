@@ -1,8 +1,8 @@
 //! The audits on this device: start this year's (afresh or from last year's answers),
 //! import one, and the overview of a year with its sections, flags and next steps.
 
+use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::browser;

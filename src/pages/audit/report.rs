@@ -7,8 +7,8 @@
 //! plan, each section's items, the filtering review record, training coverage and the
 //! comparison with last year.
 
+use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::browser;

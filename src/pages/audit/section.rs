@@ -1,8 +1,8 @@
 //! One section of the audit: each item with its guidance and source, a rating, evidence
 //! notes and documents, and actions. Every change saves as it is made.
 
+use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 

@@ -1,8 +1,8 @@
 //! The audit summary: completion and RAG per section (table and chart), the action plan,
 //! unanswered items, and the comparison with last year's audit.
 
+use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::components::action_plan::ActionPlan;

@@ -4,34 +4,22 @@
 //! attempts checked against the course, and says what it is: a completion record issued on
 //! this device, which the DSL checks by its record id in the training matrix.
 
+use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::browser;
-use crate::components::loading::when_loaded;
+use crate::components::loading::when_profile_checkable;
 use crate::components::need_profile::NeedProfile;
 use crate::domain::content::{Course, Keys};
 use crate::domain::dates::long as long_date;
-use crate::domain::training::{ModuleStatus, Profile, Validity};
+use crate::domain::training::{ModuleStatus, Validity};
 use crate::routes;
 use crate::state::app;
 
 #[component]
 pub fn CertificatePage() -> impl IntoView {
-    let app = app();
-    let book = app.training();
-    let versions = Memo::new(move |_| {
-        book.with(|b| {
-            b.active_profile()
-                .map(Profile::versions)
-                .unwrap_or_default()
-        })
-    });
-    when_loaded(
-        move || app.course().and(app.keys(&versions.get())),
-        |(course, keys)| view! { <Certificate course keys /> },
-    )
+    when_profile_checkable(|(course, keys)| view! { <Certificate course keys /> })
 }
 
 #[component]

@@ -7,7 +7,7 @@ use leptos_router::components::A;
 
 use crate::browser;
 use crate::components::fields::Select;
-use crate::components::loading::when_loaded;
+use crate::components::loading::when_profile_checkable;
 use crate::components::page_head::PageHead;
 use crate::components::tag::Tag;
 use crate::domain::content::{Course, Keys, Role};
@@ -166,19 +166,7 @@ fn NewProfile(adding: RwSignal<bool>) -> impl IntoView {
 /// have loaded.
 #[component]
 fn Overview() -> impl IntoView {
-    let app = app();
-    let book = app.training();
-    let versions = Memo::new(move |_| {
-        book.with(|b| {
-            b.active_profile()
-                .map(Profile::versions)
-                .unwrap_or_default()
-        })
-    });
-    when_loaded(
-        move || app.course().and(app.keys(&versions.get())),
-        |(course, keys)| view! { <Progress course keys /> },
-    )
+    when_profile_checkable(|(course, keys)| view! { <Progress course keys /> })
 }
 
 /// Progress, statuses and what to do next; only verified attempts count.

@@ -2,8 +2,8 @@
 //! scenarios, each claim linked to the policy. The quiz opens once every section is read
 //! (or straight away on the annual refresher).
 
+use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::browser;

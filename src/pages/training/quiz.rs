@@ -1,8 +1,8 @@
 //! Taking a quiz: the open attempt's questions as labelled radio groups and checkboxes.
 //! Every choice is saved as it is made, so leaving and coming back finds the answers kept.
 
+use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 

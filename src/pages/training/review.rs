@@ -1,8 +1,8 @@
 //! After a quiz: the score against the pass mark, then every question with the person's
 //! answer, the correct answer and the feedback for each option, linked to the policy.
 
+use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
