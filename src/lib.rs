@@ -1,12 +1,14 @@
 //! Online Safety Workbench: staff online-safety training and the DSL's annual audit, built
 //! from the school's Social Media Policy. Everything runs and stays in the browser.
 //!
-//! `domain` is pure Rust and builds natively for tests; everything else is the wasm app.
+//! `domain` and `routes` are pure Rust and build natively for tests; everything else is the
+//! wasm app.
 //! Data flows one way: content and stored records -> `domain` -> the signals of the one
 //! `state` handle -> `pages` -> `components`. A click goes back through a domain function,
 //! then the state handle, then `storage` (the only code that touches browser storage).
 
 pub mod domain;
+pub mod routes;
 
 #[cfg(target_arch = "wasm32")]
 mod app;
@@ -20,8 +22,6 @@ pub mod fetch;
 pub mod files;
 #[cfg(target_arch = "wasm32")]
 pub mod pages;
-#[cfg(target_arch = "wasm32")]
-pub mod routes;
 #[cfg(target_arch = "wasm32")]
 pub mod state;
 #[cfg(target_arch = "wasm32")]
