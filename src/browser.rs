@@ -122,21 +122,25 @@ pub fn prompt(message: &str, default: &str) -> Option<String> {
 }
 
 /// Scrolls to the element the address's fragment names (`#section-b`), for content that
-/// arrives after the browser's own jump.
-pub fn scroll_to_fragment() {
+/// arrives after the browser's own jump. False when there is no such element.
+pub fn scroll_to_fragment() -> bool {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
+        return false;
     };
     let fragment = document
         .location()
         .and_then(|l| l.hash().ok())
         .unwrap_or_default();
-    if let Some(target) = fragment
+    let target = fragment
         .strip_prefix('#')
         .filter(|id| !id.is_empty())
-        .and_then(|id| document.get_element_by_id(id))
-    {
-        target.scroll_into_view();
+        .and_then(|id| document.get_element_by_id(id));
+    match target {
+        Some(target) => {
+            target.scroll_into_view();
+            true
+        }
+        None => false,
     }
 }
 

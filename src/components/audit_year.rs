@@ -4,9 +4,8 @@
 
 use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
+use crate::components::link::Link;
 use crate::components::loading::when_loaded;
 use crate::domain::audit::{AcademicYear, Audit, AuditBook, Checklist, SectionSummary};
 use crate::routes;
@@ -48,22 +47,19 @@ pub fn NoAudit() -> impl IntoView {
     view! {
         <Title text="Audit not found" />
         <h1>"No audit for this year"</h1>
-        <p>"There is no audit for this year on this device. " <A href=routes::AUDIT>"Go to the audits"</A> " to start one or import one."</p>
+        <p>"There is no audit for this year on this device. " <Link href=routes::AUDIT>"Go to the audits"</Link> " to start one or import one."</p>
     }
 }
 
-/// Renders `page` with the year in the address and the checklist (once loaded), or
-/// [`NoAudit`] when that year has no audit.
+/// Renders `page` with the year the address names (`slug`, e.g. "2026-27") and the
+/// checklist (once loaded), or [`NoAudit`] when that year has no audit.
 pub fn with_year<V: IntoView + 'static>(
+    slug: &str,
     page: impl Fn(AcademicYear, &'static Checklist) -> V + Send + Sync + 'static,
 ) -> impl IntoView {
     let app = app();
     let book = app.audits();
-    let params = use_params_map();
-    let year = params
-        .read_untracked()
-        .get("year")
-        .and_then(|slug| AcademicYear::from_slug(&slug));
+    let year = AcademicYear::from_slug(slug);
     // Only a year's audit appearing or going re-renders the page, not every edit.
     let exists = Memo::new(move |_| year.is_some_and(|y| book.with(|b| b.get(y).is_some())));
     let page = std::sync::Arc::new(page);

@@ -2,31 +2,32 @@
 //! show one: its reading page and its quiz. Its text and questions load when it is opened.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::components::loading::when_loaded;
 use crate::components::not_found::NotFound;
 use crate::domain::content::{Course, Module};
 use crate::state::{app, Loading};
 
-/// Renders `page` with the course and the module in the address, once loaded, or
+/// Renders `page` with the course and the module `id` (from the address), once loaded, or
 /// [`NotFound`] when the course has no such module.
 pub fn with_module<V: IntoView + 'static>(
+    id: String,
     page: impl Fn(&'static Course, &'static Module) -> V + Send + Sync + 'static,
 ) -> impl IntoView {
     let app = app();
     let page = std::sync::Arc::new(page);
-    let params = use_params_map();
-    let id = move || params.read().get("id").unwrap_or_default();
-    let known = move || match app.course() {
-        Loading::Ready(course) => Loading::Ready(course.module(&id()).is_some()),
-        other => other.map(|_| false),
+    let known = {
+        let id = id.clone();
+        move || match app.course() {
+            Loading::Ready(course) => Loading::Ready(course.module(&id).is_some()),
+            other => other.map(|_| false),
+        }
     };
     when_loaded(known, move |known| {
         if known {
-            let page = page.clone();
+            let (page, id) = (page.clone(), id.clone());
             when_loaded(
-                move || app.course().and(app.module(&id())),
+                move || app.course().and(app.module(&id)),
                 move |(course, module)| page(course, module),
             )
             .into_any()

@@ -1,8 +1,8 @@
 //! The note shown on a training page when nobody has a profile on this device yet.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
+use crate::components::link::Link;
 use crate::routes;
 
 /// Sends the person to create or choose a profile first.
@@ -11,7 +11,7 @@ pub fn NeedProfile() -> impl IntoView {
     view! {
         <p class="notice notice-warning">
             "Your progress is recorded against a profile on this device. "
-            <A href=routes::TRAINING>"Create or choose your profile"</A>
+            <Link href=routes::TRAINING>"Create or choose your profile"</Link>
             " first."
         </p>
     }

@@ -1,6 +1,7 @@
 //! What an address the app does not have shows: the router's fallback, and a module or
-//! attempt page whose id is unknown. An address the other bundle serves (reached by a link
-//! the router took for its own) loads that bundle instead.
+//! attempt page whose id is unknown. An address the other bundle serves loads that bundle
+//! instead (a safety net: the router already leaves links to the other bundle to the
+//! browser, and `Router::navigate` loads it).
 
 use crate::components::title::Title;
 use leptos::prelude::*;

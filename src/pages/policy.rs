@@ -24,7 +24,9 @@ fn Policy(text: &'static str, sources: &'static [Source]) -> impl IntoView {
     let control = policy::document_control(text);
     let sections = policy::sections(text);
     // The text arrives after the page opens, so a link to a section scrolls there now.
-    Effect::new(|_| browser::scroll_to_fragment());
+    Effect::new(|_| {
+        browser::scroll_to_fragment();
+    });
     let toc = sections
         .iter()
         .filter(|s| s.anchor != "document-control")

@@ -4,11 +4,11 @@
 
 use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::browser;
 use crate::components::audit_year::{with_year, year_lens};
 use crate::components::fields::{Field, Input};
+use crate::components::link::Link;
 use crate::components::references::RefLinks;
 use crate::domain::audit::{
     next_review_after, AcademicYear, AuditBook, CheckRow, Confirmed, Decision, FilteringReview,
@@ -19,8 +19,11 @@ use crate::routes::{self, AuditPage};
 use crate::state::{Bind, Lens};
 
 #[component]
-pub fn FilteringPage() -> impl IntoView {
-    with_year(|year, _| view! { <Review year /> })
+pub fn FilteringPage(
+    /// The year as the address writes it ("2026-27").
+    year: String,
+) -> impl IntoView {
+    with_year(&year, |year, _| view! { <Review year /> })
 }
 
 /// The year's filtering review record.
@@ -80,7 +83,7 @@ fn Review(year: AcademicYear) -> impl IntoView {
     };
     view! {
         <Title text=format!("Filtering and monitoring review | {} audit", year.label()) />
-        <p class="breadcrumb"><A href=routes::AUDIT>"Audits"</A> " › " <A href=routes::audit(year, AuditPage::Overview)>{format!("{} audit", year.label())}</A></p>
+        <p class="breadcrumb"><Link href=routes::AUDIT>"Audits"</Link> " › " <Link href=routes::audit(year, AuditPage::Overview)>{format!("{} audit", year.label())}</Link></p>
         <h1>"Filtering and monitoring review"</h1>
         <p class="lead">"The record the DfE standards ask for: who is responsible, what the providers do, what the review considered, and the checks made. "
             <RefLinks refs=vec!["source:dfe-fm-1".into(), "source:dfe-fm-2".into(), "source:dfe-fm-3".into(), "source:dfe-fm-4".into()] /></p>

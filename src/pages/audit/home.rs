@@ -3,13 +3,13 @@
 
 use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::browser;
 use crate::components::audit_year::{figures, with_year, year_lens};
 use crate::components::content::filled;
 use crate::components::file_drop::FileDrop;
 use crate::components::import_report::{FileReport, ImportReport};
+use crate::components::link::Link;
 use crate::components::loading::when_loaded;
 use crate::components::page_head::PageHead;
 use crate::components::tag::Tag;
@@ -96,7 +96,7 @@ fn Audits(list: &'static Checklist) -> impl IntoView {
         <section aria-labelledby="this-year-heading" class="card">
             <h2 id="this-year-heading">{format!("This year: {}", this_year.label())}</h2>
             {move || if has_this_year() {
-                view! { <p><A href=routes::audit(this_year, AuditPage::Overview) attr:class="button">{format!("Open the {} audit", this_year.label())}</A></p> }.into_any()
+                view! { <p><Link href=routes::audit(this_year, AuditPage::Overview) class="button">{format!("Open the {} audit", this_year.label())}</Link></p> }.into_any()
             } else {
                 view! {
                     <p>"No audit has been started for this year on this device."</p>
@@ -119,7 +119,7 @@ fn Audits(list: &'static Checklist) -> impl IntoView {
                 if years.is_empty() {
                     view! { <p>"None yet."</p> }.into_any()
                 } else {
-                    view! { <ul>{years.into_iter().map(|y| view! { <li><A href=routes::audit(y, AuditPage::Overview)>{format!("{} audit", y.label())}</A></li> }).collect_view()}</ul> }.into_any()
+                    view! { <ul>{years.into_iter().map(|y| view! { <li><Link href=routes::audit(y, AuditPage::Overview)>{format!("{} audit", y.label())}</Link></li> }).collect_view()}</ul> }.into_any()
                 }
             }}
         </section>
@@ -134,8 +134,11 @@ fn Audits(list: &'static Checklist) -> impl IntoView {
 
 /// The overview of one year's audit.
 #[component]
-pub fn YearPage() -> impl IntoView {
-    with_year(|year, list| view! { <Year year list /> })
+pub fn YearPage(
+    /// The year as the address writes it ("2026-27").
+    year: String,
+) -> impl IntoView {
+    with_year(&year, |year, list| view! { <Year year list /> })
 }
 
 #[component]
@@ -165,7 +168,7 @@ fn Year(year: AcademicYear, list: &'static Checklist) -> impl IntoView {
                 let rag = f.summary.rag();
                 view! {
                     <tr>
-                        <th scope="row"><A href=routes::audit(year, AuditPage::Section(f.id))>{f.title}</A></th>
+                        <th scope="row"><Link href=routes::audit(year, AuditPage::Section(f.id))>{f.title}</Link></th>
                         <td>{format!("{} of {}", f.summary.answered, f.summary.total)}</td>
                         <td><Tag standing=rag.standing() text=rag.label() /></td>
                     </tr>
@@ -177,7 +180,7 @@ fn Year(year: AcademicYear, list: &'static Checklist) -> impl IntoView {
         move || audit.read(|a| a.answers.values().filter(|x| x.needs_reconfirming).count());
     view! {
         <Title text=format!("{} audit", year.label()) />
-        <p class="breadcrumb"><A href=routes::AUDIT>"Audits"</A></p>
+        <p class="breadcrumb"><Link href=routes::AUDIT>"Audits"</Link></p>
         <h1>{format!("Online-safety audit {}", year.label())}</h1>
         <p>{filled("For {school}. Answer each section, then record the filtering and monitoring review. The summary and the governors' report build themselves from your answers.".into())}</p>
         {move || {
@@ -200,9 +203,9 @@ fn Year(year: AcademicYear, list: &'static Checklist) -> impl IntoView {
             </table>
         </div>
         <ul class="link-list">
-            <li><A href=routes::audit(year, AuditPage::Filtering)>"Filtering and monitoring review record"</A></li>
-            <li><A href=routes::audit(year, AuditPage::Summary)>"Summary, action plan and year-on-year comparison"</A></li>
-            <li><A href=routes::audit(year, AuditPage::Report)>"Governors' report"</A></li>
+            <li><Link href=routes::audit(year, AuditPage::Filtering)>"Filtering and monitoring review record"</Link></li>
+            <li><Link href=routes::audit(year, AuditPage::Summary)>"Summary, action plan and year-on-year comparison"</Link></li>
+            <li><Link href=routes::audit(year, AuditPage::Report)>"Governors' report"</Link></li>
         </ul>
         <div class="actions">
             <button type="button" on:click=export>"Export this audit (JSON)"</button>

@@ -8,21 +8,19 @@ mod section;
 mod summary;
 
 use leptos::prelude::*;
-use leptos_router::components::{Outlet, ParentRoute, Route};
-use leptos_router::path;
 
-/// Routes under /audit.
-#[component(transparent)]
-pub fn AuditRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
-    view! {
-        <ParentRoute path=path!("/audit") view=Outlet>
-            <Route path=path!("") view=home::AuditHome />
-            <Route path=path!(":year") view=home::YearPage />
-            <Route path=path!(":year/sections/:section") view=section::SectionPage />
-            <Route path=path!(":year/filtering") view=filtering::FilteringPage />
-            <Route path=path!(":year/summary") view=summary::SummaryPage />
-            <Route path=path!(":year/report") view=report::ReportPage />
-        </ParentRoute>
+use crate::routes::AuditRoute;
+
+/// The page for an address under /audit.
+pub fn page(route: AuditRoute) -> AnyView {
+    match route {
+        AuditRoute::Audits => view! { <home::AuditHome /> }.into_any(),
+        AuditRoute::Overview { year } => view! { <home::YearPage year /> }.into_any(),
+        AuditRoute::Section { year, section } => {
+            view! { <section::SectionPage year section /> }.into_any()
+        }
+        AuditRoute::Filtering { year } => view! { <filtering::FilteringPage year /> }.into_any(),
+        AuditRoute::Summary { year } => view! { <summary::SummaryPage year /> }.into_any(),
+        AuditRoute::Report { year } => view! { <report::ReportPage year /> }.into_any(),
     }
-    .into_inner()
 }

@@ -9,7 +9,6 @@
 
 use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::browser;
 use crate::components::action_plan::ActionPlan;
@@ -17,6 +16,7 @@ use crate::components::audit_year::{figures, with_year, year_lens};
 use crate::components::content::filled;
 use crate::components::coverage::{CoverageLine, CoverageSummary};
 use crate::components::fields::{Field, Input};
+use crate::components::link::Link;
 use crate::components::rag_chart::RagChart;
 use crate::components::year_on_year::YearOnYear;
 use crate::domain::audit::{
@@ -28,8 +28,11 @@ use crate::routes::{self, AuditPage};
 use crate::state::{app, Bind, Lens};
 
 #[component]
-pub fn ReportPage() -> impl IntoView {
-    with_year(|year, list| view! { <Report year list /> })
+pub fn ReportPage(
+    /// The year as the address writes it ("2026-27").
+    year: String,
+) -> impl IntoView {
+    with_year(&year, |year, list| view! { <Report year list /> })
 }
 
 #[component]
@@ -44,7 +47,7 @@ fn Report(year: AcademicYear, list: &'static Checklist) -> impl IntoView {
     let part = move |f: fn(&FirstPage) -> AnyView| move || first.with(|p| p.as_ref().map(f));
     view! {
         <Title text=format!("Governors' report | {} audit", year.label()) />
-        <p class="breadcrumb no-print"><A href=routes::AUDIT>"Audits"</A> " › " <A href=routes::audit(year, AuditPage::Overview)>{format!("{} audit", year.label())}</A></p>
+        <p class="breadcrumb no-print"><Link href=routes::AUDIT>"Audits"</Link> " › " <Link href=routes::audit(year, AuditPage::Overview)>{format!("{} audit", year.label())}</Link></p>
         <div class="actions no-print">
             <button type="button" on:click=|_| browser::print()>"Print the report"</button>
         </div>

@@ -3,14 +3,13 @@
 
 use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use crate::browser;
 use crate::components::audit_year::{with_year, year_lens, NoAudit};
 use crate::components::content::filled;
 use crate::components::coverage::CoverageSummary;
 use crate::components::fields::{Field, Input, Select};
+use crate::components::link::Link;
 use crate::components::references::RefLinks;
 use crate::domain::audit::{
     date_flags, AcademicYear, Action, ActionStatus, Answer, AuditBook, Check, Checklist, DateFlag,
@@ -21,10 +20,13 @@ use crate::routes::{self, AuditPage};
 use crate::state::{app, Lens};
 
 #[component]
-pub fn SectionPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = params.read_untracked().get("section").unwrap_or_default();
-    with_year(move |year, list| match list.section(&id) {
+pub fn SectionPage(
+    /// The year as the address writes it ("2026-27").
+    year: String,
+    /// The section's id, from the address.
+    section: String,
+) -> impl IntoView {
+    with_year(&year, move |year, list| match list.section(&section) {
         Some(section) => view! { <SectionView year list section /> }.into_any(),
         None => view! { <NoAudit /> }.into_any(),
     })
@@ -55,14 +57,14 @@ fn SectionView(
     let link = move |s: &Section| routes::audit(year, AuditPage::Section(&s.id));
     view! {
         <Title text=format!("{} | {} audit", section.title, year.label()) />
-        <p class="breadcrumb"><A href=routes::AUDIT>"Audits"</A> " › " <A href=routes::audit(year, AuditPage::Overview)>{format!("{} audit", year.label())}</A></p>
+        <p class="breadcrumb"><Link href=routes::AUDIT>"Audits"</Link> " › " <Link href=routes::audit(year, AuditPage::Overview)>{format!("{} audit", year.label())}</Link></p>
         <h1>{section.title.clone()}</h1>
         <p class="lead">{filled(section.summary.clone())}</p>
         {section.items.iter().enumerate().map(|(i, item)| view! { <ItemCard year item number=first + i + 1 flags /> }).collect_view()}
         <nav class="pager" aria-label="Sections">
-            {prev.map(|s| view! { <A href=link(s)>{format!("‹ {}", s.title)}</A> })}
-            <A href=routes::audit(year, AuditPage::Overview)>"Back to the overview"</A>
-            {next.map(|s| view! { <A href=link(s)>{format!("{} ›", s.title)}</A> })}
+            {prev.map(|s| view! { <Link href=link(s)>{format!("‹ {}", s.title)}</Link> })}
+            <Link href=routes::audit(year, AuditPage::Overview)>"Back to the overview"</Link>
+            {next.map(|s| view! { <Link href=link(s)>{format!("{} ›", s.title)}</Link> })}
         </nav>
     }
 }

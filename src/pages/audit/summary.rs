@@ -3,13 +3,13 @@
 
 use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::action_plan::ActionPlan;
 use crate::components::audit_year::{figures, with_year, year_lens};
 use crate::components::content::filled;
 use crate::components::file_drop::FileDrop;
 use crate::components::import_report::{FileReport, ImportReport};
+use crate::components::link::Link;
 use crate::components::rag_chart::RagChart;
 use crate::components::tag::Tag;
 use crate::components::year_on_year::YearOnYear;
@@ -20,8 +20,11 @@ use crate::routes::{self, AuditPage};
 use crate::state::{app, Tone};
 
 #[component]
-pub fn SummaryPage() -> impl IntoView {
-    with_year(|year, list| view! { <Summary year list /> })
+pub fn SummaryPage(
+    /// The year as the address writes it ("2026-27").
+    year: String,
+) -> impl IntoView {
+    with_year(&year, |year, list| view! { <Summary year list /> })
 }
 
 #[component]
@@ -65,7 +68,7 @@ fn Summary(year: AcademicYear, list: &'static Checklist) -> impl IntoView {
     });
     view! {
         <Title text=format!("Summary | {} audit", year.label()) />
-        <p class="breadcrumb"><A href=routes::AUDIT>"Audits"</A> " › " <A href=routes::audit(year, AuditPage::Overview)>{format!("{} audit", year.label())}</A></p>
+        <p class="breadcrumb"><Link href=routes::AUDIT>"Audits"</Link> " › " <Link href=routes::audit(year, AuditPage::Overview)>{format!("{} audit", year.label())}</Link></p>
         <h1>{format!("Summary of the {} audit", year.label())}</h1>
         <section aria-labelledby="sections-heading">
             <h2 id="sections-heading">"Sections"</h2>
@@ -77,7 +80,7 @@ fn Summary(year: AcademicYear, list: &'static Checklist) -> impl IntoView {
                             let s = f.summary;
                             view! {
                                 <tr>
-                                    <th scope="row"><A href=routes::audit(year, AuditPage::Section(f.id))>{f.title}</A></th>
+                                    <th scope="row"><Link href=routes::audit(year, AuditPage::Section(f.id))>{f.title}</Link></th>
                                     <td>{format!("{} of {} ({}%)", s.answered, s.total, s.percent())}</td>
                                     <td>{s.red}</td><td>{s.amber}</td><td>{s.green}</td><td>{s.not_applicable}</td>
                                     <td><Tag standing=s.rag().standing() text=s.rag().label() /></td>
@@ -101,7 +104,7 @@ fn Summary(year: AcademicYear, list: &'static Checklist) -> impl IntoView {
                     <p>{format!("{} items are not answered yet (carried-over ratings count until confirmed).", items.len())}</p>
                     <ul>{items.into_iter().map(|(id, q)| {
                         let section = list.item(&id).map(|(s, _)| s.id.as_str()).unwrap_or_default();
-                        view! { <li><A href=routes::audit(year, AuditPage::Item { section, item: &id })>{filled(q)}</A></li> }
+                        view! { <li><Link href=routes::audit(year, AuditPage::Item { section, item: &id })>{filled(q)}</Link></li> }
                     }).collect_view()}</ul>
                 }.into_any()
             }}
@@ -112,6 +115,6 @@ fn Summary(year: AcademicYear, list: &'static Checklist) -> impl IntoView {
             <FileDrop id="previous-audit" label="Import last year's audit to compare" on_files=compare_with />
             <ImportReport reports=report />
         </section>
-        <p><A href=routes::audit(year, AuditPage::Report) attr:class="button">"Open the governors' report"</A></p>
+        <p><Link href=routes::audit(year, AuditPage::Report) class="button">"Open the governors' report"</Link></p>
     }
 }

@@ -5,8 +5,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::Route;
-use leptos_router::path;
 
 use crate::browser;
 use crate::components::file_drop::FileDrop;
@@ -19,18 +17,13 @@ use crate::state::stored::{Backend, DAMAGED_PREFIX};
 use crate::state::{app, AppState, Tone};
 use crate::storage::StorageError;
 
-/// Routes under /data.
-#[component(transparent)]
-pub fn DataRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
-    view! { <Route path=path!("/data") view=DataHome /> }.into_inner()
-}
-
 fn when(at: chrono::NaiveDateTime) -> String {
     crate::domain::dates::long_time(at)
 }
 
+/// The page at /data.
 #[component]
-fn DataHome() -> impl IntoView {
+pub fn DataHome() -> impl IntoView {
     view! {
         <PageHead
             title="Your data"

@@ -2,8 +2,6 @@
 //! is trained and who is due, filter and sort it, export it, and give governors the figures.
 
 use leptos::prelude::*;
-use leptos_router::components::Route;
-use leptos_router::path;
 
 use crate::browser;
 use crate::components::coverage::CoverageSummary;
@@ -22,14 +20,9 @@ use crate::domain::staff::{
 use crate::files::PickedFile;
 use crate::state::{app, Tone};
 
-/// Routes under /staff.
-#[component(transparent)]
-pub fn StaffRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
-    view! { <Route path=path!("/staff") view=StaffHome /> }.into_inner()
-}
-
+/// The page at /staff.
 #[component]
-fn StaffHome() -> impl IntoView {
+pub fn StaffHome() -> impl IntoView {
     let app = app();
     when_loaded(
         move || app.course().and(app.all_keys()),

@@ -6,9 +6,9 @@
 
 use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::browser;
+use crate::components::link::Link;
 use crate::components::loading::when_profile_checkable;
 use crate::components::need_profile::NeedProfile;
 use crate::domain::content::{Course, Keys};
@@ -39,7 +39,7 @@ fn Certificate(course: &'static Course, keys: Keys<'static>) -> impl IntoView {
                 <Title text="Certificate" />
                 <h1>"Certificate"</h1>
                 <p>{format!("The certificate is ready when every required module is passed and in date. {} of {} passed so far.", status.passed, status.required)}</p>
-                <p><A href=routes::TRAINING>"Back to your training"</A></p>
+                <p><Link href=routes::TRAINING>"Back to your training"</Link></p>
             }
             .into_any();
         };
@@ -55,7 +55,7 @@ fn Certificate(course: &'static Course, keys: Keys<'static>) -> impl IntoView {
         view! {
             <Title text="Certificate" />
             <div class="actions no-print">
-                <A href=routes::TRAINING attr:class="button secondary">"Back to your training"</A>
+                <Link href=routes::TRAINING class="button secondary">"Back to your training"</Link>
                 <button type="button" on:click=|_| browser::print()>"Print certificate"</button>
             </div>
             <article class="certificate" aria-labelledby="certificate-title">

@@ -3,10 +3,10 @@
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::browser;
 use crate::components::fields::Select;
+use crate::components::link::Link;
 use crate::components::loading::when_profile_checkable;
 use crate::components::page_head::PageHead;
 use crate::components::tag::Tag;
@@ -269,7 +269,7 @@ fn Progress(course: &'static Course, keys: Keys<'static>) -> impl IntoView {
                 {(!complete && status.minutes_left > 0).then(|| view! { <p class="muted">{format!("About {} minutes of reading left.", status.minutes_left)}</p> })}
                 {next.map(|(m, s)| {
                     let (href, label) = next_step(&m.id, &m.title, &s);
-                    view! { <p class="next-step">"Next: " <A href=href>{label}</A></p> }
+                    view! { <p class="next-step">"Next: " <Link href=href>{label}</Link></p> }
                 })}
             </section>
             <section aria-labelledby="modules-heading">
@@ -282,10 +282,10 @@ fn Progress(course: &'static Course, keys: Keys<'static>) -> impl IntoView {
                                 let (href, label) = next_step(&m.id, &m.title, s);
                                 view! {
                                     <tr>
-                                        <th scope="row"><A href=routes::module(&m.id)>{m.title.clone()}</A></th>
+                                        <th scope="row"><Link href=routes::module(&m.id)>{m.title.clone()}</Link></th>
                                         <td><Tag standing=s.standing() text=s.label() /></td>
                                         <td>{format!("{} min", m.minutes)}</td>
-                                        <td><A href=href>{label}</A></td>
+                                        <td><Link href=href>{label}</Link></td>
                                     </tr>
                                 }
                             }).collect_view()}
@@ -296,7 +296,7 @@ fn Progress(course: &'static Course, keys: Keys<'static>) -> impl IntoView {
             <section aria-labelledby="record-heading">
                 <h2 id="record-heading">"Your record"</h2>
                 <div class="actions">
-                    {complete.then(|| view! { <A href=routes::CERTIFICATE attr:class="button">"View and print your certificate"</A> })}
+                    {complete.then(|| view! { <Link href=routes::CERTIFICATE class="button">"View and print your certificate"</Link> })}
                     <button type="button" on:click=export>"Export my training record"</button>
                     <button type="button" class="danger" on:click=erase>"Erase my data from this device"</button>
                 </div>

@@ -8,20 +8,16 @@ mod quiz;
 mod review;
 
 use leptos::prelude::*;
-use leptos_router::components::{Outlet, ParentRoute, Route};
-use leptos_router::path;
 
-/// Routes under /training.
-#[component(transparent)]
-pub fn TrainingRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
-    view! {
-        <ParentRoute path=path!("/training") view=Outlet>
-            <Route path=path!("") view=dashboard::Dashboard />
-            <Route path=path!("modules/:id") view=module::ModulePage />
-            <Route path=path!("modules/:id/quiz") view=quiz::QuizPage />
-            <Route path=path!("attempts/:id") view=review::ReviewPage />
-            <Route path=path!("certificate") view=certificate::CertificatePage />
-        </ParentRoute>
+use crate::routes::TrainingRoute;
+
+/// The page for an address under /training.
+pub fn page(route: TrainingRoute) -> AnyView {
+    match route {
+        TrainingRoute::Dashboard => view! { <dashboard::Dashboard /> }.into_any(),
+        TrainingRoute::Module(id) => view! { <module::ModulePage id /> }.into_any(),
+        TrainingRoute::Quiz(id) => view! { <quiz::QuizPage id /> }.into_any(),
+        TrainingRoute::Attempt(id) => view! { <review::ReviewPage id /> }.into_any(),
+        TrainingRoute::Certificate => view! { <certificate::CertificatePage /> }.into_any(),
     }
-    .into_inner()
 }

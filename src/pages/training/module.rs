@@ -4,11 +4,11 @@
 
 use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::browser;
 use crate::components::content::{filled, BlockView};
 use crate::components::course_module::with_module;
+use crate::components::link::Link;
 use crate::components::need_profile::NeedProfile;
 use crate::components::references::RefLinks;
 use crate::components::tag::Tag;
@@ -18,8 +18,11 @@ use crate::routes;
 use crate::state::app;
 
 #[component]
-pub fn ModulePage() -> impl IntoView {
-    with_module(|course, module| view! { <ModuleView course module /> })
+pub fn ModulePage(
+    /// The module's id, from the address.
+    id: String,
+) -> impl IntoView {
+    with_module(id, |course, module| view! { <ModuleView course module /> })
 }
 
 #[component]
@@ -86,7 +89,7 @@ fn ModuleView(course: &'static Course, module: &'static Module) -> impl IntoView
 
     view! {
         <Title text=module.title.clone() />
-        <p class="breadcrumb"><A href=routes::TRAINING>"Training"</A></p>
+        <p class="breadcrumb"><Link href=routes::TRAINING>"Training"</Link></p>
         <h1>{filled(module.title.clone())}</h1>
         <p class="lead">{filled(module.summary.clone())}</p>
         <p class="muted">{format!("About {} minutes to read.", module.minutes)} " " {move || status().map(|s| view! { <Tag standing=s.standing() text=s.label() /> })}</p>
@@ -116,7 +119,7 @@ fn ModuleView(course: &'static Course, module: &'static Module) -> impl IntoView
             <h2 id="quiz-heading">"Quiz"</h2>
             <p>{format!("{} questions drawn from a bank of {}. The pass mark is {}%.", module.draw, module.questions.len(), module.pass_mark(&course.info))}</p>
             {move || if may_quiz() {
-                view! { <p><A href=routes::quiz(&module.id) attr:class="button">"Go to the quiz"</A></p> }.into_any()
+                view! { <p><Link href=routes::quiz(&module.id) class="button">"Go to the quiz"</Link></p> }.into_any()
             } else if has_profile() {
                 view! { <p>{format!("Mark every section as read to open the quiz ({} of {total} read).", read_count())}</p> }.into_any()
             } else {

@@ -3,21 +3,24 @@
 
 use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 use crate::browser;
 use crate::components::content::filled;
 use crate::components::course_module::with_module;
+use crate::components::link::Link;
 use crate::components::need_profile::NeedProfile;
 use crate::domain::content::{Course, Module, ModuleKey, QuestionKind};
 use crate::domain::rng::make_id;
+use crate::router::router;
 use crate::routes;
 use crate::state::app;
 
 #[component]
-pub fn QuizPage() -> impl IntoView {
-    with_module(|course, module| view! { <Quiz course module /> })
+pub fn QuizPage(
+    /// The module's id, from the address.
+    id: String,
+) -> impl IntoView {
+    with_module(id, |course, module| view! { <Quiz course module /> })
 }
 
 #[component]
@@ -51,13 +54,13 @@ fn Quiz(course: &'static Course, module: &'static Module) -> impl IntoView {
     let has_profile = move || book.with(|b| b.active_profile().is_some());
     view! {
         <Title text=format!("Quiz: {}", module.title) />
-        <p class="breadcrumb"><A href=routes::TRAINING>"Training"</A> " › " <A href=routes::module(&module.id)>{module.title.clone()}</A></p>
+        <p class="breadcrumb"><Link href=routes::TRAINING>"Training"</Link> " › " <Link href=routes::module(&module.id)>{module.title.clone()}</Link></p>
         <h1>{format!("Quiz: {}", module.title)}</h1>
         {move || match open.get() {
             Some(attempt_id) => view! { <Questions course module attempt_id /> }.into_any(),
             None if !has_profile() => view! { <NeedProfile /> }.into_any(),
             None if !may_quiz() => view! {
-                <p>"Read every section of the module first. "<A href=routes::module(&module.id)>"Back to the module"</A></p>
+                <p>"Read every section of the module first. "<Link href=routes::module(&module.id)>"Back to the module"</Link></p>
             }.into_any(),
             None => view! {
                 {stale().then(|| view! {
@@ -78,7 +81,7 @@ fn Questions(
 ) -> impl IntoView {
     let app = app();
     let book = app.training();
-    let navigate = use_navigate();
+    let router = router();
     let key = ModuleKey::of(course, module);
     let drawn = book
         .with_untracked(|b| {
@@ -159,7 +162,7 @@ fn Questions(
             }
         });
         if done {
-            navigate(&routes::attempt(&attempt_id), Default::default());
+            router.navigate(&routes::attempt(&attempt_id));
         }
     };
     view! {

@@ -3,25 +3,26 @@
 
 use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::browser;
 use crate::components::content::filled;
+use crate::components::link::Link;
 use crate::components::loading::when_loaded;
 use crate::components::references::RefLinks;
 use crate::domain::content::{Course, Module};
 use crate::domain::quiz::{self, Attempt};
 use crate::domain::rng::make_id;
+use crate::router::router;
 use crate::routes;
 use crate::state::app;
 
 #[component]
-pub fn ReviewPage() -> impl IntoView {
-    let params = use_params_map();
+pub fn ReviewPage(
+    /// The attempt's id, from the address.
+    id: String,
+) -> impl IntoView {
     let book = app().training();
     let attempt = Memo::new(move |_| {
-        let id = params.read().get("id").unwrap_or_default();
         book.with(|b| {
             b.active_profile().and_then(|p| {
                 p.attempts
@@ -45,7 +46,7 @@ pub fn ReviewPage() -> impl IntoView {
         None => view! {
             <Title text="Quiz review" />
             <h1>"Quiz review"</h1>
-            <p>"This attempt is not in the profile in use. "<A href=routes::TRAINING>"Back to training"</A></p>
+            <p>"This attempt is not in the profile in use. "<Link href=routes::TRAINING>"Back to training"</Link></p>
         }
         .into_any(),
     }
@@ -54,7 +55,7 @@ pub fn ReviewPage() -> impl IntoView {
 
 #[component]
 fn Review(course: &'static Course, module: &'static Module, attempt: Attempt) -> impl IntoView {
-    let navigate = use_navigate();
+    let router = router();
     let book = app().training();
     let Some(score) = attempt.score else {
         return ().into_any();
@@ -69,7 +70,7 @@ fn Review(course: &'static Course, module: &'static Module, attempt: Attempt) ->
             })
             .flatten();
         if started.is_some() {
-            navigate(&routes::quiz(&module.id), Default::default());
+            router.navigate(&routes::quiz(&module.id));
         }
     };
     let items = attempt
@@ -126,7 +127,7 @@ fn Review(course: &'static Course, module: &'static Module, attempt: Attempt) ->
         .collect_view();
     view! {
         <Title text=format!("Quiz review: {}", module.title) />
-        <p class="breadcrumb"><A href=routes::TRAINING>"Training"</A> " › " <A href=routes::module(&module.id)>{module.title.clone()}</A></p>
+        <p class="breadcrumb"><Link href=routes::TRAINING>"Training"</Link> " › " <Link href=routes::module(&module.id)>{module.title.clone()}</Link></p>
         <h1>{format!("Quiz review: {}", module.title)}</h1>
         <div class=if score.passed { "notice score" } else { "notice notice-error score" } role="status">
             <p>
@@ -135,8 +136,8 @@ fn Review(course: &'static Course, module: &'static Module, attempt: Attempt) ->
             </p>
         </div>
         <div class="actions">
-            {(!score.passed).then(|| view! { <button type="button" on:click=retake.clone()>"Retake the quiz with new questions"</button> })}
-            <A href=routes::TRAINING attr:class="button secondary">"Back to your training"</A>
+            {(!score.passed).then(|| view! { <button type="button" on:click=retake>"Retake the quiz with new questions"</button> })}
+            <Link href=routes::TRAINING class="button secondary">"Back to your training"</Link>
         </div>
         <section aria-labelledby="answers-heading">
             <h2 id="answers-heading">"Your answers"</h2>
