@@ -3,8 +3,11 @@
 
 use leptos::prelude::*;
 use online_safety_workbench::components::fields::{Field, ListField};
+use online_safety_workbench::components::link::Link;
+use online_safety_workbench::router::Router;
+use online_safety_workbench::routes::{Bundle, Page, TrainingRoute};
 use online_safety_workbench::state::Bind;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -86,4 +89,73 @@ async fn list_field_splits_lines_and_drops_blanks() {
         names.get_untracked(),
         vec!["Mr M Procter".to_owned(), "Mrs H Catt".to_owned()]
     );
+}
+
+#[wasm_bindgen_test]
+async fn links_move_within_the_bundle_and_mark_the_page_showing() {
+    let window = web_sys::window().unwrap();
+    let history = window.history().unwrap();
+    let start = window.location().href().unwrap();
+    history
+        .replace_state_with_url(&JsValue::NULL, "", Some("/training"))
+        .unwrap();
+    let host = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    let router = StoredValue::new(None::<Router>);
+    let handle = mount_to(host.clone().unchecked_into(), move || {
+        provide_context(Bundle::Staff);
+        router.set_value(Some(Router::provide(Bundle::Staff)));
+        view! {
+            <Link href="/training">"Training"</Link>
+            <Link href="/policy">"Policy"</Link>
+            <Link href="/audit">"Audit"</Link>
+        }
+    });
+    let page = router.get_value().unwrap().page();
+    let link = |href: &str| {
+        host.query_selector(&format!("a[href='{href}']"))
+            .unwrap()
+            .unwrap()
+    };
+    let current = |href: &str| link(href).get_attribute("aria-current");
+    leptos::task::tick().await;
+    assert_eq!(
+        page.get_untracked(),
+        Page::Training(TrainingRoute::Dashboard)
+    );
+    assert_eq!(current("/training").as_deref(), Some("page"));
+    assert_eq!(current("/policy"), None);
+    // The other bundle's page is a plain link: the browser loads that bundle.
+    assert_eq!(current("/audit"), None);
+    assert_eq!(
+        link("/audit").get_attribute("rel").as_deref(),
+        Some("external")
+    );
+
+    link("/policy")
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+    leptos::task::tick().await;
+    assert_eq!(window.location().pathname().unwrap(), "/policy");
+    assert_eq!(page.get_untracked(), Page::Policy);
+    assert_eq!(current("/policy").as_deref(), Some("page"));
+    assert_eq!(current("/training"), None);
+
+    // Back: the browser's history moves, and the page follows.
+    let popped = js_sys::Promise::new(&mut |resolve, _| window.set_onpopstate(Some(&resolve)));
+    history.back().unwrap();
+    wasm_bindgen_futures::JsFuture::from(popped).await.unwrap();
+    window.set_onpopstate(None);
+    leptos::task::tick().await;
+    assert_eq!(window.location().pathname().unwrap(), "/training");
+    assert_eq!(
+        page.get_untracked(),
+        Page::Training(TrainingRoute::Dashboard)
+    );
+    assert_eq!(current("/training").as_deref(), Some("page"));
+
+    drop(handle);
+    history
+        .replace_state_with_url(&JsValue::NULL, "", Some(&start))
+        .unwrap();
 }

@@ -127,6 +127,24 @@ test("a DSL answers a section, records the filtering review, compares years and 
   expect(json.data.previous.year).toBe(thisYear.start - 1);
 });
 
+test("the pager moves from one section to the next and back", async ({ page }) => {
+  await page.goto("/audit");
+  await page.getByRole("button", { name: `Start a new ${thisYear.label} audit` }).click();
+  await page.goto(`/audit/${thisYear.slug}/sections/pupils`);
+  const heading = page.getByRole("heading", { level: 1 });
+  await expect(heading).toHaveText("Pupils");
+  const pager = page.getByRole("navigation", { name: "Sections" });
+  const next = pager.getByRole("link").last();
+  const nextTitle = (await next.textContent())!.replace(" ›", "");
+  await next.click();
+  await expect(heading).toHaveText(nextTitle);
+  await expect(page).toHaveURL(new RegExp(`/audit/${thisYear.slug}/sections/`));
+  await pager.getByRole("link", { name: "‹ Pupils" }).click();
+  await expect(heading).toHaveText("Pupils");
+  await page.goBack();
+  await expect(heading).toHaveText(nextTitle);
+});
+
 test("next year starts from this year's answers, to be confirmed again", async ({ page }) => {
   // Put last year's audit on the device through the import, then start this year from it.
   const last = {

@@ -24,6 +24,39 @@ test("every main navigation link opens its page", async ({ page }) => {
   }
 });
 
+test("back and forward move between pages without a reload; a link to the other bundle loads it", async ({ page }) => {
+  const heading = page.locator("main h1").first();
+  // A mark on the window: it lasts only as long as no page load happens.
+  const samePage = () => page.evaluate(() => (window as unknown as { oswMark?: boolean }).oswMark === true);
+  await page.goto("/");
+  await ready(page);
+  await page.evaluate(() => ((window as unknown as { oswMark?: boolean }).oswMark = true));
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await nav.getByRole("link", { name: "Training", exact: true }).click();
+  await expect(heading).toHaveText("Staff training");
+  await nav.getByRole("link", { name: "Policy", exact: true }).click();
+  await expect(heading).toHaveText("Social Media Policy");
+  await page.goBack();
+  await expect(page).toHaveURL(/\/training$/);
+  await expect(heading).toHaveText("Staff training");
+  await expect(nav.getByRole("link", { name: "Training", exact: true })).toHaveAttribute("aria-current", "page");
+  await page.goForward();
+  await expect(page).toHaveURL(/\/policy$/);
+  await expect(heading).toHaveText("Social Media Policy");
+  await page.getByRole("banner").getByRole("link", { name: /Online Safety Workbench/ }).click();
+  await expect(heading).toHaveText("Online safety at West Kirby Primary School");
+  expect(await samePage()).toBe(true);
+
+  // The audit is the DSL's bundle: its link loads that bundle's wasm in a new page.
+  const dslWasm = page.waitForRequest(/\/dsl-[^/]*_bg\.wasm$/);
+  await page.getByRole("link", { name: "Open the audit" }).click();
+  await dslWasm;
+  await expect(heading).toHaveText("Online-safety audit");
+  expect(await samePage()).toBe(false);
+  await page.goBack();
+  await expect(heading).toHaveText("Online safety at West Kirby Primary School");
+});
+
 test("a deep link loads the app, and an unknown address says so", async ({ page }) => {
   await page.goto("/settings");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("School settings");
