@@ -36,7 +36,8 @@ impl Location {
 #[derive(Debug, Clone, Copy)]
 pub struct Router {
     bundle: Bundle,
-    location: RwSignal<Location>,
+    location: ReadSignal<Location>,
+    set_location: WriteSignal<Location>,
     page: Memo<Page>,
 }
 
@@ -49,17 +50,18 @@ impl Router {
     /// Starts following the address for `bundle` and puts the router in context: back and
     /// forward update it, and clicks on links to this bundle's pages move without a reload.
     pub fn provide(bundle: Bundle) -> Self {
-        let location = RwSignal::new(Location::current());
+        let (location, set_location) = signal(Location::current());
         // A fragment alone changing (the policy's contents) does not re-render the page.
         let page = Memo::new(move |_| location.with(|l| Page::parse(&l.path)));
         let router = Self {
             bundle,
             location,
+            set_location,
             page,
         };
         provide_context(router);
         let popstate = window_event_listener(ev::popstate, move |_| {
-            location.set(Location::current());
+            set_location.set(Location::current());
         });
         let click = window_event_listener(ev::click, move |ev| {
             if let Some(href) = own_link(&ev, bundle) {
@@ -81,7 +83,7 @@ impl Router {
 
     /// The address showing.
     pub fn location(self) -> ReadSignal<Location> {
-        self.location.read_only()
+        self.location
     }
 
     /// Shows the page at `href` (a path, with or without a query or fragment; see `routes`)
@@ -108,7 +110,7 @@ impl Router {
                 history.push_state_with_url(&JsValue::NULL, "", Some(href))
             };
         }
-        self.location.set(Location::current());
+        self.set_location.set(Location::current());
         // The new page renders as the signal's effects run, before the next frame.
         request_animation_frame(move || {
             if !browser::scroll_to_fragment() {
