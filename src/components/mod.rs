@@ -16,6 +16,7 @@ pub mod notices;
 pub mod page_head;
 pub mod rag_chart;
 pub mod references;
+pub mod shared_browser;
 pub mod tag;
 pub mod title;
 pub mod year_on_year;
