@@ -177,6 +177,44 @@ fn a_record_id_belongs_to_one_person_and_the_dsl_settles_a_clash() {
             .collect::<Vec<_>>(),
         [("r-1", "Ann Able"), ("r-1 (2)", "Cal Cheat")]
     );
+    // The file kept as a second person is that person's from then on: importing it again is
+    // not a new conflict.
+    let again = import(&mut both, &[file("cal.json", &cal)], today);
+    assert!(matches!(&again[0], Outcome::AlreadyHere { name } if name == "Cal Cheat"));
+}
+
+#[test]
+fn a_file_already_imported_is_up_to_date_without_being_read_again() {
+    let mut records = StaffRecords::default();
+    let today = day(2026, 12, 1);
+    let ann = record("r-1", "Ann Able", Role::Teaching, day(2026, 11, 26), today);
+    let first = file("ann.json", &ann);
+    import(&mut records, std::slice::from_ref(&first), today);
+    let before = records.clone();
+    // The same bytes (the same SHA-256), from another copy of the folder.
+    let copy = RecordFile {
+        name: "copy/ann.json".into(),
+        ..first.clone()
+    };
+    // Text that is not read at all: only its hash is looked at.
+    let unread = RecordFile {
+        text: String::new(),
+        ..first.clone()
+    };
+    let results = import(&mut records, &[copy, unread], day(2026, 12, 2));
+    assert!(results
+        .iter()
+        .all(|r| matches!(r, Outcome::AlreadyHere { name } if name == "Ann Able")));
+    assert_eq!(records, before, "nothing changed");
+    // A file the browser could not hash (an insecure origin) is read as usual.
+    let unhashed = RecordFile {
+        sha256: String::new(),
+        ..first
+    };
+    assert!(matches!(
+        import(&mut records, &[unhashed], today)[0],
+        Outcome::AlreadyHere { .. }
+    ));
 }
 
 #[test]

@@ -254,7 +254,52 @@ fn envelope_from(value: Value) -> Result<Envelope, ImportError> {
 
 /// Reads a file's text as a `T`: checks format, kind and version, migrates, validates.
 pub fn unwrap<T: Versioned>(text: &str) -> Result<T, ImportError> {
-    open::<T>(read_envelope(text)?)
+    match fast::<T>(text) {
+        Some(read) => read,
+        // Anything unusual (an older schema to migrate, another kind, a mistake to name)
+        // goes the careful way, which explains itself.
+        None => open::<T>(read_envelope(text)?),
+    }
+}
+
+/// The envelope's own fields, with the data left as the text it is in the file. A field it
+/// does not know sends the file the careful way (serde_json skips an unknown value without
+/// its nesting limit, which the careful way applies).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Head<'a> {
+    format: String,
+    kind: String,
+    schema_version: u32,
+    /// Read, so checked as the careful way checks it; not otherwise used.
+    #[serde(rename = "saved_at")]
+    _saved_at: NaiveDateTime,
+    #[serde(rename = "app_version")]
+    _app_version: Option<&'a str>,
+    #[serde(rename = "content_version")]
+    _content_version: Option<&'a str>,
+    #[serde(borrow)]
+    data: &'a serde_json::value::RawValue,
+}
+
+/// The fast way to read a file that is well formed, of kind `T` and of its current schema
+/// (every file a current app writes): the data is parsed once, straight into `T`, instead of
+/// into a JSON value that is written out again and parsed a second time to name a wrong field.
+/// `None` sends the file the careful way, which gives the same value or names the problem.
+fn fast<T: Versioned>(text: &str) -> Option<Result<T, ImportError>> {
+    if text.len() > MAX_IMPORT_BYTES {
+        return None;
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let head: Head = serde_json::from_str(text).ok()?;
+    if head.format != FORMAT
+        || head.kind != T::KIND.id()
+        || head.schema_version != T::SCHEMA_VERSION
+    {
+        return None;
+    }
+    let value: T = serde_json::from_str(head.data.get()).ok()?;
+    Some(value.validate().map(|()| value))
 }
 
 /// Interprets an envelope already read as a `T`.
@@ -299,7 +344,7 @@ mod tests {
     use super::*;
     use chrono::NaiveDate;
 
-    #[derive(Debug, PartialEq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
     struct Note {
         text: String,
         #[serde(default)]
@@ -353,6 +398,37 @@ mod tests {
                 stars: 0
             }
         );
+    }
+
+    #[test]
+    fn the_fast_way_reads_what_the_careful_way_reads() {
+        let note = Note {
+            text: "hello \u{1F600} \"quoted\"".into(),
+            stars: 3,
+        };
+        let json = to_json(&note, at(), Some("2026.2"));
+        for text in [
+            json.clone(),
+            format!("\u{feff}{json}"),
+            json.replace('\n', ""),
+        ] {
+            assert_eq!(fast::<Note>(&text), Some(Ok(note.clone())));
+            assert_eq!(
+                open::<Note>(read_envelope(&text).unwrap()),
+                Ok(note.clone())
+            );
+        }
+        // Older schemas, other kinds, unknown dates and mistakes go the careful way.
+        let old = json.replace("\"schema_version\": 2", "\"schema_version\": 1");
+        let other = json.replace("\"settings\"", "\"audit\"");
+        let undated = json.replace("2026-11-24T09:30:00", "yesterday");
+        let wrong = json.replace("\"stars\": 3", "\"stars\": \"three\"");
+        // An envelope field it does not know (serde_json would skip its value whatever its
+        // nesting, where the careful way applies the nesting limit).
+        let extra = json.replace("\"saved_at\"", "\"extra\": [[1]],\n  \"saved_at\"");
+        for text in [old, other, undated, wrong, extra] {
+            assert_eq!(fast::<Note>(&text), None, "{text}");
+        }
     }
 
     #[test]
