@@ -262,43 +262,85 @@ pub fn unwrap<T: Versioned>(text: &str) -> Result<T, ImportError> {
     }
 }
 
-/// The envelope's own fields, with the data left as the text it is in the file. A field it
-/// does not know sends the file the careful way (serde_json skips an unknown value without
-/// its nesting limit, which the careful way applies).
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Head<'a> {
-    format: String,
-    kind: String,
-    schema_version: u32,
-    /// Read, so checked as the careful way checks it; not otherwise used.
-    #[serde(rename = "saved_at")]
-    _saved_at: NaiveDateTime,
-    #[serde(rename = "app_version")]
-    _app_version: Option<&'a str>,
-    #[serde(rename = "content_version")]
-    _content_version: Option<&'a str>,
-    #[serde(borrow)]
-    data: &'a serde_json::value::RawValue,
+/// The envelope's own fields, by name. A field not named here sends a file the careful way
+/// (serde_json skips an unknown value without its nesting limit, which the careful way
+/// applies).
+#[derive(Clone, Copy, Deserialize)]
+#[serde(field_identifier, rename_all = "snake_case")]
+enum Field {
+    Format,
+    Kind,
+    SchemaVersion,
+    AppVersion,
+    ContentVersion,
+    SavedAt,
+    Data,
+}
+
+/// Reads an envelope of `T` in one pass: its own fields are checked as they come (every file
+/// the app writes has them before its data), then the data is read straight into `T`.
+/// Anything else (another kind or version, a field twice or out of order, an unknown field)
+/// is refused here, to be read the careful way.
+struct Fast<T>(std::marker::PhantomData<T>);
+
+impl<'de, T: Versioned> serde::de::Visitor<'de> for Fast<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an envelope of the current schema")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+        use serde::de::Error;
+        let careful = || A::Error::custom("to be read the careful way");
+        let mut seen = [false; 7];
+        let mut data = None;
+        while let Some(field) = map.next_key::<Field>()? {
+            if std::mem::replace(&mut seen[field as usize], true) {
+                return Err(careful());
+            }
+            let expected = match field {
+                Field::Format => map.next_value::<&str>()? == FORMAT,
+                Field::Kind => map.next_value::<&str>()? == T::KIND.id(),
+                Field::SchemaVersion => map.next_value::<u32>()? == T::SCHEMA_VERSION,
+                Field::AppVersion | Field::ContentVersion => {
+                    map.next_value::<Option<&str>>().is_ok()
+                }
+                Field::SavedAt => map.next_value::<NaiveDateTime>().is_ok(),
+                Field::Data => {
+                    let head = [Field::Format, Field::Kind, Field::SchemaVersion];
+                    if !head.iter().all(|f| seen[*f as usize]) {
+                        return Err(careful());
+                    }
+                    data = Some(map.next_value::<T>()?);
+                    true
+                }
+            };
+            if !expected {
+                return Err(careful());
+            }
+        }
+        match data {
+            Some(data) if seen[Field::SavedAt as usize] => Ok(data),
+            _ => Err(careful()),
+        }
+    }
 }
 
 /// The fast way to read a file that is well formed, of kind `T` and of its current schema
-/// (every file a current app writes): the data is parsed once, straight into `T`, instead of
-/// into a JSON value that is written out again and parsed a second time to name a wrong field.
-/// `None` sends the file the careful way, which gives the same value or names the problem.
+/// (every file a current app writes): one pass, the data read straight into `T`, instead of
+/// into a JSON value that is written out again and parsed a second time to name a wrong
+/// field. `None` sends the file the careful way, which gives the same value or names the
+/// problem.
 fn fast<T: Versioned>(text: &str) -> Option<Result<T, ImportError>> {
     if text.len() > MAX_IMPORT_BYTES {
         return None;
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let head: Head = serde_json::from_str(text).ok()?;
-    if head.format != FORMAT
-        || head.kind != T::KIND.id()
-        || head.schema_version != T::SCHEMA_VERSION
-    {
-        return None;
-    }
-    let value: T = serde_json::from_str(head.data.get()).ok()?;
+    let mut read = serde_json::Deserializer::from_str(text);
+    let value =
+        serde::Deserializer::deserialize_map(&mut read, Fast::<T>(Default::default())).ok()?;
+    read.end().ok()?;
     Some(value.validate().map(|()| value))
 }
 
@@ -426,7 +468,12 @@ mod tests {
         // An envelope field it does not know (serde_json would skip its value whatever its
         // nesting, where the careful way applies the nesting limit).
         let extra = json.replace("\"saved_at\"", "\"extra\": [[1]],\n  \"saved_at\"");
-        for text in [old, other, undated, wrong, extra] {
+        let twice = json.replace("\"saved_at\"", "\"kind\": \"settings\",\n  \"saved_at\"");
+        // The envelope's fields in another order (here sorted: data before kind).
+        let late = serde_json::to_string(&serde_json::from_str::<Value>(&json).unwrap()).unwrap();
+        assert!(late.starts_with("{\"app_version\""));
+        assert_eq!(unwrap::<Note>(&late), Ok(note.clone()));
+        for text in [old, other, undated, wrong, extra, twice, late] {
             assert_eq!(fast::<Note>(&text), None, "{text}");
         }
     }
