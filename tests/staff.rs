@@ -254,7 +254,7 @@ fn an_edited_score_is_altered_and_not_counted() {
         .position(|m| m.id == "governors")
         .unwrap();
     assert_eq!(row.cells[col], Cell::NotStarted);
-    assert_eq!(select(&rows, Show::Altered, None, SortBy::Name), [0]);
+    assert_eq!(select(&rows, Show::Altered, None, SortBy::Name, ""), [0]);
 }
 
 #[test]
@@ -378,16 +378,35 @@ fn the_matrix_shows_passed_due_soon_expired_and_not_required() {
         .iter()
         .any(|c| matches!(c, Cell::Expired { .. })));
 
-    assert_eq!(select(&rows, Show::Due, None, SortBy::Name), [1, 2]);
+    assert_eq!(select(&rows, Show::Due, None, SortBy::Name, ""), [1, 2]);
     assert_eq!(
-        select(&rows, Show::Everyone, Some(Role::Volunteer), SortBy::Name),
+        select(
+            &rows,
+            Show::Everyone,
+            Some(Role::Volunteer),
+            SortBy::Name,
+            ""
+        ),
         [2]
     );
     assert_eq!(
-        select(&rows, Show::Everyone, None, SortBy::Status),
+        select(&rows, Show::Everyone, None, SortBy::Status, ""),
         [2, 1, 0]
     );
-    assert_eq!(select(&rows, Show::Everyone, None, SortBy::Role), [0, 1, 2]);
+    assert_eq!(
+        select(&rows, Show::Everyone, None, SortBy::Role, ""),
+        [0, 1, 2]
+    );
+    // Finding a name ignores case and spacing.
+    assert_eq!(
+        select(&rows, Show::Everyone, None, SortBy::Name, "  ben   SOON "),
+        [1]
+    );
+    assert_eq!(
+        select(&rows, Show::Everyone, None, SortBy::Name, "O"),
+        [1, 2]
+    );
+    assert!(select(&rows, Show::Due, None, SortBy::Name, "amy").is_empty());
 
     let c = coverage(&rows);
     assert_eq!(

@@ -8,7 +8,9 @@
 //! - this file: the [`StaffRecords`] held, importing and merging record files, and the
 //!   conflicts a DSL settles when a record id arrives under someone else's name;
 //! - `matrix.rs`: the matrix rows and cells, filtering and sorting, and CSV;
-//! - `coverage.rs`: coverage figures for governors.
+//! - `coverage.rs`: coverage figures for governors;
+//! - `batch.rs`: importing a folder: which files are read, the most one import takes, and
+//!   the words for its progress and tally.
 
 use std::collections::BTreeMap;
 
@@ -21,9 +23,11 @@ use super::envelope::{self, check_name, invalid, ImportError, Kind, Versioned};
 use super::training::{check_record_fields, Person, TrainingRecord};
 use super::verify::{self, Outcome as Checked};
 
+mod batch;
 mod coverage;
 mod matrix;
 
+pub use batch::{grouped, is_record_file, progress, too_many, Tally, BATCH, MAX_FILES_PER_IMPORT};
 pub use coverage::{coverage, Coverage};
 pub use matrix::{
     matrix, neutralise, row, select, to_csv, Cell, Doubt, Overall, Row, Show, SortBy, CSV_NOTE,
