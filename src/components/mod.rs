@@ -2,6 +2,7 @@
 
 pub mod action_plan;
 pub mod audit_year;
+pub mod bulk_file_drop;
 pub mod content;
 pub mod course_module;
 pub mod coverage;

@@ -277,12 +277,102 @@ fn envelope_from(value: Value) -> Result<Envelope, ImportError> {
 
 /// Reads a file's text as a `T`: checks format, kind and version, migrates, validates.
 pub fn unwrap<T: Versioned>(text: &str) -> Result<T, ImportError> {
-    open::<T>(read_envelope(text)?)
+    match fast::<T>(text, MAX_IMPORT_BYTES) {
+        Some(read) => read,
+        // Anything unusual (an older schema to migrate, another kind, a mistake to name)
+        // goes the careful way, which explains itself.
+        None => open::<T>(read_envelope(text)?),
+    }
 }
 
-/// Reads what the app stored as a `T`, whatever its size.
+/// The envelope's own fields, by name. A field not named here sends a file the careful way
+/// (serde_json skips an unknown value without its nesting limit, which the careful way
+/// applies).
+#[derive(Clone, Copy, Deserialize)]
+#[serde(field_identifier, rename_all = "snake_case")]
+enum Field {
+    Format,
+    Kind,
+    SchemaVersion,
+    AppVersion,
+    ContentVersion,
+    SavedAt,
+    Data,
+}
+
+/// Reads an envelope of `T` in one pass: its own fields are checked as they come (every file
+/// the app writes has them before its data), then the data is read straight into `T`.
+/// Anything else (another kind or version, a field twice or out of order, an unknown field)
+/// is refused here, to be read the careful way.
+struct Fast<T>(std::marker::PhantomData<T>);
+
+impl<'de, T: Versioned> serde::de::Visitor<'de> for Fast<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an envelope of the current schema")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+        use serde::de::Error;
+        let careful = || A::Error::custom("to be read the careful way");
+        let mut seen = [false; 7];
+        let mut data = None;
+        while let Some(field) = map.next_key::<Field>()? {
+            if std::mem::replace(&mut seen[field as usize], true) {
+                return Err(careful());
+            }
+            let expected = match field {
+                Field::Format => map.next_value::<&str>()? == FORMAT,
+                Field::Kind => map.next_value::<&str>()? == T::KIND.id(),
+                Field::SchemaVersion => map.next_value::<u32>()? == T::SCHEMA_VERSION,
+                Field::AppVersion | Field::ContentVersion => {
+                    map.next_value::<Option<&str>>().is_ok()
+                }
+                Field::SavedAt => map.next_value::<NaiveDateTime>().is_ok(),
+                Field::Data => {
+                    let head = [Field::Format, Field::Kind, Field::SchemaVersion];
+                    if !head.iter().all(|f| seen[*f as usize]) {
+                        return Err(careful());
+                    }
+                    data = Some(map.next_value::<T>()?);
+                    true
+                }
+            };
+            if !expected {
+                return Err(careful());
+            }
+        }
+        match data {
+            Some(data) if seen[Field::SavedAt as usize] => Ok(data),
+            _ => Err(careful()),
+        }
+    }
+}
+
+/// The fast way to read a file that is well formed, of kind `T` and of its current schema
+/// (every file a current app writes): one pass, the data read straight into `T`, instead of
+/// into a JSON value that is written out again and parsed a second time to name a wrong
+/// field. `None` sends the file the careful way, which gives the same value or names the
+/// problem.
+fn fast<T: Versioned>(text: &str, limit: usize) -> Option<Result<T, ImportError>> {
+    if text.len() > limit {
+        return None;
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut read = serde_json::Deserializer::from_str(text);
+    let value =
+        serde::Deserializer::deserialize_map(&mut read, Fast::<T>(Default::default())).ok()?;
+    read.end().ok()?;
+    Some(value.validate().map(|()| value))
+}
+
+/// Reads what the app stored as a `T`, whatever its size (the fast way first, as `unwrap`).
 pub fn unwrap_stored<T: Versioned>(text: &str) -> Result<T, ImportError> {
-    open::<T>(read_envelope_unbounded(text)?)
+    match fast::<T>(text, usize::MAX) {
+        Some(read) => read,
+        None => open::<T>(read_envelope_unbounded(text)?),
+    }
 }
 
 /// Interprets an envelope already read as a `T`.
@@ -327,7 +417,7 @@ mod tests {
     use super::*;
     use chrono::NaiveDate;
 
-    #[derive(Debug, PartialEq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
     struct Note {
         text: String,
         #[serde(default)]
@@ -381,6 +471,45 @@ mod tests {
                 stars: 0
             }
         );
+    }
+
+    #[test]
+    fn the_fast_way_reads_what_the_careful_way_reads() {
+        let note = Note {
+            text: "hello \u{1F600} \"quoted\"".into(),
+            stars: 3,
+        };
+        let json = to_json(&note, at(), Some("2026.2"));
+        for text in [
+            json.clone(),
+            format!("\u{feff}{json}"),
+            json.replace('\n', ""),
+        ] {
+            assert_eq!(
+                fast::<Note>(&text, MAX_IMPORT_BYTES),
+                Some(Ok(note.clone()))
+            );
+            assert_eq!(
+                open::<Note>(read_envelope(&text).unwrap()),
+                Ok(note.clone())
+            );
+        }
+        // Older schemas, other kinds, unknown dates and mistakes go the careful way.
+        let old = json.replace("\"schema_version\": 2", "\"schema_version\": 1");
+        let other = json.replace("\"settings\"", "\"audit\"");
+        let undated = json.replace("2026-11-24T09:30:00", "yesterday");
+        let wrong = json.replace("\"stars\": 3", "\"stars\": \"three\"");
+        // An envelope field it does not know (serde_json would skip its value whatever its
+        // nesting, where the careful way applies the nesting limit).
+        let extra = json.replace("\"saved_at\"", "\"extra\": [[1]],\n  \"saved_at\"");
+        let twice = json.replace("\"saved_at\"", "\"kind\": \"settings\",\n  \"saved_at\"");
+        // The envelope's fields in another order (here sorted: data before kind).
+        let late = serde_json::to_string(&serde_json::from_str::<Value>(&json).unwrap()).unwrap();
+        assert!(late.starts_with("{\"app_version\""));
+        assert_eq!(unwrap::<Note>(&late), Ok(note.clone()));
+        for text in [old, other, undated, wrong, extra, twice, late] {
+            assert_eq!(fast::<Note>(&text, MAX_IMPORT_BYTES), None, "{text}");
+        }
     }
 
     #[test]

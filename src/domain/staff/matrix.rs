@@ -223,11 +223,32 @@ vocabulary! {
 }
 
 /// Filters and sorts rows (indices into `rows`, so the rows themselves are not copied).
-pub fn select(rows: &[Row], show: Show, role: Option<Role>, sort: SortBy) -> Vec<usize> {
+/// `find` keeps the names that contain it, ignoring case and spacing ("" keeps everyone).
+pub fn select(
+    rows: &[Row],
+    show: Show,
+    role: Option<Role>,
+    sort: SortBy,
+    find: &str,
+) -> Vec<usize> {
+    let find = find
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
     let mut picked: Vec<usize> = rows
         .iter()
         .enumerate()
         .filter(|(_, r)| role.is_none_or(|role| r.role == role))
+        .filter(|(_, r)| {
+            find.is_empty()
+                || r.name
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .to_lowercase()
+                    .contains(&find)
+        })
         .filter(|(_, r)| match show {
             Show::Everyone => true,
             Show::Due => matches!(r.overall, Overall::Overdue | Overall::DueSoon),
