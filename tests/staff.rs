@@ -574,3 +574,45 @@ fn two_tabs_that_both_imported_keep_everyone_and_every_attempt_once() {
         "joining again changes nothing"
     );
 }
+
+#[test]
+fn an_export_dated_in_the_future_never_freezes_the_entry() {
+    let today = day(2026, 12, 1);
+    let ann = record(
+        "r-ann",
+        "Ann Able",
+        Role::Teaching,
+        day(2026, 11, 26),
+        today,
+    );
+    let far = record(
+        "r-ann",
+        "Ann  ABLE",
+        Role::Teaching,
+        day(2026, 11, 26),
+        day(9999, 1, 1),
+    );
+    let later = record(
+        "r-ann",
+        "Ann  able",
+        Role::Teaching,
+        day(2026, 11, 26),
+        day(2026, 12, 10),
+    );
+    let mut records = StaffRecords::default();
+    import(&mut records, &[file("ann.json", &ann)], today);
+    import(&mut records, &[file("far.json", &far)], today);
+    assert_eq!(
+        records.people[0].person.name, "Ann Able",
+        "a date ahead does not win"
+    );
+    import(
+        &mut records,
+        &[file("later.json", &later)],
+        day(2026, 12, 11),
+    );
+    assert_eq!(
+        records.people[0].person.name, "Ann  able",
+        "a genuine newer export still does"
+    );
+}
