@@ -266,7 +266,8 @@ pub fn select(
     picked
 }
 
-/// What the CSV says before its table: what the check means, and what it cannot prove.
+/// What the check means, and what it cannot prove, said wherever the figures go: the CSV's
+/// first line, and under the coverage figures (staff page, audit, governors' report).
 pub const CSV_NOTE: &str = "Only verified attempts count: the file's answers pass the course's quiz and the file is consistent with the app (the app's own question draw, possible dates, an unedited score). This does not prove who answered.";
 
 /// A spreadsheet never runs a cell as a formula: a cell that starts like one (= + - @, a
