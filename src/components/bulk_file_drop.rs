@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::components::file_drop::DropZone;
 use crate::files::{self, FoundFiles};
 
 /// A file picker, a folder picker and a drop target for files and folders.
@@ -29,7 +30,6 @@ pub fn BulkFileDrop(
     /// Called with the files found, unread.
     on_found: Callback<FoundFiles>,
 ) -> impl IntoView {
-    let over = RwSignal::new(false);
     let hand_on = move |found: FoundFiles| {
         if !found.wanted.is_empty() || !found.skipped.is_empty() {
             on_found.run(found);
@@ -38,25 +38,14 @@ pub fn BulkFileDrop(
     let hint_id = format!("{id}-hint");
     let folder_id = format!("{id}-folder");
     view! {
-        <div
-            class="drop-zone"
-            class:over=move || over.get()
-            on:dragover=move |ev| {
-                ev.prevent_default();
-                over.set(true);
+        <DropZone on_drop=Callback::new(move |ev: web_sys::DragEvent| {
+            if busy.get_untracked() {
+                return;
             }
-            on:dragleave=move |_| over.set(false)
-            on:drop=move |ev| {
-                ev.prevent_default();
-                over.set(false);
-                if busy.get_untracked() {
-                    return;
-                }
-                // The drop's list is only readable now; its folders are walked afterwards.
-                let dropped = files::dropped(&ev);
-                spawn_local(async move { hand_on(dropped.walk(wanted, enough).await) });
-            }
-        >
+            // The drop's list is only readable now; its folders are walked afterwards.
+            let dropped = files::dropped(&ev);
+            spawn_local(async move { hand_on(dropped.walk(wanted, enough).await) });
+        })>
             <p class="hint" id=hint_id.clone()>{hint}</p>
             <div class="pickers">
                 <div>
@@ -84,6 +73,6 @@ pub fn BulkFileDrop(
                     />
                 </div>
             </div>
-        </div>
+        </DropZone>
     }
 }

@@ -3,7 +3,7 @@
 //! at a time; newer ones are refused with a clear message.
 //!
 //! `field_path.rs` turns a serde error into the field it names ("attempts[0].score"), so an
-//! import error says where a file is wrong.
+//! import error says where a file is wrong; `fast.rs` reads a current file in one pass.
 
 use chrono::NaiveDateTime;
 use serde::de::DeserializeOwned;
@@ -12,8 +12,10 @@ use serde::{Deserialize, Serialize};
 use super::vocab::vocabulary;
 use serde_json::Value;
 
+mod fast;
 mod field_path;
 
+use fast::fast;
 use field_path::{field_error, plain_json_error};
 
 /// The format name in every envelope this app writes.
@@ -285,88 +287,6 @@ pub fn unwrap<T: Versioned>(text: &str) -> Result<T, ImportError> {
     }
 }
 
-/// The envelope's own fields, by name. A field not named here sends a file the careful way
-/// (serde_json skips an unknown value without its nesting limit, which the careful way
-/// applies).
-#[derive(Clone, Copy, Deserialize)]
-#[serde(field_identifier, rename_all = "snake_case")]
-enum Field {
-    Format,
-    Kind,
-    SchemaVersion,
-    AppVersion,
-    ContentVersion,
-    SavedAt,
-    Data,
-}
-
-/// Reads an envelope of `T` in one pass: its own fields are checked as they come (every file
-/// the app writes has them before its data), then the data is read straight into `T`.
-/// Anything else (another kind or version, a field twice or out of order, an unknown field)
-/// is refused here, to be read the careful way.
-struct Fast<T>(std::marker::PhantomData<T>);
-
-impl<'de, T: Versioned> serde::de::Visitor<'de> for Fast<T> {
-    type Value = T;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("an envelope of the current schema")
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
-        use serde::de::Error;
-        let careful = || A::Error::custom("to be read the careful way");
-        let mut seen = [false; 7];
-        let mut data = None;
-        while let Some(field) = map.next_key::<Field>()? {
-            if std::mem::replace(&mut seen[field as usize], true) {
-                return Err(careful());
-            }
-            let expected = match field {
-                Field::Format => map.next_value::<&str>()? == FORMAT,
-                Field::Kind => map.next_value::<&str>()? == T::KIND.id(),
-                Field::SchemaVersion => map.next_value::<u32>()? == T::SCHEMA_VERSION,
-                Field::AppVersion | Field::ContentVersion => {
-                    map.next_value::<Option<&str>>().is_ok()
-                }
-                Field::SavedAt => map.next_value::<NaiveDateTime>().is_ok(),
-                Field::Data => {
-                    let head = [Field::Format, Field::Kind, Field::SchemaVersion];
-                    if !head.iter().all(|f| seen[*f as usize]) {
-                        return Err(careful());
-                    }
-                    data = Some(map.next_value::<T>()?);
-                    true
-                }
-            };
-            if !expected {
-                return Err(careful());
-            }
-        }
-        match data {
-            Some(data) if seen[Field::SavedAt as usize] => Ok(data),
-            _ => Err(careful()),
-        }
-    }
-}
-
-/// The fast way to read a file that is well formed, of kind `T` and of its current schema
-/// (every file a current app writes): one pass, the data read straight into `T`, instead of
-/// into a JSON value that is written out again and parsed a second time to name a wrong
-/// field. `None` sends the file the careful way, which gives the same value or names the
-/// problem.
-fn fast<T: Versioned>(text: &str, limit: usize) -> Option<Result<T, ImportError>> {
-    if text.len() > limit {
-        return None;
-    }
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut read = serde_json::Deserializer::from_str(text);
-    let value =
-        serde::Deserializer::deserialize_map(&mut read, Fast::<T>(Default::default())).ok()?;
-    read.end().ok()?;
-    Some(value.validate().map(|()| value))
-}
-
 /// Reads what the app stored as a `T`, whatever its size (the fast way first, as `unwrap`).
 pub fn unwrap_stored<T: Versioned>(text: &str) -> Result<T, ImportError> {
     match fast::<T>(text, usize::MAX) {
@@ -413,160 +333,4 @@ pub fn migrate<T: Versioned>(from: u32, mut data: Value) -> Result<Value, Import
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use chrono::NaiveDate;
-
-    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-    struct Note {
-        text: String,
-        #[serde(default)]
-        stars: u8,
-    }
-
-    impl Versioned for Note {
-        const KIND: Kind = Kind::Settings;
-        const SCHEMA_VERSION: u32 = 2;
-        fn migrate_step(from: u32, mut data: Value) -> Result<Value, ImportError> {
-            match from {
-                // v1 called the field "body".
-                1 => {
-                    let body = data.get("body").cloned().unwrap_or(Value::Null);
-                    data["text"] = body;
-                    Ok(data)
-                }
-                _ => Err(ImportError::UnsupportedVersion {
-                    found: from,
-                    current: 2,
-                }),
-            }
-        }
-    }
-
-    fn at() -> NaiveDateTime {
-        NaiveDate::from_ymd_opt(2026, 11, 24)
-            .unwrap()
-            .and_hms_opt(9, 30, 0)
-            .unwrap()
-    }
-
-    #[test]
-    fn round_trip() {
-        let note = Note {
-            text: "hello".into(),
-            stars: 3,
-        };
-        let json = to_json(&note, at(), None);
-        assert_eq!(unwrap::<Note>(&json).unwrap(), note);
-    }
-
-    #[test]
-    fn old_versions_migrate() {
-        let json = r#"{"format":"online-safety-workbench","kind":"settings","schema_version":1,
-            "app_version":"0.0.1","saved_at":"2025-01-01T10:00:00","data":{"body":"old"}}"#;
-        assert_eq!(
-            unwrap::<Note>(json).unwrap(),
-            Note {
-                text: "old".into(),
-                stars: 0
-            }
-        );
-    }
-
-    #[test]
-    fn the_fast_way_reads_what_the_careful_way_reads() {
-        let note = Note {
-            text: "hello \u{1F600} \"quoted\"".into(),
-            stars: 3,
-        };
-        let json = to_json(&note, at(), Some("2026.2"));
-        for text in [
-            json.clone(),
-            format!("\u{feff}{json}"),
-            json.replace('\n', ""),
-        ] {
-            assert_eq!(
-                fast::<Note>(&text, MAX_IMPORT_BYTES),
-                Some(Ok(note.clone()))
-            );
-            assert_eq!(
-                open::<Note>(read_envelope(&text).unwrap()),
-                Ok(note.clone())
-            );
-        }
-        // Older schemas, other kinds, unknown dates and mistakes go the careful way.
-        let old = json.replace("\"schema_version\": 2", "\"schema_version\": 1");
-        let other = json.replace("\"settings\"", "\"audit\"");
-        let undated = json.replace("2026-11-24T09:30:00", "yesterday");
-        let wrong = json.replace("\"stars\": 3", "\"stars\": \"three\"");
-        // An envelope field it does not know (serde_json would skip its value whatever its
-        // nesting, where the careful way applies the nesting limit).
-        let extra = json.replace("\"saved_at\"", "\"extra\": [[1]],\n  \"saved_at\"");
-        let twice = json.replace("\"saved_at\"", "\"kind\": \"settings\",\n  \"saved_at\"");
-        // The envelope's fields in another order (here sorted: data before kind).
-        let late = serde_json::to_string(&serde_json::from_str::<Value>(&json).unwrap()).unwrap();
-        assert!(late.starts_with("{\"app_version\""));
-        assert_eq!(unwrap::<Note>(&late), Ok(note.clone()));
-        for text in [old, other, undated, wrong, extra, twice, late] {
-            assert_eq!(fast::<Note>(&text, MAX_IMPORT_BYTES), None, "{text}");
-        }
-    }
-
-    #[test]
-    fn errors_say_what_is_wrong() {
-        assert!(matches!(
-            unwrap::<Note>("{\n  \"a\": "),
-            Err(ImportError::NotJson { line: 2, .. })
-        ));
-        assert_eq!(
-            unwrap::<Note>(r#"{"format":"other"}"#),
-            Err(ImportError::NotOurFormat)
-        );
-        let audit = to_json(
-            &Note {
-                text: "x".into(),
-                stars: 0,
-            },
-            at(),
-            None,
-        )
-        .replace("\"settings\"", "\"audit\"");
-        assert_eq!(
-            unwrap::<Note>(&audit).unwrap_err().to_string(),
-            "This file is an online-safety audit, not school settings."
-        );
-        let newer = to_json(
-            &Note {
-                text: "x".into(),
-                stars: 0,
-            },
-            at(),
-            None,
-        )
-        .replace("\"schema_version\": 2", "\"schema_version\": 9");
-        assert_eq!(
-            unwrap::<Note>(&newer),
-            Err(ImportError::NewerVersion {
-                found: 9,
-                current: 2
-            })
-        );
-        let missing = to_json(
-            &Note {
-                text: "x".into(),
-                stars: 0,
-            },
-            at(),
-            None,
-        )
-        .replace("\"text\"", "\"txt\"");
-        assert!(
-            matches!(unwrap::<Note>(&missing), Err(ImportError::InvalidField { field, .. }) if field == "text")
-        );
-        let huge = "x".repeat(MAX_IMPORT_BYTES + 1);
-        assert!(matches!(
-            unwrap::<Note>(&huge),
-            Err(ImportError::TooLarge { .. })
-        ));
-    }
-}
+mod tests;
