@@ -168,6 +168,7 @@ async function openAttempt(browser, origin, module) {
     await page.getByRole("button", { name: "Create profile" }).click();
     await page.getByRole("heading", { name: "Bench Mark: Induction" }).waitFor();
     await page.goto(`${origin}/training/modules/${module.id}`);
+    await page.getByLabel("I have read this section").first().waitFor();
     for (const box of await page.getByLabel("I have read this section").all()) await box.check();
     await page.getByRole("link", { name: "Go to the quiz" }).click();
     await page.getByRole("button", { name: "Start the quiz" }).click();

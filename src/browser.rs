@@ -25,6 +25,21 @@ pub fn random_u64() -> u64 {
     (word() << 32) | word()
 }
 
+/// Gives the browser a turn (to paint and to answer the user) before carrying on: a long
+/// job done in batches awaits this between them.
+pub async fn next_turn() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let queued = web_sys::window().is_some_and(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+                .is_ok()
+        });
+        if !queued {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Opens the browser's print dialog (the print stylesheet shapes the page).
 pub fn print() {
     if let Some(window) = web_sys::window() {

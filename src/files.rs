@@ -53,30 +53,49 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), FileError>
 /// SHA-256 of its bytes. A file that cannot be read, or is over `max_bytes`, carries its own
 /// error and does not stop the rest.
 pub async fn read_all(files: Vec<web_sys::File>, max_bytes: usize) -> Vec<PickedFile> {
-    let mut out = Vec::with_capacity(files.len());
-    for file in files {
-        let size = file.size() as usize;
-        let (text, sha256) = if size > max_bytes {
-            let error = FileError::TooLarge {
+    let found: Vec<Found> = files.into_iter().map(Found::of).collect();
+    read_batch(&found, max_bytes).await
+}
+
+/// Reads a batch of files side by side (every read, then every digest, is started before
+/// any is awaited), each as text with the SHA-256 of its bytes, named by its path. A file
+/// that cannot be read, or is over `max_bytes`, carries its own error.
+pub async fn read_batch(found: &[Found], max_bytes: usize) -> Vec<PickedFile> {
+    let reads: Vec<Option<JsFuture>> = found
+        .iter()
+        .map(|f| {
+            (f.file.size() as usize <= max_bytes).then(|| JsFuture::from(f.file.array_buffer()))
+        })
+        .collect();
+    let mut buffers = Vec::with_capacity(found.len());
+    for read in reads {
+        buffers.push(match read {
+            Some(read) => read.await.ok(),
+            None => None,
+        });
+    }
+    let digests: Vec<Option<JsFuture>> = buffers
+        .iter()
+        .map(|b| b.as_ref().and_then(digest))
+        .collect();
+    let mut out = Vec::with_capacity(found.len());
+    for ((f, buffer), digest) in found.iter().zip(buffers).zip(digests) {
+        let size = f.file.size() as usize;
+        let text = match buffer {
+            _ if size > max_bytes => Err(FileError::TooLarge {
                 size,
                 limit: max_bytes,
-            };
-            (Err(error), String::new())
-        } else {
-            match JsFuture::from(file.array_buffer()).await {
-                Ok(buffer) => {
-                    let sha256 = sha256(&buffer).await;
-                    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-                    (
-                        String::from_utf8(bytes).map_err(|_| FileError::Unreadable),
-                        sha256,
-                    )
-                }
-                Err(_) => (Err(FileError::Unreadable), String::new()),
-            }
+            }),
+            None => Err(FileError::Unreadable),
+            Some(buffer) => String::from_utf8(js_sys::Uint8Array::new(&buffer).to_vec())
+                .map_err(|_| FileError::Unreadable),
+        };
+        let sha256 = match digest {
+            Some(digest) => digest.await.map(|d| hex(&d)).unwrap_or_default(),
+            None => String::new(),
         };
         out.push(PickedFile {
-            name: file.name(),
+            name: f.path.clone(),
             size,
             text,
             sha256,
@@ -85,28 +104,22 @@ pub async fn read_all(files: Vec<web_sys::File>, max_bytes: usize) -> Vec<Picked
     out
 }
 
-/// The SHA-256 of some bytes, in hex, by the browser's own crypto (empty where it offers
+/// Starts the SHA-256 of some bytes by the browser's own crypto (`None` where it offers
 /// none: an insecure origin).
-async fn sha256(buffer: &wasm_bindgen::JsValue) -> String {
-    let Some(subtle) = web_sys::window()
-        .and_then(|w| w.crypto().ok())
-        .map(|c| c.subtle())
-    else {
-        return String::new();
-    };
-    let Ok(promise) = subtle
+fn digest(buffer: &wasm_bindgen::JsValue) -> Option<JsFuture> {
+    let subtle = web_sys::window()?.crypto().ok()?.subtle();
+    subtle
         .digest_with_str_and_buffer_source("SHA-256", buffer.unchecked_ref::<js_sys::Object>())
-    else {
-        return String::new();
-    };
-    match JsFuture::from(promise).await {
-        Ok(digest) => js_sys::Uint8Array::new(&digest)
-            .to_vec()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect(),
-        Err(_) => String::new(),
-    }
+        .ok()
+        .map(JsFuture::from)
+}
+
+fn hex(digest: &wasm_bindgen::JsValue) -> String {
+    js_sys::Uint8Array::new(digest)
+        .to_vec()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 fn list(files: Option<web_sys::FileList>) -> Vec<web_sys::File> {
@@ -131,4 +144,185 @@ pub fn files_from_input(ev: &web_sys::Event) -> Vec<web_sys::File> {
 /// The files in a drop event.
 pub fn files_from_drop(ev: &web_sys::DragEvent) -> Vec<web_sys::File> {
     list(ev.data_transfer().and_then(|d| d.files()))
+}
+
+/// A file found in a pick or a drop, with its path inside any folder chosen
+/// ("records/2026/ann.json"), read later in batches.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub path: String,
+    pub file: web_sys::File,
+}
+
+impl Found {
+    fn of(file: web_sys::File) -> Self {
+        // A folder chosen with `webkitdirectory` gives each file its path inside the folder.
+        let relative = js_sys::Reflect::get(&file, &"webkitRelativePath".into())
+            .ok()
+            .and_then(|p| p.as_string())
+            .filter(|p| !p.is_empty());
+        Self {
+            path: relative.unwrap_or_else(|| file.name()),
+            file,
+        }
+    }
+}
+
+/// What a pick or a drop found: the files wanted (not yet read), and the paths of the others.
+#[derive(Debug, Clone, Default)]
+pub struct FoundFiles {
+    pub wanted: Vec<Found>,
+    pub skipped: Vec<String>,
+}
+
+impl FoundFiles {
+    fn sort(files: impl IntoIterator<Item = Found>, wanted: fn(&str) -> bool) -> Self {
+        let (wanted, skipped): (Vec<Found>, Vec<Found>) =
+            files.into_iter().partition(|f| wanted(&f.path));
+        Self {
+            wanted,
+            skipped: skipped.into_iter().map(|f| f.path).collect(),
+        }
+    }
+}
+
+/// Every file chosen in an `<input type=file>` (files, or a folder's whole tree), taken
+/// before the input is cleared, sorted into those `wanted` (by path) and the others.
+pub fn found_in_input(ev: &web_sys::Event, wanted: fn(&str) -> bool) -> FoundFiles {
+    FoundFiles::sort(files_from_input(ev).into_iter().map(Found::of), wanted)
+}
+
+/// What a drop holds: files, and folders to walk. Taken while the drop event lasts (the
+/// browser empties the list when it ends), walked afterwards.
+pub struct Dropped {
+    files: Vec<Found>,
+    folders: Vec<web_sys::FileSystemDirectoryEntry>,
+    entries: Vec<web_sys::FileSystemFileEntry>,
+}
+
+/// The files and folders in a drop event.
+pub fn dropped(ev: &web_sys::DragEvent) -> Dropped {
+    let mut out = Dropped {
+        files: Vec::new(),
+        folders: Vec::new(),
+        entries: Vec::new(),
+    };
+    let Some(transfer) = ev.data_transfer() else {
+        return out;
+    };
+    let items = transfer.items();
+    for i in 0..items.length() {
+        let Some(item) = items.get(i) else { continue };
+        if item.kind() != "file" {
+            continue;
+        }
+        match item.webkit_get_as_entry().ok().flatten() {
+            Some(entry) if entry.is_directory() => out.folders.push(entry.unchecked_into()),
+            Some(entry) if entry.is_file() => out.entries.push(entry.unchecked_into()),
+            // No entry (an older browser, or a drop made by a script): the plain file.
+            _ => out
+                .files
+                .extend(item.get_as_file().ok().flatten().map(Found::of)),
+        }
+    }
+    out
+}
+
+impl Dropped {
+    /// Every file dropped and every file inside the folders dropped (sub-folders too),
+    /// sorted into those `wanted` (by path) and the others. The walk stops once `enough`
+    /// wanted files are found: the caller refuses more than it can take.
+    pub async fn walk(self, wanted: fn(&str) -> bool, enough: usize) -> FoundFiles {
+        let Dropped {
+            files,
+            mut folders,
+            entries,
+        } = self;
+        let mut found = FoundFiles::sort(files, wanted);
+        let take = |found: &mut FoundFiles, entries: Vec<web_sys::FileSystemFileEntry>| {
+            let (yes, no): (Vec<_>, Vec<_>) = entries.into_iter().partition(|e| {
+                wanted(
+                    e.unchecked_ref::<web_sys::FileSystemEntry>()
+                        .full_path()
+                        .as_str(),
+                )
+            });
+            found.skipped.extend(no.iter().map(path_of));
+            yes
+        };
+        let mut pending = take(&mut found, entries);
+        loop {
+            // The files of this level are fetched side by side.
+            let files: Vec<_> = pending.iter().map(|e| (path_of(e), file_of(e))).collect();
+            for (path, file) in files {
+                if let Ok(file) = file.await {
+                    found.wanted.push(Found {
+                        path,
+                        file: file.unchecked_into(),
+                    });
+                }
+            }
+            if found.wanted.len() >= enough {
+                break;
+            }
+            let Some(folder) = folders.pop() else { break };
+            let mut here = Vec::new();
+            for entry in read_folder(&folder).await {
+                if entry.is_directory() {
+                    folders.push(entry.unchecked_into());
+                } else if entry.is_file() {
+                    here.push(entry.unchecked_into());
+                }
+            }
+            pending = take(&mut found, here);
+        }
+        found
+    }
+}
+
+/// An entry's path inside the drop ("records/ann.json").
+fn path_of(entry: &web_sys::FileSystemFileEntry) -> String {
+    entry
+        .unchecked_ref::<web_sys::FileSystemEntry>()
+        .full_path()
+        .trim_start_matches('/')
+        .to_owned()
+}
+
+/// Calls a callback-style browser function now, for its callback's value later.
+fn callback(call: impl FnOnce(&js_sys::Function, &js_sys::Function)) -> JsFuture {
+    let mut call = Some(call);
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        if let Some(call) = call.take() {
+            call(&resolve, &reject);
+        }
+    });
+    JsFuture::from(promise)
+}
+
+/// Every entry of a folder: the browser hands them over in batches until an empty one.
+async fn read_folder(folder: &web_sys::FileSystemDirectoryEntry) -> Vec<web_sys::FileSystemEntry> {
+    let reader = folder.create_reader();
+    let mut out = Vec::new();
+    loop {
+        let batch = callback(|ok, fail| {
+            if let Err(e) = reader.read_entries_with_callback_and_callback(ok, fail) {
+                let _ = fail.call1(&wasm_bindgen::JsValue::NULL, &e);
+            }
+        })
+        .await;
+        let Ok(batch) = batch.map(|b| js_sys::Array::from(&b)) else {
+            break;
+        };
+        if batch.length() == 0 {
+            break;
+        }
+        out.extend(batch.iter().map(|e| e.unchecked_into()));
+    }
+    out
+}
+
+/// Starts fetching the file behind a file entry.
+fn file_of(entry: &web_sys::FileSystemFileEntry) -> JsFuture {
+    callback(|ok, fail| entry.file_with_callback_and_callback(ok, fail))
 }

@@ -496,12 +496,14 @@ fn the_staff_records_fixture_is_what_the_app_writes() {
     let exported = on.and_hms_opt(18, 0, 0).unwrap();
     let files: Vec<RecordFile> = [&ann, &bob]
         .iter()
-        .map(|p| {
+        .enumerate()
+        .map(|(i, p)| {
             let record = TrainingRecord::of(p, course(), exported);
             RecordFile {
                 name: record.file_name(),
                 text: envelope::to_json(&record, exported, None),
-                sha256: format!("{:064x}", record.record_id.len()),
+                // Two files, two hashes (the import knows a file by its hash).
+                sha256: format!("{:064x}", record.record_id.len() + i),
             }
         })
         .collect();

@@ -177,6 +177,44 @@ fn a_record_id_belongs_to_one_person_and_the_dsl_settles_a_clash() {
             .collect::<Vec<_>>(),
         [("r-1", "Ann Able"), ("r-1 (2)", "Cal Cheat")]
     );
+    // The file kept as a second person is that person's from then on: importing it again is
+    // not a new conflict.
+    let again = import(&mut both, &[file("cal.json", &cal)], today);
+    assert!(matches!(&again[0], Outcome::AlreadyHere { name } if name == "Cal Cheat"));
+}
+
+#[test]
+fn a_file_already_imported_is_up_to_date_without_being_read_again() {
+    let mut records = StaffRecords::default();
+    let today = day(2026, 12, 1);
+    let ann = record("r-1", "Ann Able", Role::Teaching, day(2026, 11, 26), today);
+    let first = file("ann.json", &ann);
+    import(&mut records, std::slice::from_ref(&first), today);
+    let before = records.clone();
+    // The same bytes (the same SHA-256), from another copy of the folder.
+    let copy = RecordFile {
+        name: "copy/ann.json".into(),
+        ..first.clone()
+    };
+    // Text that is not read at all: only its hash is looked at.
+    let unread = RecordFile {
+        text: String::new(),
+        ..first.clone()
+    };
+    let results = import(&mut records, &[copy, unread], day(2026, 12, 2));
+    assert!(results
+        .iter()
+        .all(|r| matches!(r, Outcome::AlreadyHere { name } if name == "Ann Able")));
+    assert_eq!(records, before, "nothing changed");
+    // A file the browser could not hash (an insecure origin) is read as usual.
+    let unhashed = RecordFile {
+        sha256: String::new(),
+        ..first
+    };
+    assert!(matches!(
+        import(&mut records, &[unhashed], today)[0],
+        Outcome::AlreadyHere { .. }
+    ));
 }
 
 #[test]
@@ -216,7 +254,7 @@ fn an_edited_score_is_altered_and_not_counted() {
         .position(|m| m.id == "governors")
         .unwrap();
     assert_eq!(row.cells[col], Cell::NotStarted);
-    assert_eq!(select(&rows, Show::Altered, None, SortBy::Name), [0]);
+    assert_eq!(select(&rows, Show::Altered, None, SortBy::Name, ""), [0]);
 }
 
 #[test]
@@ -340,16 +378,35 @@ fn the_matrix_shows_passed_due_soon_expired_and_not_required() {
         .iter()
         .any(|c| matches!(c, Cell::Expired { .. })));
 
-    assert_eq!(select(&rows, Show::Due, None, SortBy::Name), [1, 2]);
+    assert_eq!(select(&rows, Show::Due, None, SortBy::Name, ""), [1, 2]);
     assert_eq!(
-        select(&rows, Show::Everyone, Some(Role::Volunteer), SortBy::Name),
+        select(
+            &rows,
+            Show::Everyone,
+            Some(Role::Volunteer),
+            SortBy::Name,
+            ""
+        ),
         [2]
     );
     assert_eq!(
-        select(&rows, Show::Everyone, None, SortBy::Status),
+        select(&rows, Show::Everyone, None, SortBy::Status, ""),
         [2, 1, 0]
     );
-    assert_eq!(select(&rows, Show::Everyone, None, SortBy::Role), [0, 1, 2]);
+    assert_eq!(
+        select(&rows, Show::Everyone, None, SortBy::Role, ""),
+        [0, 1, 2]
+    );
+    // Finding a name ignores case and spacing.
+    assert_eq!(
+        select(&rows, Show::Everyone, None, SortBy::Name, "  ben   SOON "),
+        [1]
+    );
+    assert_eq!(
+        select(&rows, Show::Everyone, None, SortBy::Name, "O"),
+        [1, 2]
+    );
+    assert!(select(&rows, Show::Due, None, SortBy::Name, "amy").is_empty());
 
     let c = coverage(&rows);
     assert_eq!(
@@ -515,5 +572,47 @@ fn two_tabs_that_both_imported_keep_everyone_and_every_attempt_once() {
         StaffRecords::union(&joined, &joined),
         joined,
         "joining again changes nothing"
+    );
+}
+
+#[test]
+fn an_export_dated_in_the_future_never_freezes_the_entry() {
+    let today = day(2026, 12, 1);
+    let ann = record(
+        "r-ann",
+        "Ann Able",
+        Role::Teaching,
+        day(2026, 11, 26),
+        today,
+    );
+    let far = record(
+        "r-ann",
+        "Ann  ABLE",
+        Role::Teaching,
+        day(2026, 11, 26),
+        day(9999, 1, 1),
+    );
+    let later = record(
+        "r-ann",
+        "Ann  able",
+        Role::Teaching,
+        day(2026, 11, 26),
+        day(2026, 12, 10),
+    );
+    let mut records = StaffRecords::default();
+    import(&mut records, &[file("ann.json", &ann)], today);
+    import(&mut records, &[file("far.json", &far)], today);
+    assert_eq!(
+        records.people[0].person.name, "Ann Able",
+        "a date ahead does not win"
+    );
+    import(
+        &mut records,
+        &[file("later.json", &later)],
+        day(2026, 12, 11),
+    );
+    assert_eq!(
+        records.people[0].person.name, "Ann  able",
+        "a genuine newer export still does"
     );
 }

@@ -11,7 +11,7 @@ use proptest::prelude::*;
 
 use common::{at, course, day, keys, module, take, TAKES};
 use online_safety_workbench::domain::content::AnswerKey;
-use online_safety_workbench::domain::quiz::{Attempt, DrawnQuestion};
+use online_safety_workbench::domain::quiz::{self, Attempt, DrawnQuestion};
 use online_safety_workbench::domain::verify::{self, DateProblem, Problem, Verdict};
 
 const MODULES: [&str; 3] = ["four-cs", "staff-personal-use", "governors"];
@@ -99,6 +99,34 @@ proptest! {
         prop_assume!(edited.score != original.score);
         let actual = original.score.unwrap().percent;
         prop_assert_eq!(verdict(&edited), Verdict::Altered { stated: score.percent, actual });
+    }
+}
+
+#[test]
+fn the_quick_draw_check_agrees_with_the_draw() {
+    for version in ["2026.1", "2026.2"] {
+        for m in &keys().get(version).unwrap().modules {
+            for seed in (0..40).chain([u64::MAX, 1 << 63, 9_007_199_254_740_993]) {
+                let drawn = quiz::draw(m, seed);
+                assert!(quiz::is_draw(m, seed, &drawn), "{} {seed}", m.id);
+                let next = seed.wrapping_add(1);
+                assert_eq!(quiz::is_draw(m, next, &drawn), quiz::draw(m, next) == drawn);
+                let mut swapped = drawn.clone();
+                swapped.swap(0, 1);
+                assert!(!quiz::is_draw(m, seed, &swapped));
+                let mut short = drawn.clone();
+                short.pop();
+                assert!(!quiz::is_draw(m, seed, &short));
+                let mut longer = drawn.clone();
+                longer.push(drawn[0].clone());
+                assert!(!quiz::is_draw(m, seed, &longer));
+                let mut options = drawn.clone();
+                options[2].option_order.reverse();
+                assert_eq!(quiz::is_draw(m, seed, &options), options == drawn);
+                options[2].option_order.pop();
+                assert!(!quiz::is_draw(m, seed, &options));
+            }
+        }
     }
 }
 

@@ -84,6 +84,7 @@ pub fn CoverageSummary() -> impl IntoView {
                     {format!("{} of {} people are fully trained ({}%). {} due within 30 days; {} overdue. Records last updated {updated}.",
                         c.trained, c.people, c.percent, c.due_soon, c.overdue)}
                 </p>
+                <p class="muted">{staff::CSV_NOTE}</p>
                 <table class="coverage-table">
                     <thead><tr><th scope="col">"Role"</th><th scope="col">"People"</th><th scope="col">"Fully trained"</th></tr></thead>
                     <tbody>

@@ -22,7 +22,6 @@ pub fn FileDrop(
     /// Called with the files read.
     on_files: Callback<Vec<PickedFile>>,
 ) -> impl IntoView {
-    let over = RwSignal::new(false);
     let read = move |list: Vec<web_sys::File>| {
         if list.is_empty() {
             return;
@@ -36,20 +35,7 @@ pub fn FileDrop(
     };
     let hint = format!("{id}-hint");
     view! {
-        <div
-            class="drop-zone"
-            class:over=move || over.get()
-            on:dragover=move |ev| {
-                ev.prevent_default();
-                over.set(true);
-            }
-            on:dragleave=move |_| over.set(false)
-            on:drop=move |ev| {
-                ev.prevent_default();
-                over.set(false);
-                read(files::files_from_drop(&ev));
-            }
-        >
+        <DropZone on_drop=Callback::new(move |ev: web_sys::DragEvent| read(files::files_from_drop(&ev)))>
             <label for=id>{label}</label>
             <p class="hint" id=hint.clone()>
                 {if multiple { "Or drop the files here. " } else { "Or drop the file here. " }}
@@ -63,6 +49,31 @@ pub fn FileDrop(
                 aria-describedby=hint
                 on:change=move |ev| read(files::files_from_input(&ev))
             />
+        </DropZone>
+    }
+}
+
+/// The dashed area files are dropped on: it shows when something is dragged over it and hands
+/// the drop on (the browser's own handling, opening the file, is stopped).
+#[component]
+pub fn DropZone(on_drop: Callback<web_sys::DragEvent>, children: Children) -> impl IntoView {
+    let over = RwSignal::new(false);
+    view! {
+        <div
+            class="drop-zone"
+            class:over=move || over.get()
+            on:dragover=move |ev| {
+                ev.prevent_default();
+                over.set(true);
+            }
+            on:dragleave=move |_| over.set(false)
+            on:drop=move |ev| {
+                ev.prevent_default();
+                over.set(false);
+                on_drop.run(ev);
+            }
+        >
+            {children()}
         </div>
     }
 }

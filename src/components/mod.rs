@@ -2,6 +2,7 @@
 
 pub mod action_plan;
 pub mod audit_year;
+pub mod bulk_file_drop;
 pub mod content;
 pub mod course_module;
 pub mod coverage;
@@ -16,6 +17,7 @@ pub mod notices;
 pub mod page_head;
 pub mod rag_chart;
 pub mod references;
+pub mod shared_browser;
 pub mod tag;
 pub mod title;
 pub mod year_on_year;

@@ -52,22 +52,62 @@ pub struct Attempt {
 /// Draws `module.draw` questions from the bank in a seeded order, with options shuffled
 /// (true/false keeps True before False, which reads naturally).
 pub fn draw(module: &ModuleKey, seed: u64) -> Vec<DrawnQuestion> {
+    let mut out = Vec::with_capacity(module.draw);
+    seeded(module, seed, |q, order| {
+        out.push(DrawnQuestion {
+            question_id: q.id.clone(),
+            option_order: order.iter().map(|&i| q.options[i].clone()).collect(),
+        });
+        true
+    });
+    out
+}
+
+/// Whether `questions` are exactly `draw(module, seed)`, without building the draw (the DSL
+/// checks thousands of attempts at once).
+pub fn is_draw(module: &ModuleKey, seed: u64, questions: &[DrawnQuestion]) -> bool {
+    if questions.len() != module.draw.min(module.bank.len()) {
+        return false;
+    }
+    let mut next = questions.iter();
+    seeded(module, seed, |q, order| {
+        next.next().is_some_and(|drawn| {
+            drawn.question_id == q.id
+                && drawn.option_order.len() == order.len()
+                && drawn
+                    .option_order
+                    .iter()
+                    .zip(order)
+                    .all(|(id, &i)| *id == q.options[i])
+        })
+    })
+}
+
+/// The seeded draw, question by question: the bank's positions shuffled and cut to the
+/// draw, then each question's options shuffled (positions), handed to `visit` until it says
+/// stop. Shuffling positions permutes exactly as shuffling the items would.
+fn seeded(
+    module: &ModuleKey,
+    seed: u64,
+    mut visit: impl FnMut(&QuestionKey, &[usize]) -> bool,
+) -> bool {
     let mut rng = SeededRng::new(seed);
-    let mut bank: Vec<&QuestionKey> = module.bank.iter().collect();
+    let mut bank: Vec<usize> = (0..module.bank.len()).collect();
     rng.shuffle(&mut bank);
     bank.truncate(module.draw.min(bank.len()));
-    bank.into_iter()
-        .map(|q| {
-            let mut order: Vec<String> = q.options.clone();
-            if q.kind != QuestionKind::TrueFalse {
-                rng.shuffle(&mut order);
-            }
-            DrawnQuestion {
-                question_id: q.id.clone(),
-                option_order: order,
-            }
-        })
-        .collect()
+    let mut order = Vec::new();
+    for i in bank {
+        let q = &module.bank[i];
+        order.clear();
+        order.extend(0..q.options.len());
+        if q.kind != QuestionKind::TrueFalse {
+            rng.shuffle(&mut order);
+        }
+        if !visit(q, &order) {
+            return false;
+        }
+    }
+    true
 }
 
 /// Starts an attempt at `module` with a fresh seed.

@@ -107,6 +107,33 @@ test("an import that replaces data backs it up first, and the backup can be put 
   await expect(page.getByRole("listitem").filter({ hasText: "School settings for First Name Primary" })).toBeVisible();
 });
 
+test("erasing a profile also takes it out of the backup copy kept on the device", async ({ page }) => {
+  // A shared computer's browser does not remember the names typed here.
+  await page.goto("/training");
+  await expect(page.getByLabel("Full name")).toHaveAttribute("autocomplete", "off");
+  await createProfile(page, "Ada Erased");
+  await page.goto("/data");
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download a full backup" }).click();
+  const backupFile = await (await download).path();
+  await createProfile(page, "Ben Kept");
+  // Restoring the backup keeps what it replaces (Ada and Ben) as the backup copy.
+  await page.goto("/data");
+  await page.getByLabel("Choose a backup or settings file").setInputFiles(backupFile);
+  await page.getByRole("region", { name: /What importing/ }).getByRole("button", { name: "Import it" }).click();
+  await expect(page.getByRole("listitem").filter({ hasText: "2 training profiles: Ada Erased, Ben Kept" })).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem("osw:backup:training-profiles"))).toContain("Ada Erased");
+
+  await page.goto("/training");
+  await expect(page.getByRole("heading", { name: "Ada Erased: Induction" })).toBeVisible();
+  page.once("dialog", (d) => d.accept());
+  await page.getByRole("button", { name: "Erase my data from this device" }).click();
+  await expect(page.getByText(/Ada Erased's profile and training have been erased from this device, including the backup copy/)).toBeVisible();
+  await expect(page.getByText(/delete them from this computer's Downloads folder/)).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem("osw:backup:training-profiles"))).not.toContain("Ada Erased");
+  expect(await page.evaluate(() => localStorage.getItem("osw:backup:training-profiles"))).toContain("Ben Kept");
+});
+
 test("bad files are refused with a specific message and change nothing", async ({ page }) => {
   await setSchool(page, "Unchanged Primary");
   await page.goto("/data");

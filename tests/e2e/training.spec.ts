@@ -125,7 +125,9 @@ test("completing the course gives a printable certificate and an exported record
 
   await page.getByRole("link", { name: "View and print your certificate" }).click();
   const cert = page.getByRole("article");
+  await expect(cert.getByRole("heading", { level: 1 })).toHaveText("Record of completion");
   await expect(cert).toContainText("Gill Governor");
+  await expect(cert).toContainText("The DSL confirms it by finding this record id in the school's training matrix.");
   await expect(cert).toContainText("West Kirby Primary School");
   await expect(cert).toContainText("Social Media Policy v3, October 2023");
   await expect(cert.locator("tbody tr")).toHaveCount(required.length);

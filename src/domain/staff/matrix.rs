@@ -223,11 +223,32 @@ vocabulary! {
 }
 
 /// Filters and sorts rows (indices into `rows`, so the rows themselves are not copied).
-pub fn select(rows: &[Row], show: Show, role: Option<Role>, sort: SortBy) -> Vec<usize> {
+/// `find` keeps the names that contain it, ignoring case and spacing ("" keeps everyone).
+pub fn select(
+    rows: &[Row],
+    show: Show,
+    role: Option<Role>,
+    sort: SortBy,
+    find: &str,
+) -> Vec<usize> {
+    let find = find
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
     let mut picked: Vec<usize> = rows
         .iter()
         .enumerate()
         .filter(|(_, r)| role.is_none_or(|role| r.role == role))
+        .filter(|(_, r)| {
+            find.is_empty()
+                || r.name
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .to_lowercase()
+                    .contains(&find)
+        })
         .filter(|(_, r)| match show {
             Show::Everyone => true,
             Show::Due => matches!(r.overall, Overall::Overdue | Overall::DueSoon),
@@ -245,7 +266,8 @@ pub fn select(rows: &[Row], show: Show, role: Option<Role>, sort: SortBy) -> Vec
     picked
 }
 
-/// What the CSV says before its table: what the check means, and what it cannot prove.
+/// What the check means, and what it cannot prove, said wherever the figures go: the CSV's
+/// first line, and under the coverage figures (staff page, audit, governors' report).
 pub const CSV_NOTE: &str = "Only verified attempts count: the file's answers pass the course's quiz and the file is consistent with the app (the app's own question draw, possible dates, an unedited score). This does not prove who answered.";
 
 /// A spreadsheet never runs a cell as a formula: a cell that starts like one (= + - @, a

@@ -8,7 +8,9 @@
 //! - this file: the [`StaffRecords`] held, importing and merging record files, and the
 //!   conflicts a DSL settles when a record id arrives under someone else's name;
 //! - `matrix.rs`: the matrix rows and cells, filtering and sorting, and CSV;
-//! - `coverage.rs`: coverage figures for governors.
+//! - `coverage.rs`: coverage figures for governors;
+//! - `batch.rs`: importing a folder: which files are read, the most one import takes, and
+//!   the words for its progress and tally.
 
 use std::collections::BTreeMap;
 
@@ -21,9 +23,11 @@ use super::envelope::{self, check_name, invalid, ImportError, Kind, Versioned};
 use super::training::{check_record_fields, Person, TrainingRecord};
 use super::verify::{self, Outcome as Checked};
 
+mod batch;
 mod coverage;
 mod matrix;
 
+pub use batch::{grouped, is_record_file, progress, too_many, Tally, BATCH, MAX_FILES_PER_IMPORT};
 pub use coverage::{coverage, Coverage};
 pub use matrix::{
     matrix, neutralise, row, select, to_csv, Cell, Doubt, Overall, Row, Show, SortBy, CSV_NOTE,
@@ -191,7 +195,9 @@ impl StaffRecords {
     /// Imports record files, checking every attempt against `keys` as it arrives. Each file
     /// stands alone: a bad one is reported and the rest still import. The same record id
     /// merges, keeping every attempt once; a record id held under another name or role is a
-    /// conflict, never applied silently.
+    /// conflict, never applied silently. A file already imported (the same bytes, by its
+    /// SHA-256) is already up to date without being read again: a shared folder imported
+    /// a second time costs little.
     pub fn import(
         &mut self,
         files: &[RecordFile],
@@ -205,7 +211,22 @@ impl StaffRecords {
             .enumerate()
             .map(|(i, p)| (p.record_id.clone(), i))
             .collect();
+        let mut seen: BTreeMap<String, usize> = self
+            .people
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| p.files.iter().map(move |f| (f.clone(), i)))
+            .collect();
         for file in files {
+            if let Some(&i) = seen.get(&file.sha256).filter(|_| !file.sha256.is_empty()) {
+                results.push(FileResult {
+                    file: file.name.clone(),
+                    outcome: Outcome::AlreadyHere {
+                        name: self.people[i].person.name.clone(),
+                    },
+                });
+                continue;
+            }
             let outcome = match envelope::unwrap::<TrainingRecord>(&file.text) {
                 Err(e) => Outcome::Failed(e),
                 Ok(record) => {
@@ -217,6 +238,9 @@ impl StaffRecords {
                         )),
                         None => {
                             index.insert(incoming.record_id.clone(), self.people.len());
+                            if !file.sha256.is_empty() {
+                                seen.insert(file.sha256.clone(), self.people.len());
+                            }
                             let name = incoming.person.name.clone();
                             self.people.push(incoming);
                             Outcome::Added { name }
@@ -227,7 +251,12 @@ impl StaffRecords {
                                 incoming,
                             }))
                         }
-                        Some(&i) => merge(&mut self.people[i], incoming, now),
+                        Some(&i) => {
+                            if !file.sha256.is_empty() {
+                                seen.insert(file.sha256.clone(), i);
+                            }
+                            merge(&mut self.people[i], incoming, now)
+                        }
                     }
                 }
             };
@@ -358,7 +387,11 @@ fn checked(record: TrainingRecord, sha256: &str, keys: &Keys, now: NaiveDateTime
         record_id: record.record_id,
         person: record.person,
         exported_at: record.exported_at,
-        files: vec![sha256.to_owned()],
+        // An insecure origin offers no hashing: no hash is kept rather than an empty one.
+        files: (!sha256.is_empty())
+            .then(|| sha256.to_owned())
+            .into_iter()
+            .collect(),
         attempts,
     }
 }

@@ -12,6 +12,7 @@ use crate::components::import_report::{FileReport, ImportReport};
 use crate::components::link::Link;
 use crate::components::loading::when_loaded;
 use crate::components::page_head::PageHead;
+use crate::components::shared_browser::SharedBrowserWarning;
 use crate::components::tag::Tag;
 use crate::domain::audit::{date_flags, AcademicYear, Audit, Checklist};
 use crate::domain::envelope;
@@ -93,6 +94,7 @@ fn Audits(list: &'static Checklist) -> impl IntoView {
             heading="Online-safety audit"
             lead="The DSL's annual review of online safety and of filtering and monitoring, item by item, with evidence and actions, ending in a report for governors. One audit per academic year; everything saves as you go."
         />
+        <SharedBrowserWarning what="the audits and their evidence" />
         <section aria-labelledby="this-year-heading" class="card">
             <h2 id="this-year-heading">{format!("This year: {}", this_year.label())}</h2>
             {move || if has_this_year() {

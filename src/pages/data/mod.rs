@@ -10,6 +10,7 @@ use crate::browser;
 use crate::components::file_drop::FileDrop;
 use crate::components::import_report::{FileReport, ImportReport};
 use crate::components::page_head::PageHead;
+use crate::components::shared_browser::SharedBrowserWarning;
 use crate::domain::backup::{self, Action, Plan};
 use crate::domain::envelope::{self, ImportError, Kind, MAX_BACKUP_BYTES};
 use crate::domain::room::{self, Share};
@@ -30,9 +31,7 @@ pub fn DataHome() -> impl IntoView {
             heading="Your data"
             lead="Everything in this app is kept in this browser on this device and is never sent anywhere. Back it up to a file, move it to another device, or erase it here."
         />
-        <p class="notice notice-warning">
-            "Anyone who uses this browser on this device can see, export, change or erase everything here, including staff training records and audits. Keep DSL work in your own browser profile or user account, not on a shared one."
-        </p>
+        <SharedBrowserWarning what="everything here, including staff training records and audits" />
         <Stored />
         <BackUp />
         <Restore />
