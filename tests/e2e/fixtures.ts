@@ -43,9 +43,9 @@ export async function ready(page: Page) {
 
 /** axe-core with WCAG 2.0, 2.1 and 2.2 A and AA rules: zero violations allowed. */
 export async function expectAxeClean(page: Page) {
-  // Check the page the person reads, not the moment before it: the painted placeholder has
-  // gone (the app started) and no content file is still loading.
-  await expect(page.locator("#boot")).toHaveCount(0);
+  // Check the page the person reads, not the moment before it: its heading is showing (the
+  // app, or safe mode, has started) and no content file is still loading.
+  await ready(page);
   await expect(page.locator("main .loading")).toHaveCount(0);
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
