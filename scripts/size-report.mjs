@@ -15,13 +15,14 @@ import { brotliCompressSync, constants } from "node:zlib";
  * The one place the budgets live, in brotli bytes. They only ever come down: lower them to what
  * is achieved; never raise them.
  * - The staff path (above). Issue 14's target is 150 KB; the course moved out of the wasm and
- *   the DSL's pages into their own bundle, which brought it from 402.5 KB (the whole app in one
- *   bundle) to 278.5 KB. The target is not met: see the issue's closing note.
+ *   the DSL's pages into their own bundle, and the app's own router replaced leptos_router,
+ *   which brought it from 402.5 KB (the whole app in one bundle) to 238.1 KB. The target is
+ *   not met: see the issue's closing note.
  * - The DSL bundle (its js and wasm), which only the audit, staff records, data and settings
  *   pages load.
  */
-const STAFF_PATH_BUDGET_BYTES = 279 * 1024;
-const DSL_BUNDLE_BUDGET_BYTES = 425 * 1024;
+const STAFF_PATH_BUDGET_BYTES = 239 * 1024;
+const DSL_BUNDLE_BUDGET_BYTES = 387 * 1024;
 
 const args = process.argv.slice(2);
 const reportOnly = args.includes("--report-only");
