@@ -138,6 +138,7 @@ test("after one visit, a module and its quiz never opened online work offline", 
   await context.setOffline(true);
   await page.goto(`/training/modules/${module.id}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(module.title);
+  await page.getByLabel("I have read this section").first().waitFor();
   for (const box of await page.getByLabel("I have read this section").all()) await box.check();
   await page.getByRole("link", { name: "Go to the quiz" }).click();
   await page.getByRole("button", { name: "Start the quiz" }).click();

@@ -11,6 +11,7 @@ import { modules, questionIn, tick, type Module } from "./course";
 async function passModule(page: Page, module: Module) {
   await page.goto(`/training/modules/${module.id}`);
   await ready(page);
+  await page.getByLabel("I have read this section").first().waitFor();
   for (const box of await page.getByLabel("I have read this section").all()) await box.check();
   await page.getByRole("link", { name: "Go to the quiz" }).click();
   await page.getByRole("button", { name: "Start the quiz" }).click();

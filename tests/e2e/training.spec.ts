@@ -16,6 +16,7 @@ async function createProfile(page: Page, name: string, role: string) {
 async function readModule(page: Page, module: Module) {
   await page.goto(`/training/modules/${module.id}`);
   await ready(page);
+  await page.getByLabel("I have read this section").first().waitFor();
   for (const box of await page.getByLabel("I have read this section").all()) await box.check();
   await expect(page.getByRole("link", { name: "Go to the quiz" })).toBeVisible();
 }
