@@ -63,7 +63,15 @@ pub fn register_service_worker(on_update: impl Fn() + 'static) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let container = window.navigator().service_worker();
+    // No worker over plain HTTP (navigator.serviceWorker is undefined) or where it is blocked:
+    // the app works as before, only without the offline copy.
+    let navigator = window.navigator();
+    let available = js_sys::Reflect::get(&navigator, &"serviceWorker".into())
+        .is_ok_and(|w| w.is_instance_of::<web_sys::ServiceWorkerContainer>());
+    if !available {
+        return;
+    }
+    let container = navigator.service_worker();
     let on_update = std::rc::Rc::new(on_update);
     let announced = on_update.clone();
     let listen = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
@@ -80,7 +88,9 @@ pub fn register_service_worker(on_update: impl Fn() + 'static) {
         let Ok(registration) = JsFuture::from(registered).await else {
             return;
         };
-        let registration: web_sys::ServiceWorkerRegistration = registration.unchecked_into();
+        let Ok(registration) = registration.dyn_into::<web_sys::ServiceWorkerRegistration>() else {
+            return; // a browser that blocks workers may answer with nothing
+        };
         if registration.waiting().is_some() && container.controller().is_some() {
             on_update();
         }

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::title::Title;
 use crate::domain::content::{Course, Keys};
 use crate::domain::training::Profile;
 use crate::state::{app, Loading};
@@ -23,7 +24,10 @@ where
             <p class="loading" role="status">"Loading the course content…"</p>
         }
         .into_any(),
+        // The page's own heading is in what could not load, so this is the page.
         Loading::Failed(why) => view! {
+            <Title text="This page could not be opened" />
+            <h1>"This page could not be opened"</h1>
             <div class="notice notice-error" role="alert">
                 <p><strong>"Part of the app's content could not be loaded. "</strong>{why}</p>
                 <p>"Your saved work is safe. Reload the page to try again; if this keeps happening, tell whoever looks after the app: the content files on the server need checking (see the README)."</p>
