@@ -22,6 +22,8 @@ import { brotliCompressSync, constants } from "node:zlib";
  *   pages load.
  */
 const STAFF_PATH_BUDGET_BYTES = 239 * 1024;
+/** Issue 14's target for the staff path, printed beside the budget until it is met. */
+const STAFF_PATH_TARGET_BYTES = 150 * 1024;
 const DSL_BUNDLE_BUDGET_BYTES = 387 * 1024;
 
 const args = process.argv.slice(2);
@@ -87,5 +89,9 @@ for (const { what, bytes, budget } of checks) {
       failed = true;
     }
   }
+}
+const staffBytes = sum(staff, "br");
+if (staffBytes > STAFF_PATH_TARGET_BYTES) {
+  console.log(`  the staff path's target: ${kb(STAFF_PATH_TARGET_BYTES)} brotli: not met, ${kb(staffBytes - STAFF_PATH_TARGET_BYTES)} over`);
 }
 if (failed) process.exit(1);
