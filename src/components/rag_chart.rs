@@ -48,20 +48,33 @@ fn parts(s: &SectionSummary) -> [(Rag, usize); 5] {
 
 /// The patterns, each drawn on its colour so it reads in colour and in greyscale: red
 /// stripes, amber dots, solid green, grey lines for not applicable, hollow for not
-/// answered. Ids are `pattern(rag)`'s. A constant string: markup built by `view!` here
-/// costs several KB of wasm for what never changes.
-const PATTERNS: &str = concat!(
-    r##"<pattern id="rag-pattern-red" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">"##,
-    r##"<rect width="6" height="6" class="rag-red"/><rect width="2" height="6" fill="#ffffff"/></pattern>"##,
-    r##"<pattern id="rag-pattern-amber" width="6" height="6" patternUnits="userSpaceOnUse">"##,
-    r##"<rect width="6" height="6" class="rag-amber"/><circle cx="3" cy="3" r="1.5" fill="#ffffff"/></pattern>"##,
-    r##"<pattern id="rag-pattern-green" width="6" height="6" patternUnits="userSpaceOnUse">"##,
-    r##"<rect width="6" height="6" class="rag-green"/></pattern>"##,
-    r##"<pattern id="rag-pattern-na" width="6" height="6" patternUnits="userSpaceOnUse">"##,
-    r##"<rect width="6" height="6" fill="#ffffff"/><rect width="6" height="2" class="rag-na"/></pattern>"##,
-    r##"<pattern id="rag-pattern-none" width="6" height="6" patternUnits="userSpaceOnUse">"##,
-    r##"<rect width="6" height="6" fill="#ffffff"/></pattern>"##,
-);
+/// answered. Ids are `pattern(rag)`'s. One view for all five, so the wasm carries one.
+fn patterns() -> impl IntoView {
+    const WHITE: &str = "#ffffff";
+    let white = |class: Option<&'static str>| class.is_none().then_some(WHITE);
+    Rag::ALL
+        .into_iter()
+        .map(|rag| {
+            // The ground's colour (a class, or white), a bar drawn across it (width, height,
+            // its class or white), and whether it carries a dot.
+            let (ground, bar, dot) = match rag {
+                Rag::Red => (Some("rag-red"), Some(("2", "6", None)), false),
+                Rag::Amber => (Some("rag-amber"), None, true),
+                Rag::Green => (Some("rag-green"), None, false),
+                Rag::NotApplicable => (None, Some(("6", "2", Some("rag-na"))), false),
+                Rag::Unanswered => (None, None, false),
+            };
+            let turn = matches!(rag, Rag::Red).then_some("rotate(45)");
+            view! {
+                <pattern id=pattern(rag) width="6" height="6" patternUnits="userSpaceOnUse" patternTransform=turn>
+                    <rect width="6" height="6" class=ground fill=white(ground) />
+                    {bar.map(|(w, h, class)| view! { <rect width=w height=h class=class fill=white(class) /> })}
+                    {dot.then(|| view! { <circle cx="3" cy="3" r="1.5" fill=WHITE /> })}
+                </pattern>
+            }
+        })
+        .collect_view()
+}
 
 /// A stacked bar per section, its legend, and its counts as a table.
 #[component]
@@ -142,7 +155,7 @@ pub fn RagChart(
                 <svg viewBox=format!("0 0 {} {height}", LABEL_W + BAR_W + 2) role="img" aria-labelledby="rag-title" aria-describedby="rag-desc" width="100%">
                     <title id="rag-title">"Ratings by section"</title>
                     <desc id="rag-desc">"A bar for each section, split into red, amber, green, not applicable and not answered items. The table that follows gives the counts."</desc>
-                    <defs inner_html=PATTERNS></defs>
+                    <defs>{patterns()}</defs>
                     {bars}
                 </svg>
                 <ul class="rag-legend" aria-label="Key to the chart, with totals">{legend}</ul>

@@ -163,6 +163,22 @@ test("page 1 of the governors' report tells the whole story on one A4 sheet, in 
   // The counts as text: the key's totals, and a table of every section's counts.
   await expect(summary.locator(".rag-legend")).toContainText(`Red: no or not sure (${red})`);
   await expect(summary.locator(".rag-legend")).toContainText(`Green: yes (${green})`);
+  // Each key's swatch is filled with a pattern the chart defines, tiled at its own small size
+  // (user-space units), and no two kinds look the same without colour.
+  const swatches = await summary.locator(".rag-legend svg rect").evaluateAll((rects) => rects.map((rect) => {
+    const id = rect.getAttribute("fill")!.match(/^url\(#(.+)\)$/)![1];
+    const pattern = document.getElementById(id) as unknown as SVGPatternElement | null;
+    return {
+      id,
+      userSpace: pattern?.patternUnits.baseVal === SVGUnitTypes.SVG_UNIT_TYPE_USERSPACEONUSE,
+      turned: pattern?.getAttribute("patternTransform") ?? "",
+      look: pattern ? [...pattern.children].map((c) => `${c.tagName}:${c.getAttribute("width")}x${c.getAttribute("height")}:${c.getAttribute("class") ?? c.getAttribute("fill")}`).join(" ") : "",
+    };
+  }));
+  expect(swatches.map((s) => s.id)).toEqual(["rag-pattern-red", "rag-pattern-amber", "rag-pattern-green", "rag-pattern-na"]);
+  expect(swatches.every((s) => s.userSpace), "patterns tile in user-space units").toBe(true);
+  expect(swatches[0].turned).toBe("rotate(45)");
+  expect(new Set(swatches.map((s) => s.look.replace(/rag-(red|amber|green)/, "colour"))).size, "each kind has its own mark").toBe(swatches.length);
   const counts = summary.getByRole("table", { name: "Ratings by section: number of items" });
   await expect(counts.locator("tbody tr")).toHaveCount(audit.sections.length);
   const policyRatings = ratings.slice(0, policy.items.length);
