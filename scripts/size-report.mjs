@@ -24,7 +24,7 @@ import { brotliCompressSync, constants } from "node:zlib";
 const STAFF_PATH_BUDGET_BYTES = 239 * 1024;
 /** Issue 14's target for the staff path, printed beside the budget until it is met. */
 const STAFF_PATH_TARGET_BYTES = 150 * 1024;
-const DSL_BUNDLE_BUDGET_BYTES = 387 * 1024;
+const DSL_BUNDLE_BUDGET_BYTES = 383 * 1024;
 
 const args = process.argv.slice(2);
 const reportOnly = args.includes("--report-only");

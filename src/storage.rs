@@ -198,12 +198,13 @@ pub mod indexed {
 
 /// What the browser says this origin uses and may use, in bytes (`None` where it will not
 /// say).
-pub async fn estimate() -> Option<(f64, f64)> {
+pub async fn estimate() -> Option<(u64, u64)> {
     let manager = web_sys::window()?.navigator().storage();
     let estimate: web_sys::StorageEstimate =
         wasm_bindgen_futures::JsFuture::from(manager.estimate().ok()?)
             .await
             .ok()?
             .into();
-    Some((estimate.get_usage()?, estimate.get_quota()?))
+    // Whole bytes (the browser reports them as JS numbers); `as` saturates, never panics.
+    Some((estimate.get_usage()? as u64, estimate.get_quota()? as u64))
 }

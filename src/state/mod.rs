@@ -343,7 +343,7 @@ impl AppState {
     /// site uses of all it may (`None` where the browser will not say).
     pub async fn room(&self) -> (Share, Option<Share>) {
         let local = Share {
-            used: stored::local_chars() as f64,
+            used: stored::local_chars() as u64,
             allowed: room::LOCAL_STORAGE_CHARS,
         };
         let site = storage::estimate()

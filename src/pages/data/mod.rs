@@ -88,7 +88,7 @@ fn Stored() -> impl IntoView {
                         <td>{holds}</td>
                         <td>{saved}</td>
                         <td>{place}</td>
-                        <td class="number">{room::size(h.bytes as f64)}</td>
+                        <td class="number">{room::size(h.bytes as u64)}</td>
                         <td>
                             {has_data.then(|| view! {
                                 <button type="button" class="link-button" on:click=move |_| download(kind)>
@@ -138,7 +138,7 @@ fn Meter(id: &'static str, label: &'static str, share: Share, detail: String) ->
     view! {
         <div class="meter-row">
             <label for=id>{label}</label>
-            <meter id=id min="0" max="1" high=room::WARN_AT value=share.fraction()>{format!("{}%", share.percent())}</meter>
+            <meter id=id min="0" max="100" high=room::WARN_AT_PERCENT.to_string() value=share.percent().to_string()>{format!("{}%", share.percent())}</meter>
             <span>{format!("{}% ({detail})", share.percent())}</span>
             {full.then(|| view! {
                 <p class="notice notice-warning">
@@ -164,8 +164,8 @@ fn BackUp() -> impl IntoView {
                     Tone::Error,
                     format!(
                         "A full backup would be {}, more than the {} a restore accepts, so it was not made. Download each kind of data on its own from the table above: each file restores by itself.",
-                        room::size(text.len() as f64),
-                        room::size(MAX_BACKUP_BYTES as f64)
+                        room::size(text.len() as u64),
+                        room::size(MAX_BACKUP_BYTES as u64)
                     ),
                 );
             } else {
@@ -313,7 +313,7 @@ async fn no_room(app: AppState) -> String {
     format!(
         "There is not enough room in this browser's local storage to restore this file and keep a backup of what it replaces, so nothing was changed. About {} characters are free. The backups kept on this device and any damaged data set aside take about {} characters: delete them below (download them first if you may need them), then restore again.",
         room::thousands(local.free()),
-        room::thousands(kept.saturating_sub(live) as f64),
+        room::thousands(kept.saturating_sub(live) as u64),
     )
 }
 
