@@ -40,6 +40,13 @@ pub async fn next_turn() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Sets the document's title.
+pub fn set_title(title: &str) {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(title);
+    }
+}
+
 /// Opens the browser's print dialog (the print stylesheet shapes the page).
 pub fn print() {
     if let Some(window) = web_sys::window() {

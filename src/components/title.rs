@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::browser;
+
 /// The app's name, which ends every title.
 pub const APP_NAME: &str = "Online Safety Workbench";
 
@@ -15,12 +17,10 @@ pub fn Title(
 ) -> impl IntoView {
     Effect::new(move |_| {
         let page = text.get();
-        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-            document.set_title(&if page.is_empty() {
-                APP_NAME.to_owned()
-            } else {
-                format!("{page} | {APP_NAME}")
-            });
-        }
+        browser::set_title(&if page.is_empty() {
+            APP_NAME.to_owned()
+        } else {
+            format!("{page} | {APP_NAME}")
+        });
     });
 }
