@@ -277,12 +277,23 @@ test("the README's retiring worker deletes the app's caches and unregisters itse
     await ready(page);
     await offlineReady(page);
     writeFileSync(join(root, "sw.js"), retire!);
+    // Retiring the app: its address now serves a page that registers nothing. (While the app is
+    // still served it registers /sw.js as it starts, and a registration made while the old one
+    // is being removed keeps it: what this checks is that the worker removes itself.)
+    const app = readFileSync(join(root, "index.html"));
+    writeFileSync(join(root, "index.html"), "<!DOCTYPE html><html lang=\"en\"><title>Retired</title><h1>Retired</h1></html>");
     await page.evaluate(() => navigator.serviceWorker.ready.then((r) => r.update()));
+    // The worker reloads the tab, so an evaluation may meet a page being replaced: ask again.
     await expect.poll(() => page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration()))).toBe(false);
     await expect.poll(() => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith("osw-")))).toEqual([]);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Retired");
+
+    // Retiring only the worker: the app is served again and registers /sw.js at every start;
+    // the retiring worker then controls no tab, so it only unregisters again, and never reloads
+    // the page in a loop.
+    writeFileSync(join(root, "index.html"), app);
+    await page.reload();
     await ready(page);
-    // The app registers /sw.js at every start: the retiring worker then controls no tab, so it
-    // only unregisters again, and never reloads the page in a loop.
     let navigations = 0;
     page.on("framenavigated", () => navigations++);
     await page.reload();
