@@ -326,6 +326,13 @@ fn an_exported_record_round_trips_and_names_its_file() {
         record.file_name(),
         "training-record-jane-smith-2026-11-24.json",
     );
+    // Only ASCII letters and digits reach the name; anything else separates words.
+    let mut accented = record.clone();
+    accented.person.name = "Zoë O'BRIEN  Ünal".into();
+    assert_eq!(
+        accented.file_name(),
+        "training-record-zo-o-brien-nal-2026-11-24.json",
+    );
     assert!(
         envelope::unwrap::<TrainingBook>(&json).is_err(),
         "a record is not a device's profiles"

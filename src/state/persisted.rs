@@ -81,7 +81,6 @@ pub(super) fn persisted<T>(cx: Context) -> (RwSignal<T>, Entry, RwSignal<bool>)
 where
     T: Versioned + Merge + Default + Clone + PartialEq + Send + Sync + 'static,
 {
-    let backend = stored::backend(T::KIND);
     let signal = RwSignal::new(T::default());
     let loaded = RwSignal::new(false);
     let known = StoredValue::new(Known {
@@ -91,6 +90,9 @@ where
         loaded: false,
         writing: false,
     });
+
+    // Where the kind lives is settled when its code is built (`const`), so a bundle links
+    // only the storage its kinds use: the staff's has no IndexedDB.
 
     // Takes what storage holds into the signal; reports damage and newer versions.
     let take = move |found: Loaded<T>| {
@@ -128,7 +130,7 @@ where
         loaded.set(true);
         cx.revision.update(|n| *n += 1);
     };
-    let read = move || match backend {
+    let read = move || match const { stored::backend(T::KIND) } {
         Backend::Local => take(stored::load::<T>()),
         Backend::Indexed => spawn_local(async move {
             match stored::load_indexed::<T>().await {
@@ -147,7 +149,7 @@ where
         }),
     };
 
-    let stored_mark = move || match backend {
+    let stored_mark = move || match const { stored::backend(T::KIND) } {
         Backend::Local => storage::read(&stored::key_for(T::KIND)),
         Backend::Indexed => storage::read(&stored::stamp_key(T::KIND)),
     };
@@ -169,7 +171,7 @@ where
                 cx.notices.storage_error(&error);
             }
         };
-        match backend {
+        match const { stored::backend(T::KIND) } {
             Backend::Local => done(stored::save(&value), value),
             Backend::Indexed => {
                 known.update_value(|k| k.writing = true);
@@ -216,7 +218,7 @@ where
             }
             cx.notices.conflict(T::KIND);
         };
-        match backend {
+        match const { stored::backend(T::KIND) } {
             Backend::Local => settle(Some(stored::load::<T>())),
             Backend::Indexed => {
                 spawn_local(async move { settle(stored::load_indexed::<T>().await.ok()) })

@@ -25,7 +25,7 @@ pub enum Backend {
 }
 
 /// Where `kind` is kept.
-pub fn backend(kind: Kind) -> Backend {
+pub const fn backend(kind: Kind) -> Backend {
     match kind {
         Kind::StaffRecords => Backend::Indexed,
         _ => Backend::Local,

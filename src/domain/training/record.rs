@@ -69,9 +69,15 @@ impl TrainingRecord {
         let slug: String = self
             .person
             .name
-            .to_lowercase()
             .chars()
-            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+            // ASCII only: a file name needs no more, and the wasm is spared Unicode's tables.
+            .map(|c| {
+                if c.is_ascii_alphanumeric() {
+                    c.to_ascii_lowercase()
+                } else {
+                    '-'
+                }
+            })
             .collect::<String>()
             .split('-')
             .filter(|s| !s.is_empty())

@@ -64,7 +64,7 @@ fn Certificate(course: &'static Course, keys: Keys<'static>) -> impl IntoView {
                 <p class="certificate-course">{course.info.title.clone()}</p>
                 <p>"Training completed by"</p>
                 <p class="certificate-name">{profile.person.name.clone()}</p>
-                <p>{format!("{}, {} training", profile.person.role.label(), profile.person.track.label().to_lowercase())}</p>
+                <p>{format!("{}, {} training", profile.person.role.label(), profile.person.track.label().to_ascii_lowercase())}</p>
                 <table>
                     <caption>"Modules passed"</caption>
                     <thead><tr><th scope="col">"Module"</th><th scope="col">"Score"</th><th scope="col">"Passed on"</th></tr></thead>
