@@ -30,8 +30,10 @@ pub struct SchoolSettings {
     /// Accounts the PTA runs.
     pub pta_accounts: Vec<String>,
     /// When the Social Media Policy is next due for review.
+    #[serde(with = "crate::domain::dates::day")]
     pub policy_review_due: NaiveDate,
     /// When the parents' Code of Conduct is next due for review.
+    #[serde(with = "crate::domain::dates::day")]
     pub code_review_due: NaiveDate,
 }
 

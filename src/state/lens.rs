@@ -5,6 +5,8 @@
 use std::sync::Arc;
 
 use chrono::NaiveDate;
+
+use crate::domain::dates::parse_day;
 use leptos::prelude::*;
 
 type Find<S, T> = Arc<dyn Fn(&S) -> Option<&T> + Send + Sync>;
@@ -138,7 +140,7 @@ impl<S: Send + Sync + 'static, T: Send + Sync + 'static> Lens<S, T> {
         let lens = *self;
         Bind::new(
             move || lens.read(|t| get(t).map(|d| d.to_string()).unwrap_or_default()),
-            move |v| lens.update(|t| *set(t) = v.parse().ok()),
+            move |v| lens.update(|t| *set(t) = parse_day(&v)),
         )
     }
 
@@ -149,7 +151,7 @@ impl<S: Send + Sync + 'static, T: Send + Sync + 'static> Lens<S, T> {
         Bind::new(
             move || lens.read(|t| get(t).to_string()),
             move |v| {
-                if let Ok(day) = v.parse() {
+                if let Some(day) = parse_day(&v) {
                     lens.update(|t| *set(t) = day)
                 }
             },

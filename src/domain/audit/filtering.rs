@@ -23,6 +23,7 @@ vocabulary! {
 #[serde(default)]
 pub struct CheckRow {
     pub id: String,
+    #[serde(default, with = "crate::domain::dates::opt_day")]
     pub date: Option<NaiveDate>,
     pub who: String,
     pub device: String,
@@ -87,7 +88,9 @@ pub struct FilteringReview {
     pub considerations: BTreeMap<String, String>,
     pub decisions: Vec<Decision>,
     pub checks: Vec<CheckRow>,
+    #[serde(default, with = "crate::domain::dates::opt_day")]
     pub reviewed_on: Option<NaiveDate>,
+    #[serde(default, with = "crate::domain::dates::opt_day")]
     pub next_review: Option<NaiveDate>,
 }
 

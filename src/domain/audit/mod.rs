@@ -79,6 +79,7 @@ impl AcademicYear {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
     pub document: String,
+    #[serde(default, with = "crate::domain::dates::opt_day")]
     pub date: Option<NaiveDate>,
 }
 
@@ -121,8 +122,10 @@ impl Answer {
 #[serde(default)]
 pub struct SignOff {
     pub dsl: String,
+    #[serde(default, with = "crate::domain::dates::opt_day")]
     pub dsl_date: Option<NaiveDate>,
     pub governor: String,
+    #[serde(default, with = "crate::domain::dates::opt_day")]
     pub governor_date: Option<NaiveDate>,
 }
 
@@ -130,6 +133,7 @@ pub struct SignOff {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Audit {
     pub year: AcademicYear,
+    #[serde(with = "crate::domain::dates::moment")]
     pub started_at: NaiveDateTime,
     pub content_version: String,
     #[serde(default)]

@@ -3,7 +3,6 @@
 //! out again and parsed a second time to name a wrong field. Anything unusual goes the
 //! careful way (`open`), which gives the same value or names the problem.
 
-use chrono::NaiveDateTime;
 use serde::Deserialize;
 
 use super::{ImportError, Versioned, FORMAT};
@@ -52,7 +51,9 @@ impl<'de, T: Versioned> serde::de::Visitor<'de> for Fast<T> {
                 Field::AppVersion | Field::ContentVersion => {
                     map.next_value::<Option<&str>>().is_ok()
                 }
-                Field::SavedAt => map.next_value::<NaiveDateTime>().is_ok(),
+                Field::SavedAt => map
+                    .next_value::<String>()
+                    .is_ok_and(|at| crate::domain::dates::parse_moment(&at).is_some()),
                 Field::Data => {
                     let head = [Field::Format, Field::Kind, Field::SchemaVersion];
                     if !head.iter().all(|f| seen[*f as usize]) {

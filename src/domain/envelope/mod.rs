@@ -70,6 +70,7 @@ pub struct Envelope {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content_version: Option<String>,
     /// When it was written (local time of the device, ISO 8601).
+    #[serde(with = "crate::domain::dates::moment")]
     pub saved_at: NaiveDateTime,
     pub data: Value,
 }
@@ -259,7 +260,7 @@ fn envelope_from(value: Value) -> Result<Envelope, ImportError> {
         .and_then(|v| u32::try_from(v).ok())
         .ok_or_else(|| invalid("schema_version", "it is missing or not a whole number"))?;
     let saved_at = text(&object, "saved_at")
-        .and_then(|t| t.parse::<NaiveDateTime>().ok())
+        .and_then(|t| super::dates::parse_moment(&t))
         .ok_or_else(|| invalid("saved_at", "it is missing or not a date and time"))?;
     let app_version = text(&object, "app_version").unwrap_or_default();
     let content_version = text(&object, "content_version");

@@ -18,6 +18,7 @@ pub struct TrainingRecord {
     pub person: Person,
     pub content_version: String,
     pub policy_version: String,
+    #[serde(with = "crate::domain::dates::moment")]
     pub exported_at: NaiveDateTime,
     pub attempts: Vec<Attempt>,
 }

@@ -3,6 +3,7 @@
 //! log, and the review dates.
 
 use crate::components::title::Title;
+use crate::domain::dates::parse_day;
 use leptos::prelude::*;
 
 use crate::browser;
@@ -66,7 +67,7 @@ fn Review(year: AcademicYear) -> impl IntoView {
         move || f.read(|f| f.reviewed_on.map(|d| d.to_string()).unwrap_or_default()),
         move |v| {
             f.update(|f| {
-                let date = v.parse().ok();
+                let date = parse_day(&v);
                 f.reviewed_on = date;
                 if f.next_review.is_none() {
                     f.next_review = date.map(next_review_after);

@@ -22,7 +22,7 @@ use crate::components::year_on_year::YearOnYear;
 use crate::domain::audit::{
     AcademicYear, AuditBook, Checklist, FirstPage, SignOff, CONSIDERATIONS,
 };
-use crate::domain::dates::long as long_date;
+use crate::domain::dates::{long as long_date, parse_day};
 use crate::domain::settings::SchoolSettings;
 use crate::routes::{self, AuditPage};
 use crate::state::{app, Bind, Lens};
@@ -247,8 +247,7 @@ fn SignOffLines(year: AcademicYear) -> impl IntoView {
     let dsl_date = sign.date(|s| s.dsl_date, |s| &mut s.dsl_date);
     let chair_date = sign.date(|s| s.governor_date, |s| &mut s.governor_date);
     // A date as it reads on paper; blank (room to write it) until one is entered.
-    let on_paper =
-        |date: Bind| move || date.value().parse().ok().map(long_date).unwrap_or_default();
+    let on_paper = |date: Bind| move || parse_day(&date.value()).map(long_date).unwrap_or_default();
     let hint = "Filled in from Settings; type another name if someone else signs.";
     view! {
         <section class="sign-off" aria-labelledby="sign-heading">

@@ -1,7 +1,6 @@
 //! The training dashboard: profiles on this device, then the active person's progress,
 //! module statuses, expiry and policy-change warnings, certificate, export and erase.
 
-use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::browser;
@@ -11,7 +10,7 @@ use crate::components::loading::when_profile_checkable;
 use crate::components::page_head::PageHead;
 use crate::components::tag::Tag;
 use crate::domain::content::{Course, Keys, Role};
-use crate::domain::dates::long as long_date;
+use crate::domain::dates::{long as long_date, parse_day};
 use crate::domain::envelope;
 use crate::domain::rng::make_id;
 use crate::domain::training::{ModuleStatus, Person, Profile, Track, TrainingRecord, Validity};
@@ -116,9 +115,8 @@ fn NewProfile(adding: RwSignal<bool>) -> impl IntoView {
             return;
         }
         let start_date = start
-            .get()
-            .parse::<NaiveDate>()
-            .unwrap_or_else(|_| browser::today());
+            .with(|text| parse_day(text))
+            .unwrap_or_else(browser::today);
         let person = Person {
             name: person_name,
             role: person_role,
