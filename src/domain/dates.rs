@@ -193,7 +193,11 @@ mod tests {
             let at = day.and_hms_nano_opt(9, 5, 7, nanos).unwrap();
             assert_eq!(format!("{at:?}"), text, "chrono writes this");
             assert_eq!(parse_moment(text), Some(at));
-            assert_eq!(text.parse::<NaiveDateTime>().ok(), Some(at), "as chrono reads it");
+            assert_eq!(
+                text.parse::<NaiveDateTime>().ok(),
+                Some(at),
+                "as chrono reads it"
+            );
         }
         // A shorter fraction is tenths or hundredths, as chrono reads it.
         assert_eq!(
@@ -260,10 +264,12 @@ mod tests {
         assert_eq!(serde_json::from_str::<Dated>(&json).unwrap(), dated);
         // Missing optional dates are none; a wrong date names what was expected.
         let bare: Dated =
-            serde_json::from_str(r#"{"day":"2024-02-29","at":"2024-02-29T23:59:01.250"}"#)
-                .unwrap();
+            serde_json::from_str(r#"{"day":"2024-02-29","at":"2024-02-29T23:59:01.250"}"#).unwrap();
         assert_eq!((bare.maybe_day, bare.maybe_at), (None, None));
         let wrong = serde_json::from_str::<Dated>(r#"{"day":"29/02/2024","at":"x"}"#);
-        assert!(wrong.unwrap_err().to_string().contains("expected a date (YYYY-MM-DD)"));
+        assert!(wrong
+            .unwrap_err()
+            .to_string()
+            .contains("expected a date (YYYY-MM-DD)"));
     }
 }

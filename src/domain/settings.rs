@@ -5,9 +5,9 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// Editable school settings. Defaults come from the West Kirby Primary School policy.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+/// Editable school settings. Defaults come from the West Kirby Primary School policy. A
+/// setting missing from stored data takes its default (see `Deserialize` below).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SchoolSettings {
     pub school_name: String,
     /// Short name used in the policy ("WKPS").
@@ -30,10 +30,10 @@ pub struct SchoolSettings {
     /// Accounts the PTA runs.
     pub pta_accounts: Vec<String>,
     /// When the Social Media Policy is next due for review.
-    #[serde(with = "crate::domain::dates::day")]
+    #[serde(serialize_with = "crate::domain::dates::day::serialize")]
     pub policy_review_due: NaiveDate,
     /// When the parents' Code of Conduct is next due for review.
-    #[serde(with = "crate::domain::dates::day")]
+    #[serde(serialize_with = "crate::domain::dates::day::serialize")]
     pub code_review_due: NaiveDate,
 }
 
@@ -61,6 +61,85 @@ impl Default for SchoolSettings {
         }
     }
 }
+
+/// Read by hand rather than derived: every page needs the settings, and the derived reader
+/// (with a default for every field, and a second path for arrays) was the largest function
+/// in the staff's wasm. Same rules: a missing field takes its default, an unknown one is
+/// skipped, a field given twice is refused.
+impl<'de> Deserialize<'de> for SchoolSettings {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_map(SettingsVisitor)
+    }
+}
+
+struct SettingsVisitor;
+
+impl<'de> serde::de::Visitor<'de> for SettingsVisitor {
+    type Value = SchoolSettings;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("school settings")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        use crate::domain::dates;
+        let mut s = SchoolSettings::default();
+        let mut seen = 0u32;
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            let Some(i) = FIELDS.iter().position(|f| *f == key) else {
+                map.next_value::<serde::de::IgnoredAny>()?;
+                continue;
+            };
+            if seen & (1 << i) != 0 {
+                return Err(serde::de::Error::duplicate_field(FIELDS[i]));
+            }
+            seen |= 1 << i;
+            let day = |text: String| {
+                dates::parse_day(&text)
+                    .ok_or_else(|| serde::de::Error::custom("expected a date (YYYY-MM-DD)"))
+            };
+            match i {
+                0 => s.school_name = map.next_value()?,
+                1 => s.school_short_name = map.next_value()?,
+                2 => s.headteacher = map.next_value()?,
+                3 => s.dsl = map.next_value()?,
+                4 => s.deputy_dsls = map.next_value()?,
+                5 => s.computing_lead = map.next_value()?,
+                6 => s.chair_of_governors = map.next_value()?,
+                7 => s.incident_system = map.next_value()?,
+                8 => s.filtering_provider = map.next_value()?,
+                9 => s.monitoring_provider = map.next_value()?,
+                10 => s.it_provider = map.next_value()?,
+                11 => s.approved_platforms = map.next_value()?,
+                12 => s.school_accounts = map.next_value()?,
+                13 => s.pta_accounts = map.next_value()?,
+                14 => s.policy_review_due = day(map.next_value()?)?,
+                _ => s.code_review_due = day(map.next_value()?)?,
+            }
+        }
+        Ok(s)
+    }
+}
+
+/// The settings' field names, in the order `SettingsVisitor` numbers them.
+const FIELDS: [&str; 16] = [
+    "school_name",
+    "school_short_name",
+    "headteacher",
+    "dsl",
+    "deputy_dsls",
+    "computing_lead",
+    "chair_of_governors",
+    "incident_system",
+    "filtering_provider",
+    "monitoring_provider",
+    "it_provider",
+    "approved_platforms",
+    "school_accounts",
+    "pta_accounts",
+    "policy_review_due",
+    "code_review_due",
+];
 
 impl super::envelope::Versioned for SchoolSettings {
     const KIND: super::envelope::Kind = super::envelope::Kind::Settings;
@@ -233,6 +312,49 @@ pub fn placeholders_in(text: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn settings_read_back_as_written_and_fill_what_is_missing() {
+        let mut s = SchoolSettings {
+            school_name: "Hilbre Primary School".into(),
+            deputy_dsls: vec!["Mr A".into(), "Ms B".into()],
+            code_review_due: NaiveDate::from_ymd_opt(2027, 7, 31).unwrap(),
+            ..SchoolSettings::default()
+        };
+        s.it_provider = "Schools IT".into();
+        let json = serde_json::to_string(&s).unwrap();
+        assert!(json.contains(r#""code_review_due":"2027-07-31""#), "{json}");
+        assert_eq!(serde_json::from_str::<SchoolSettings>(&json).unwrap(), s);
+
+        // A missing field takes its default; an unknown one is skipped.
+        let partial: SchoolSettings =
+            serde_json::from_str(r#"{"dsl":"Ms C","later_field":{"a":[1,2]}}"#).unwrap();
+        assert_eq!(
+            partial,
+            SchoolSettings {
+                dsl: "Ms C".into(),
+                ..SchoolSettings::default()
+            }
+        );
+
+        // A field twice, a wrong type or a wrong date is refused, naming the problem.
+        for (json, problem) in [
+            (r#"{"dsl":"A","dsl":"B"}"#, "duplicate field `dsl`"),
+            (r#"{"deputy_dsls":"A"}"#, "invalid type: string"),
+            (r#"{"school_name":null}"#, "invalid type: null"),
+            (
+                r#"{"policy_review_due":"31/12/2024"}"#,
+                "expected a date (YYYY-MM-DD)",
+            ),
+            (
+                r#"["West Kirby"]"#,
+                "invalid type: sequence, expected school settings",
+            ),
+        ] {
+            let error = serde_json::from_str::<SchoolSettings>(json).unwrap_err();
+            assert!(error.to_string().contains(problem), "{json}: {error}");
+        }
+    }
 
     #[test]
     fn overdue_reviews_come_from_the_settings_dates() {
