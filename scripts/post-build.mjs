@@ -22,7 +22,8 @@ const HOST_FILES = new Set(["/sw.js", "/_headers", "/_redirects", "/csp.txt"]);
 
 // Step 1 (bundles): Trunk writes the DSL's bundle (built as a "worker") as dsl.js and
 // dsl_bg.wasm. Name them by their content, as Trunk names the staff's, and give the loader
-// in index.html their names.
+// in index.html their names. The DSL's stylesheet (dsl-<hash>.css) moves from the page's
+// head to the loader too, which adds it on the DSL's addresses only.
 function bundles(staging) {
   const indexPath = join(staging, "index.html");
   const dslJs = join(staging, "dsl.js");
@@ -33,9 +34,16 @@ function bundles(staging) {
   renameSync(dslWasm, join(staging, `dsl-${hash}_bg.wasm`));
   const html = readFileSync(indexPath, "utf8");
   if (!html.includes("__DSL_JS__")) throw new Error("post-build: bundles: index.html's loader has no __DSL_JS__");
+  const css = /<link rel="stylesheet" href="\/(dsl-[0-9a-f]+\.css)"[^>]*>\s*/;
+  const stylesheet = html.match(css);
+  if (!stylesheet || !html.includes("__DSL_CSS__")) throw new Error("post-build: bundles: no DSL stylesheet link, or no __DSL_CSS__ in the loader");
   writeFileSync(
     indexPath,
-    html.replace("__DSL_JS__", `dsl-${hash}.js`).replace("__DSL_WASM__", `dsl-${hash}_bg.wasm`),
+    html
+      .replace(css, "")
+      .replace("__DSL_JS__", `dsl-${hash}.js`)
+      .replace("__DSL_WASM__", `dsl-${hash}_bg.wasm`)
+      .replace("__DSL_CSS__", stylesheet[1]),
   );
   console.log(`post-build: bundles: dsl-${hash}`);
 }

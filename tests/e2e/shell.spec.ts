@@ -47,12 +47,18 @@ test("back and forward move between pages without a reload; a link to the other 
   await expect(heading).toHaveText("Online safety at West Kirby Primary School");
   expect(await samePage()).toBe(true);
 
-  // The audit is the DSL's bundle: its link loads that bundle's wasm in a new page.
+  // The audit is the DSL's bundle: its link loads that bundle's wasm in a new page, with the
+  // DSL's stylesheet, which the staff's pages never load.
+  const sheets = () =>
+    page.evaluate(() => [...document.styleSheets].map((s) => `${s.href?.replace(/.*\//, "")} ${s.cssRules.length}`));
+  expect((await sheets()).filter((s) => s.startsWith("dsl-"))).toEqual([]);
   const dslWasm = page.waitForRequest(/\/dsl-[^/]*_bg\.wasm$/);
   await page.getByRole("link", { name: "Open the audit" }).click();
   await dslWasm;
   await expect(heading).toHaveText("Online-safety audit");
   expect(await samePage()).toBe(false);
+  const dslSheet = (await sheets()).find((s) => s.startsWith("dsl-"));
+  expect(dslSheet, "the DSL's stylesheet on the audit").toMatch(/^dsl-[0-9a-f]+\.css [1-9]\d+$/);
   await page.goBack();
   await expect(heading).toHaveText("Online safety at West Kirby Primary School");
 });
