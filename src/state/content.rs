@@ -3,8 +3,6 @@
 //! is read and checked once and then held for good). A file that is missing or invalid gives
 //! a clear message naming it, never a blank page.
 
-use std::collections::BTreeMap;
-
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -55,7 +53,9 @@ impl<T> Loading<T> {
 /// Every file asked for so far, by its path under `/content`. A file is fetched once.
 #[derive(Clone, Copy)]
 pub(super) struct Library {
-    files: RwSignal<BTreeMap<String, Loading<Held>>>,
+    /// A list, not a map: a page asks for a handful of files, and a map's code is not worth
+    /// its bytes in the wasm.
+    files: RwSignal<Vec<(String, Loading<Held>)>>,
 }
 
 /// A file once read and checked, held for the life of the page.
@@ -88,7 +88,7 @@ fn hold<T>(value: T) -> &'static T {
 impl Library {
     pub(super) fn new() -> Self {
         Self {
-            files: RwSignal::new(BTreeMap::new()),
+            files: RwSignal::new(Vec::new()),
         }
     }
 
@@ -98,11 +98,17 @@ impl Library {
         path: String,
         read: impl FnOnce(String) -> Result<Held, String> + 'static,
     ) -> Loading<Held> {
-        if let Some(state) = self.files.with(|files| files.get(&path).cloned()) {
+        let known = |files: &Vec<(String, Loading<Held>)>, path: &str| {
+            files.iter().position(|(p, _)| p == path)
+        };
+        if let Some(state) = self
+            .files
+            .with(|files| known(files, &path).map(|i| files[i].1.clone()))
+        {
             return state;
         }
         self.files
-            .update_untracked(|files| drop(files.insert(path.clone(), Loading::Pending)));
+            .update_untracked(|files| files.push((path.clone(), Loading::Pending)));
         let files = self.files;
         spawn_local(async move {
             let state = match fetch::text(&format!("{CONTENT}/{path}")).await {
@@ -112,7 +118,11 @@ impl Library {
                 },
                 Err(e) => Loading::Failed(format!("{path} could not be loaded: {e}")),
             };
-            files.update(|files| drop(files.insert(path, state)));
+            files.update(|files| {
+                if let Some(i) = known(files, &path) {
+                    files[i].1 = state;
+                }
+            });
         });
         Loading::Pending
     }

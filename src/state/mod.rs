@@ -12,8 +12,6 @@ mod notices;
 mod persisted;
 pub mod stored;
 
-use std::collections::BTreeMap;
-
 use leptos::prelude::*;
 
 use crate::domain::audit::AuditBook;
@@ -39,15 +37,13 @@ struct Inner {
     /// The owner the persisted signals live under: the app's, not the page's that first
     /// asked for them.
     owner: Owner,
-    /// Every kind loaded so far, seen without its type.
+    /// Every kind asked for so far, seen without its type.
     entries: Vec<Entry>,
     settings: Option<RwSignal<SchoolSettings>>,
     training: Option<RwSignal<TrainingBook>>,
     audits: Option<RwSignal<AuditBook>>,
     staff: Option<RwSignal<StaffRecords>>,
     matrix: Option<Memo<Vec<Row>>>,
-    /// Whether each kind asked for has loaded (IndexedDB kinds load after the page opens).
-    loaded: BTreeMap<Kind, RwSignal<bool>>,
 }
 
 /// The app state in context. Cheap to copy; get it with [`app`].
@@ -81,7 +77,6 @@ impl AppState {
                 audits: None,
                 staff: None,
                 matrix: None,
-                loaded: BTreeMap::new(),
             }),
             library: Library::new(),
         };
@@ -118,10 +113,9 @@ impl AppState {
             revision: self.revision,
         };
         let owner = self.inner.with_value(|inner| inner.owner.clone());
-        let (signal, entry, loaded) = owner.with(|| persisted::persisted::<T>(cx));
+        let (signal, entry) = owner.with(|| persisted::persisted::<T>(cx));
         self.inner.update_value(|inner| {
             *slot(inner) = Some(signal);
-            inner.loaded.insert(T::KIND, loaded);
             inner.entries.push(entry);
         });
         signal
@@ -157,7 +151,13 @@ impl AppState {
             _ => drop(self.settings()),
         }
         self.inner
-            .with_value(|inner| inner.loaded.get(&kind).copied())
+            .with_value(|inner| {
+                inner
+                    .entries
+                    .iter()
+                    .find(|e| e.kind == kind)
+                    .map(|e| e.loaded)
+            })
             .is_some_and(|loaded| loaded.get())
     }
 

@@ -26,6 +26,8 @@ type Action = Arc<dyn Fn() + Send + Sync>;
 #[derive(Clone)]
 pub(super) struct Entry {
     pub kind: Kind,
+    /// Turns true once the kind has loaded (IndexedDB kinds load after the page opens).
+    pub loaded: RwSignal<bool>,
     /// Reads the kind again from storage into its signal.
     pub reload: Action,
     /// Writes this tab's value over whatever is stored.
@@ -76,8 +78,8 @@ struct Known<T> {
     writing: bool,
 }
 
-/// The persisted signal of `T`, its entry, and a signal that turns true once it has loaded.
-pub(super) fn persisted<T>(cx: Context) -> (RwSignal<T>, Entry, RwSignal<bool>)
+/// The persisted signal of `T` and its entry.
+pub(super) fn persisted<T>(cx: Context) -> (RwSignal<T>, Entry)
 where
     T: Versioned + Merge + Default + Clone + PartialEq + Send + Sync + 'static,
 {
@@ -249,9 +251,10 @@ where
     read();
     let entry = Entry {
         kind: T::KIND,
+        loaded,
         reload: Arc::new(read),
         overwrite: Arc::new(overwrite),
         external: Arc::new(external),
     };
-    (signal, entry, loaded)
+    (signal, entry)
 }
