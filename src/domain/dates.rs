@@ -1,8 +1,8 @@
 //! Dates as the app writes them for people ("24 November 2026") and for files
 //! ("2026-11-24"), and read back from files and date inputs, without chrono's format-string
 //! machinery (its parser alone is about 12 KB of wasm). Every date field the app stores is
-//! read with `#[serde(with = "dates::day")]` or `dates::moment` (or their `opt_` forms); they
-//! write exactly what chrono writes.
+//! read with `#[serde(with = "dates::text")]` (or `dates::opt_text`); it writes exactly what
+//! chrono writes.
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
@@ -99,70 +99,76 @@ fn digits(b: &[u8]) -> Option<u32> {
     })
 }
 
-/// Serde for a day ("2026-11-24"): `#[serde(with = "dates::day")]`.
-pub mod day {
-    use chrono::NaiveDate;
+/// A date the app stores as text, written as chrono writes it and read by the parsers above.
+pub trait Stored: Copy {
+    /// What a wrong value should have been, for the error that names it.
+    const EXPECTED: &'static str;
+    fn read(text: &str) -> Option<Self>;
+    fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error>;
+}
+
+impl Stored for NaiveDate {
+    const EXPECTED: &'static str = "expected a date (YYYY-MM-DD)";
+    fn read(text: &str) -> Option<Self> {
+        parse_day(text)
+    }
+    fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl Stored for NaiveDateTime {
+    const EXPECTED: &'static str = "expected a date and time (YYYY-MM-DDTHH:MM:SS)";
+    fn read(text: &str) -> Option<Self> {
+        parse_moment(text)
+    }
+    fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&format_args!("{self:?}"))
+    }
+}
+
+/// Serde for a stored date: `#[serde(with = "dates::text")]` on a `NaiveDate` ("2026-11-24")
+/// or a `NaiveDateTime` ("2026-11-24T09:05:12.042").
+pub mod text {
+    use super::Stored;
     use serde::{de::Error, Deserialize, Deserializer, Serializer};
 
-    pub fn serialize<S: Serializer>(day: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(day)
+    pub fn serialize<T: Stored, S: Serializer>(date: &T, s: S) -> Result<S::Ok, S::Error> {
+        date.write(s)
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+    pub fn deserialize<'de, T: Stored, D: Deserializer<'de>>(d: D) -> Result<T, D::Error> {
         let text = String::deserialize(d)?;
-        super::parse_day(&text).ok_or_else(|| D::Error::custom("expected a date (YYYY-MM-DD)"))
+        T::read(&text).ok_or_else(|| D::Error::custom(T::EXPECTED))
     }
 }
 
-/// Serde for a moment ("2026-11-24T09:05:12.042"): `#[serde(with = "dates::moment")]`.
-pub mod moment {
-    use chrono::NaiveDateTime;
-    use serde::{de::Error, Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(at: &NaiveDateTime, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&format_args!("{at:?}"))
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDateTime, D::Error> {
-        let text = String::deserialize(d)?;
-        super::parse_moment(&text)
-            .ok_or_else(|| D::Error::custom("expected a date and time (YYYY-MM-DDTHH:MM:SS)"))
-    }
-}
-
-/// Serde for a day that may be missing: `#[serde(default, with = "dates::opt_day")]`.
-pub mod opt_day {
-    use chrono::NaiveDate;
+/// Serde for a stored date that may be missing (`null` or absent):
+/// `#[serde(default, with = "dates::opt_text")]`.
+pub mod opt_text {
+    use super::Stored;
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-    #[derive(Serialize, Deserialize)]
-    #[serde(transparent)]
-    struct Day(#[serde(with = "super::day")] NaiveDate);
+    struct Text<T>(T);
 
-    pub fn serialize<S: Serializer>(day: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
-        day.map(Day).serialize(s)
+    impl<T: Stored> Serialize for Text<T> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            self.0.write(s)
+        }
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-        Ok(Option::<Day>::deserialize(d)?.map(|Day(day)| day))
-    }
-}
-
-/// Serde for a moment that may be missing: `#[serde(default, with = "dates::opt_moment")]`.
-pub mod opt_moment {
-    use chrono::NaiveDateTime;
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    #[derive(Serialize, Deserialize)]
-    #[serde(transparent)]
-    struct Moment(#[serde(with = "super::moment")] NaiveDateTime);
-
-    pub fn serialize<S: Serializer>(at: &Option<NaiveDateTime>, s: S) -> Result<S::Ok, S::Error> {
-        at.map(Moment).serialize(s)
+    impl<'de, T: Stored> Deserialize<'de> for Text<T> {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            super::text::deserialize(d).map(Text)
+        }
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDateTime>, D::Error> {
-        Ok(Option::<Moment>::deserialize(d)?.map(|Moment(at)| at))
+    pub fn serialize<T: Stored, S: Serializer>(date: &Option<T>, s: S) -> Result<S::Ok, S::Error> {
+        date.map(Text).serialize(s)
+    }
+
+    pub fn deserialize<'de, T: Stored, D: Deserializer<'de>>(d: D) -> Result<Option<T>, D::Error> {
+        Ok(Option::<Text<T>>::deserialize(d)?.map(|Text(date)| date))
     }
 }
 
@@ -239,13 +245,13 @@ mod tests {
     fn date_fields_round_trip_through_json_as_chrono_wrote_them() {
         #[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
         struct Dated {
-            #[serde(with = "day")]
+            #[serde(with = "text")]
             day: NaiveDate,
-            #[serde(with = "moment")]
+            #[serde(with = "text")]
             at: NaiveDateTime,
-            #[serde(default, with = "opt_day")]
+            #[serde(default, with = "opt_text")]
             maybe_day: Option<NaiveDate>,
-            #[serde(default, with = "opt_moment")]
+            #[serde(default, with = "opt_text")]
             maybe_at: Option<NaiveDateTime>,
         }
         let day = NaiveDate::from_ymd_opt(2024, 2, 29).unwrap();

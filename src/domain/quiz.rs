@@ -38,9 +38,9 @@ pub struct Attempt {
     /// Chosen option ids per question id, saved as they are chosen.
     #[serde(default)]
     pub answers: BTreeMap<String, Vec<String>>,
-    #[serde(with = "crate::domain::dates::moment")]
+    #[serde(with = "crate::domain::dates::text")]
     pub started_at: NaiveDateTime,
-    #[serde(default, with = "crate::domain::dates::opt_moment")]
+    #[serde(default, with = "crate::domain::dates::opt_text")]
     pub submitted_at: Option<NaiveDateTime>,
     /// The score as stated when submitted (the DSL re-scores it on import).
     #[serde(default)]

@@ -30,10 +30,10 @@ pub struct SchoolSettings {
     /// Accounts the PTA runs.
     pub pta_accounts: Vec<String>,
     /// When the Social Media Policy is next due for review.
-    #[serde(serialize_with = "crate::domain::dates::day::serialize")]
+    #[serde(serialize_with = "crate::domain::dates::text::serialize")]
     pub policy_review_due: NaiveDate,
     /// When the parents' Code of Conduct is next due for review.
-    #[serde(serialize_with = "crate::domain::dates::day::serialize")]
+    #[serde(serialize_with = "crate::domain::dates::text::serialize")]
     pub code_review_due: NaiveDate,
 }
 
@@ -95,8 +95,8 @@ impl<'de> serde::de::Visitor<'de> for SettingsVisitor {
             }
             seen |= 1 << i;
             let day = |text: String| {
-                dates::parse_day(&text)
-                    .ok_or_else(|| serde::de::Error::custom("expected a date (YYYY-MM-DD)"))
+                use dates::Stored;
+                NaiveDate::read(&text).ok_or_else(|| serde::de::Error::custom(NaiveDate::EXPECTED))
             };
             match i {
                 0 => s.school_name = map.next_value()?,

@@ -104,9 +104,9 @@ pub struct Outcome {
     pub content_version: String,
     /// The policy the attempt's course version teaches.
     pub policy_version: String,
-    #[serde(with = "crate::domain::dates::moment")]
+    #[serde(with = "crate::domain::dates::text")]
     pub started_at: NaiveDateTime,
-    #[serde(with = "crate::domain::dates::moment")]
+    #[serde(with = "crate::domain::dates::text")]
     pub submitted_at: NaiveDateTime,
     /// The score its answers earn (`None` when it could not be scored).
     pub score: Option<Score>,

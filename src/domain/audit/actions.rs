@@ -24,7 +24,7 @@ pub struct Action {
     pub id: String,
     pub what: String,
     pub owner: String,
-    #[serde(default, with = "crate::domain::dates::opt_day")]
+    #[serde(default, with = "crate::domain::dates::opt_text")]
     pub due: Option<NaiveDate>,
     pub status: ActionStatus,
 }

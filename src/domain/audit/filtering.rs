@@ -23,7 +23,7 @@ vocabulary! {
 #[serde(default)]
 pub struct CheckRow {
     pub id: String,
-    #[serde(default, with = "crate::domain::dates::opt_day")]
+    #[serde(default, with = "crate::domain::dates::opt_text")]
     pub date: Option<NaiveDate>,
     pub who: String,
     pub device: String,
@@ -88,9 +88,9 @@ pub struct FilteringReview {
     pub considerations: BTreeMap<String, String>,
     pub decisions: Vec<Decision>,
     pub checks: Vec<CheckRow>,
-    #[serde(default, with = "crate::domain::dates::opt_day")]
+    #[serde(default, with = "crate::domain::dates::opt_text")]
     pub reviewed_on: Option<NaiveDate>,
-    #[serde(default, with = "crate::domain::dates::opt_day")]
+    #[serde(default, with = "crate::domain::dates::opt_text")]
     pub next_review: Option<NaiveDate>,
 }
 

@@ -79,7 +79,7 @@ impl AcademicYear {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
     pub document: String,
-    #[serde(default, with = "crate::domain::dates::opt_day")]
+    #[serde(default, with = "crate::domain::dates::opt_text")]
     pub date: Option<NaiveDate>,
 }
 
@@ -122,10 +122,10 @@ impl Answer {
 #[serde(default)]
 pub struct SignOff {
     pub dsl: String,
-    #[serde(default, with = "crate::domain::dates::opt_day")]
+    #[serde(default, with = "crate::domain::dates::opt_text")]
     pub dsl_date: Option<NaiveDate>,
     pub governor: String,
-    #[serde(default, with = "crate::domain::dates::opt_day")]
+    #[serde(default, with = "crate::domain::dates::opt_text")]
     pub governor_date: Option<NaiveDate>,
 }
 
@@ -133,7 +133,7 @@ pub struct SignOff {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Audit {
     pub year: AcademicYear,
-    #[serde(with = "crate::domain::dates::moment")]
+    #[serde(with = "crate::domain::dates::text")]
     pub started_at: NaiveDateTime,
     pub content_version: String,
     #[serde(default)]

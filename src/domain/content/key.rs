@@ -73,7 +73,7 @@ pub struct AnswerKey {
     pub policy_version: String,
     /// The first day this version could have been used: an attempt dated earlier is
     /// impossible.
-    #[serde(with = "crate::domain::dates::day")]
+    #[serde(with = "crate::domain::dates::text")]
     pub released_on: NaiveDate,
     pub modules: Vec<ModuleKey>,
 }

@@ -70,7 +70,7 @@ pub struct Envelope {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content_version: Option<String>,
     /// When it was written (local time of the device, ISO 8601).
-    #[serde(with = "crate::domain::dates::moment")]
+    #[serde(with = "crate::domain::dates::text")]
     pub saved_at: NaiveDateTime,
     pub data: Value,
 }

@@ -45,7 +45,7 @@ pub struct StaffEntry {
     pub record_id: String,
     pub person: Person,
     /// When the newest export of this record was made.
-    #[serde(with = "crate::domain::dates::moment")]
+    #[serde(with = "crate::domain::dates::text")]
     pub exported_at: NaiveDateTime,
     /// The SHA-256 (hex) of every file this record came from.
     #[serde(default)]
@@ -58,7 +58,7 @@ pub struct StaffEntry {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StaffRecords {
     pub people: Vec<StaffEntry>,
-    #[serde(default, with = "crate::domain::dates::opt_moment")]
+    #[serde(default, with = "crate::domain::dates::opt_text")]
     pub updated_at: Option<NaiveDateTime>,
 }
 

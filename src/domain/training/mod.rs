@@ -41,7 +41,7 @@ vocabulary! {
 pub struct Person {
     pub name: String,
     pub role: Role,
-    #[serde(with = "crate::domain::dates::day")]
+    #[serde(with = "crate::domain::dates::text")]
     pub start_date: NaiveDate,
     pub track: Track,
 }
@@ -52,7 +52,7 @@ pub struct Profile {
     /// Also the id of their exported training record.
     pub id: String,
     pub person: Person,
-    #[serde(with = "crate::domain::dates::moment")]
+    #[serde(with = "crate::domain::dates::text")]
     pub created_at: NaiveDateTime,
     /// Section ids read, per module id.
     #[serde(default)]

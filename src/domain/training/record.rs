@@ -18,7 +18,7 @@ pub struct TrainingRecord {
     pub person: Person,
     pub content_version: String,
     pub policy_version: String,
-    #[serde(with = "crate::domain::dates::moment")]
+    #[serde(with = "crate::domain::dates::text")]
     pub exported_at: NaiveDateTime,
     pub attempts: Vec<Attempt>,
 }
