@@ -3,7 +3,6 @@
 //! log, and the review dates.
 
 use crate::components::title::Title;
-use crate::domain::dates::parse_day;
 use leptos::prelude::*;
 
 use crate::browser;
@@ -15,6 +14,7 @@ use crate::domain::audit::{
     next_review_after, AcademicYear, AuditBook, CheckRow, Confirmed, Decision, FilteringReview,
     CONSIDERATIONS,
 };
+use crate::domain::dates::parse_day;
 use crate::domain::rng::make_id;
 use crate::routes::{self, AuditPage};
 use crate::state::{Bind, Lens};
