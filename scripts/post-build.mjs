@@ -1,5 +1,6 @@
 // Trunk post-build hook (Trunk.toml). Runs in Trunk's staging directory before it becomes
 // dist/, as small named steps, in the order at the end of this file:
+//   0. minify()         the bundles' JS glue, in a release build (before step 1 names them)
 //   1. bundles()        index.html's loader and the DSL bundle's name
 //   2. csp()            the Content-Security-Policy meta tag, hashing the inline scripts that
 //                       step 1 left (so it must run after it)
@@ -12,6 +13,7 @@
 // `node scripts/post-build.mjs --service-worker <folder>` runs step 4 alone on a built folder
 // (its sw.js already stamped): after files were replaced on a server (content/), so the worker's
 // hashes and version follow them.
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, renameSync, writeFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -19,6 +21,25 @@ import { join, relative } from "node:path";
 
 /** Files the build writes for the host, not for the browser: never cached by the worker. */
 const HOST_FILES = new Set(["/sw.js", "/_headers", "/_redirects", "/csp.txt"]);
+
+// Step 0 (minify): wasm-bindgen writes its JS glue readable, and Trunk's own minifier cannot
+// read it (`export default`). terser (installed by scripts/setup.sh) makes each bundle's glue
+// less than half the size (staff's: 7.6 KB brotli before, 5.9 KB after). Development builds
+// keep the readable glue and do not need terser.
+function minify(staging) {
+  const glue = readdirSync(staging).filter((name) => name.endsWith(".js") && name !== "sw.js");
+  if (glue.length !== 2) throw new Error(`post-build: minify: expected the two bundles' JS glue, found ${glue.join(", ") || "none"}`);
+  for (const name of glue) {
+    const file = join(staging, name);
+    const before = statSync(file).size;
+    try {
+      execFileSync("terser", [file, "--module", "--compress", "--mangle", "--output", file], { stdio: "inherit" });
+    } catch (error) {
+      throw new Error(`post-build: minify: terser failed on ${name} (run scripts/setup.sh to install it): ${error.message}`);
+    }
+    console.log(`post-build: minify: ${name} ${before} -> ${statSync(file).size} bytes`);
+  }
+}
 
 // Step 1 (bundles): Trunk writes the DSL's bundle (built as a "worker") as dsl.js and
 // dsl_bg.wasm. Name them by their content, as Trunk names the staff's, and give the loader
@@ -172,6 +193,7 @@ if (flag === "--service-worker") {
 } else {
   const staging = process.env.TRUNK_STAGING_DIR;
   if (!staging) throw new Error("TRUNK_STAGING_DIR is not set: run this through trunk build");
+  if (process.env.TRUNK_PROFILE === "release") minify(staging);
   bundles(staging);
   const policy = csp(staging);
   headers(staging, policy);

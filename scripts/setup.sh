@@ -11,6 +11,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
+TERSER_VERSION=5.51.4
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "Adding the wasm32 target"
@@ -31,6 +32,12 @@ fi
 if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
   say "Installing binaryen $BINARYEN_VERSION (wasm-opt) from npm"
   npm install -g "binaryen@$BINARYEN_VERSION"
+fi
+
+# Minifies the JS glue of a release build (scripts/post-build.mjs).
+if [ "$(terser --version 2>/dev/null)" != "terser $TERSER_VERSION" ]; then
+  say "Installing terser $TERSER_VERSION from npm"
+  npm install -g "terser@$TERSER_VERSION"
 fi
 
 if [ "${SETUP_BROWSER:-1}" = 1 ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
