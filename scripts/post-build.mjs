@@ -24,21 +24,34 @@ const HOST_FILES = new Set(["/sw.js", "/_headers", "/_redirects", "/csp.txt"]);
 
 // Step 0 (minify): wasm-bindgen writes its JS glue readable, and Trunk's own minifier cannot
 // read it (`export default`). terser (installed by scripts/setup.sh) makes each bundle's glue
-// less than half the size (staff's: 7.6 KB brotli before, 5.9 KB after). Development builds
-// keep the readable glue and do not need terser.
+// less than half the size (staff's: 7.6 KB brotli before, 5.9 KB after), and index.html's
+// inline scripts smaller; the page's comments (notes for whoever edits it) go. Development
+// builds stay readable and do not need terser.
 function minify(staging) {
+  const terser = (what, args, input) => {
+    try {
+      return execFileSync("terser", [...args, "--compress", "--mangle"], { input, encoding: "utf8" });
+    } catch (error) {
+      throw new Error(`post-build: minify: terser failed on ${what} (run scripts/setup.sh to install it): ${error.message}`);
+    }
+  };
   const glue = readdirSync(staging).filter((name) => name.endsWith(".js") && name !== "sw.js");
   if (glue.length !== 2) throw new Error(`post-build: minify: expected the two bundles' JS glue, found ${glue.join(", ") || "none"}`);
   for (const name of glue) {
     const file = join(staging, name);
     const before = statSync(file).size;
-    try {
-      execFileSync("terser", [file, "--module", "--compress", "--mangle", "--output", file], { stdio: "inherit" });
-    } catch (error) {
-      throw new Error(`post-build: minify: terser failed on ${name} (run scripts/setup.sh to install it): ${error.message}`);
-    }
+    writeFileSync(file, terser(name, ["--module"], readFileSync(file, "utf8")));
     console.log(`post-build: minify: ${name} ${before} -> ${statSync(file).size} bytes`);
   }
+  const indexPath = join(staging, "index.html");
+  const html = readFileSync(indexPath, "utf8");
+  const small = html
+    .replace(/<!--[\s\S]*?-->\s*/g, "")
+    .replace(/(<script(?![^>]*\bsrc=)([^>]*)>)([\s\S]*?)(<\/script>)/g, (_, open, attrs, body, close) =>
+      open + terser("index.html's inline script", /type="module"/.test(attrs) ? ["--module"] : [], body) + close,
+    );
+  writeFileSync(indexPath, small);
+  console.log(`post-build: minify: index.html ${html.length} -> ${small.length} bytes`);
 }
 
 // Step 1 (bundles): Trunk writes the DSL's bundle (built as a "worker") as dsl.js and
