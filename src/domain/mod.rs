@@ -7,6 +7,7 @@ pub mod backup;
 pub mod content;
 pub mod dates;
 pub mod envelope;
+pub mod json;
 pub mod policy;
 pub mod quiz;
 pub mod rng;

@@ -4,7 +4,7 @@
 
 use serde::Deserialize;
 
-use super::policy;
+use super::{json, policy};
 
 /// One external source a module or audit item can cite.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -22,7 +22,7 @@ pub struct Source {
 
 /// Reads `sources.json`: every named source, in order, each id once.
 pub fn parse(text: &str) -> Result<Vec<Source>, String> {
-    let sources: Vec<Source> = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    let sources: Vec<Source> = json::from_str(text).map_err(|e| e.to_string())?;
     let mut ids = std::collections::HashSet::new();
     if let Some(twice) = sources.iter().find(|s| !ids.insert(s.id.as_str())) {
         return Err(format!("the source id \"{}\" appears twice", twice.id));

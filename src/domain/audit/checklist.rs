@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::content::{ContentError, Problems};
+use crate::domain::json;
 use crate::domain::sources::{Reference, Source};
 
 const AUDIT_FILE: &str = "audit.json";
@@ -55,7 +56,7 @@ impl Checklist {
     /// Parses and validates checklist JSON; references must resolve to the policy or one of
     /// `sources`.
     pub fn parse(text: &str, sources: &[Source]) -> Result<Self, Vec<ContentError>> {
-        let list: Checklist = serde_json::from_str(text).map_err(|e| {
+        let list: Checklist = json::from_str(text).map_err(|e| {
             vec![ContentError {
                 file: AUDIT_FILE.into(),
                 item: "(file)".into(),

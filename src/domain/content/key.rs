@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{Course, Module, Question, QuestionKind};
+use crate::domain::json;
 
 /// One question as the key records it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -86,7 +87,7 @@ pub struct KeyError(String);
 impl AnswerKey {
     /// Reads a key file.
     pub fn parse(text: &str) -> Result<Self, KeyError> {
-        serde_json::from_str(text).map_err(|e| KeyError(e.to_string()))
+        json::from_str(text).map_err(|e| KeyError(e.to_string()))
     }
 
     /// The key of the course as it is now (its release date is the frozen key's to give).

@@ -9,6 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::json;
 use super::vocab::vocabulary;
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -281,7 +282,7 @@ impl Course {
 
     /// Reads and checks `course.json` (named `file` in problems).
     pub fn parse(file: &str, text: &str) -> Result<Course, Vec<ContentError>> {
-        let parsed: CourseFile = serde_json::from_str(text)
+        let parsed: CourseFile = json::from_str(text)
             .map_err(|e| vec![ContentError::new(file, "course", e.to_string())])?;
         let course = Course {
             info: CourseInfo {
@@ -313,7 +314,7 @@ impl Module {
         text: &str,
         sources: &[crate::domain::sources::Source],
     ) -> Result<Module, Vec<ContentError>> {
-        let parsed: ModuleFile = serde_json::from_str(text)
+        let parsed: ModuleFile = json::from_str(text)
             .map_err(|e| vec![ContentError::new(file, &head.id, e.to_string())])?;
         let ids = |s: &[SectionText]| s.iter().map(|s| s.id.clone()).collect::<Vec<_>>();
         if parsed.id != head.id {

@@ -6,6 +6,7 @@
 use serde::Deserialize;
 
 use super::{ImportError, Versioned, FORMAT};
+use crate::domain::json;
 
 /// The envelope's own fields, by name. A field not named here sends a file the careful way
 /// (serde_json skips an unknown value without its nesting limit, which the careful way
@@ -86,7 +87,8 @@ pub(super) fn fast<T: Versioned>(text: &str, limit: usize) -> Option<Result<T, I
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut read = serde_json::Deserializer::from_str(text);
     let value =
-        serde::Deserializer::deserialize_map(&mut read, Fast::<T>(Default::default())).ok()?;
+        serde::Deserializer::deserialize_map(json::Maps(&mut read), Fast::<T>(Default::default()))
+            .ok()?;
     read.end().ok()?;
     Some(value.validate().map(|()| value))
 }

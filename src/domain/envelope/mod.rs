@@ -310,7 +310,7 @@ pub fn open<T: Versioned>(envelope: Envelope) -> Result<T, ImportError> {
     // Read from pretty text, not from the `Value`: one deserialiser per type keeps the
     // wasm small, and the error's line finds the field to name.
     let text = serde_json::to_string_pretty(&data).expect("JSON values always serialise");
-    let value: T = serde_json::from_str(&text).map_err(|e| field_error(&text, &e))?;
+    let value: T = super::json::from_str(&text).map_err(|e| field_error(&text, &e))?;
     value.validate()?;
     Ok(value)
 }
