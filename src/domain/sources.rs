@@ -23,7 +23,7 @@ pub struct Source {
 /// Reads `sources.json`: every named source, in order, each id once.
 pub fn parse(text: &str) -> Result<Vec<Source>, String> {
     let sources: Vec<Source> = json::from_str(text).map_err(|e| e.to_string())?;
-    let mut ids = std::collections::HashSet::new();
+    let mut ids = super::content::Distinct::default();
     if let Some(twice) = sources.iter().find(|s| !ids.insert(s.id.as_str())) {
         return Err(format!("the source id \"{}\" appears twice", twice.id));
     }
@@ -88,6 +88,18 @@ mod tests {
         ids.sort();
         ids.dedup();
         assert_eq!(ids.len(), sources.len());
+    }
+
+    #[test]
+    fn a_source_id_given_twice_is_refused() {
+        let text = include_str!("../../content/sources.json");
+        let mut twice: Vec<serde_json::Value> = serde_json::from_str(text).unwrap();
+        twice.push(twice[1].clone());
+        let id = twice[1]["id"].as_str().unwrap().to_owned();
+        assert_eq!(
+            parse(&serde_json::to_string(&twice).unwrap()),
+            Err(format!("the source id \"{id}\" appears twice"))
+        );
     }
 
     #[test]

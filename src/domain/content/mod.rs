@@ -19,7 +19,7 @@ mod validate;
 mod whole;
 
 pub use key::{AnswerKey, KeyError, Keys, ModuleKey, QuestionKey};
-pub(crate) use validate::Problems;
+pub(crate) use validate::{Distinct, Problems};
 pub use validate::{
     MIN_BANK, MIN_DRAW, MIN_KEY_POINTS, MIN_MODULES, MIN_OBJECTIVES, MIN_QUESTIONS, MIN_SCENARIOS,
     MIN_SECTIONS,

@@ -2,8 +2,6 @@
 //! contents, `module` one module's file, `whole` what only all modules together show. Each
 //! reports every problem, never only the first, so a content author fixes a file in one go.
 
-use std::collections::HashSet;
-
 use super::{Block, ContentError, Course, Module, ModuleHead, Question, QuestionKind, Role};
 use crate::domain::settings::{placeholders_in, PLACEHOLDERS};
 use crate::domain::sources::{Reference, Source};
@@ -61,7 +59,7 @@ pub(super) fn course(file: &str, course: &Course) -> Vec<ContentError> {
             ),
         );
     }
-    let mut ids = HashSet::new();
+    let mut ids = Distinct::default();
     for head in &course.modules {
         if !ids.insert(head.id.as_str()) {
             problems.push(file, &head.id, "duplicate module id".into());
@@ -76,7 +74,7 @@ fn module_head(problems: &mut Problems, file: &str, head: &ModuleHead) {
     let m = head.id.as_str();
     problems.text(file, m, "title", &head.title);
     problems.text(file, m, "summary", &head.summary);
-    let mut sections = HashSet::new();
+    let mut sections = Distinct::default();
     for section in &head.sections {
         let item = format!("{m}/{}", section.id);
         problems.text(file, &item, "section title", &section.title);
@@ -125,7 +123,7 @@ pub(super) fn module(file: &str, module: &Module, sources: &[Source]) -> Vec<Con
     module_texts(&mut problems, file, module, &blocks);
     references(&mut problems, file, module, &blocks, sources);
     minimums(&mut problems, file, module);
-    let mut question_ids = HashSet::new();
+    let mut question_ids = Distinct::default();
     for q in &module.questions {
         question(&mut problems, file, q, &mut question_ids);
     }
@@ -144,7 +142,7 @@ pub(super) fn whole(modules: &[Module]) -> Vec<ContentError> {
             format!("{total} questions; the course needs at least {MIN_QUESTIONS}"),
         );
     }
-    let mut seen = HashSet::new();
+    let mut seen = Distinct::default();
     for module in modules {
         for q in &module.questions {
             if !seen.insert(q.id.as_str()) {
@@ -285,7 +283,7 @@ fn question<'c>(
     problems: &mut Problems,
     file: &str,
     q: &'c Question,
-    question_ids: &mut HashSet<&'c str>,
+    question_ids: &mut Distinct<'c>,
 ) {
     let item = q.id.as_str();
     if !question_ids.insert(item) {
@@ -302,7 +300,7 @@ fn question<'c>(
 
 /// Each option has an id unique within its question, text and feedback.
 fn option_texts(problems: &mut Problems, file: &str, q: &Question) {
-    let mut option_ids = HashSet::new();
+    let mut option_ids = Distinct::default();
     for o in &q.options {
         let item = format!("{}/{}", q.id, o.id);
         if !option_ids.insert(o.id.as_str()) {
@@ -382,5 +380,21 @@ impl Problems {
                 );
             }
         }
+    }
+}
+
+/// The ids seen so far, to find one given twice. A course has a few hundred ids at most, so
+/// a list is as quick as a hash set, and keeps hashing out of the staff's wasm.
+#[derive(Default)]
+pub(crate) struct Distinct<'a>(Vec<&'a str>);
+
+impl<'a> Distinct<'a> {
+    /// Records `id`; false if it was seen before.
+    pub(crate) fn insert(&mut self, id: &'a str) -> bool {
+        let new = !self.0.contains(&id);
+        if new {
+            self.0.push(id);
+        }
+        new
     }
 }
