@@ -98,6 +98,15 @@ impl Library {
         path: String,
         read: impl FnOnce(String) -> Result<Held, String> + 'static,
     ) -> Loading<Held> {
+        self.load(path, Box::new(read))
+    }
+
+    /// `file`, compiled once: the fetch and its bookkeeping are the same for every file.
+    fn load(
+        &self,
+        path: String,
+        read: Box<dyn FnOnce(String) -> Result<Held, String>>,
+    ) -> Loading<Held> {
         let known = |files: &Vec<(String, Loading<Held>)>, path: &str| {
             files.iter().position(|(p, _)| p == path)
         };
