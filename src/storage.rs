@@ -71,7 +71,7 @@ pub fn keys() -> Vec<String> {
         .filter_map(|i| storage.key(i).ok().flatten())
         .filter(|k| k.starts_with(PREFIX))
         .collect();
-    keys.sort();
+    keys.sort_unstable();
     keys
 }
 
@@ -191,7 +191,7 @@ pub mod indexed {
             .filter_map(|k| k.as_string())
             .filter(|k| k.starts_with(PREFIX))
             .collect();
-        keys.sort();
+        keys.sort_unstable();
         Ok(keys)
     }
 }

@@ -327,7 +327,7 @@ pub async fn damaged_keys() -> Vec<String> {
         .chain(indexed::keys().await.unwrap_or_default())
         .filter(|k| k.starts_with(DAMAGED_PREFIX))
         .collect();
-    keys.sort();
+    keys.sort_unstable();
     keys
 }
 

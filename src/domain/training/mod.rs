@@ -249,7 +249,7 @@ impl Profile {
             .filter(|a| a.is_submitted())
             .map(|a| a.content_version.clone())
             .collect();
-        versions.sort();
+        versions.sort_unstable();
         versions.dedup();
         versions
     }
