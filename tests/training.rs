@@ -67,6 +67,10 @@ fn each_question_type_scores_all_or_nothing() {
     for q in modules().iter().flat_map(|m| &m.questions) {
         let right: Vec<String> = q.correct_ids().into_iter().map(str::to_owned).collect();
         assert!(quiz::is_correct(q, &right), "{}", q.id);
+        // The order options were picked in, and a pick sent twice, do not matter.
+        let mut reordered: Vec<String> = right.iter().rev().cloned().collect();
+        reordered.push(right[0].clone());
+        assert!(quiz::is_correct(q, &reordered), "{}: any order", q.id);
         // Leaving out one right option is wrong (all or nothing), even where every option
         // is right.
         if right.len() > 1 {

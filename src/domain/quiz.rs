@@ -139,12 +139,11 @@ pub fn is_correct(question: &Question, chosen: &[String]) -> bool {
     same_set(question.correct_ids(), chosen)
 }
 
-fn same_set(mut right: Vec<&str>, chosen: &[String]) -> bool {
-    let mut picked: Vec<&str> = chosen.iter().map(String::as_str).collect();
-    right.sort_unstable();
-    picked.sort_unstable();
-    picked.dedup();
-    right == picked
+/// Whether `chosen` (in any order, repeats allowed) is the set `right`. Both are a
+/// question's few options, so looking each up is quicker than sorting.
+fn same_set(right: Vec<&str>, chosen: &[String]) -> bool {
+    chosen.iter().all(|c| right.contains(&c.as_str()))
+        && right.iter().all(|r| chosen.iter().any(|c| c == r))
 }
 
 /// Whether `correct` out of `total` reaches `pass_mark` percent (exact integer maths:
