@@ -238,9 +238,7 @@ fn references(
                 _ => problems.push(
                     file,
                     &item,
-                    format!(
-                        "reference {r:?} does not resolve to a policy section or listed source"
-                    ),
+                    format!("reference {r} does not resolve to a policy section or listed source"),
                 ),
             }
         }

@@ -183,7 +183,7 @@ pub fn to_compact_json<T: Versioned>(
     content_version: Option<&str>,
 ) -> String {
     serde_json::to_string(&wrap(value, saved_at, content_version))
-        .expect("envelopes always serialise")
+        .unwrap_or_else(|_| unreachable!("envelopes always serialise"))
 }
 
 /// Wraps a value in an envelope.
@@ -199,7 +199,8 @@ pub fn wrap<T: Versioned>(
         app_version: APP_VERSION.to_owned(),
         content_version: content_version.map(str::to_owned),
         saved_at,
-        data: serde_json::to_value(value).expect("domain values always serialise"),
+        data: serde_json::to_value(value)
+            .unwrap_or_else(|_| unreachable!("domain values always serialise")),
     }
 }
 
@@ -210,7 +211,7 @@ pub fn to_json<T: Versioned>(
     content_version: Option<&str>,
 ) -> String {
     serde_json::to_string_pretty(&wrap(value, saved_at, content_version))
-        .expect("envelopes always serialise")
+        .unwrap_or_else(|_| unreachable!("envelopes always serialise"))
 }
 
 /// Reads the envelope of a file's text without interpreting the data; a file over
@@ -309,7 +310,8 @@ pub fn open<T: Versioned>(envelope: Envelope) -> Result<T, ImportError> {
     let data = migrate::<T>(envelope.schema_version, envelope.data)?;
     // Read from pretty text, not from the `Value`: one deserialiser per type keeps the
     // wasm small, and the error's line finds the field to name.
-    let text = serde_json::to_string_pretty(&data).expect("JSON values always serialise");
+    let text = serde_json::to_string_pretty(&data)
+        .unwrap_or_else(|_| unreachable!("JSON values always serialise"));
     let value: T = super::json::from_str(&text).map_err(|e| field_error(&text, &e))?;
     value.validate()?;
     Ok(value)
