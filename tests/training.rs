@@ -214,6 +214,20 @@ fn reading_then_quiz_then_pass_moves_the_status_along() {
 }
 
 #[test]
+fn the_read_checkbox_marks_and_unmarks_a_section() {
+    let mut p = profile(Role::Teaching, Track::Induction);
+    let module = &modules()[0];
+    let (first, second) = (&module.sections[0].id, &module.sections[1].id);
+    p.toggle_read(&module.id, first);
+    assert!(p.has_read(&module.id, first));
+    assert!(!p.has_read(&module.id, second));
+    assert_eq!(p.sections_read(course().module(&module.id).unwrap()), 1);
+    p.toggle_read(&module.id, first);
+    assert!(!p.has_read(&module.id, first));
+    assert_eq!(p.sections_read(course().module(&module.id).unwrap()), 0);
+}
+
+#[test]
 fn a_quiz_opened_under_earlier_questions_is_not_open() {
     let module = module("four-cs");
     let mut p = profile(Role::Support, Track::Refresher);

@@ -198,6 +198,21 @@ impl Profile {
             .insert(section_id.to_owned());
     }
 
+    /// Whether a section is marked read.
+    pub fn has_read(&self, module_id: &str, section_id: &str) -> bool {
+        self.read
+            .get(module_id)
+            .is_some_and(|read| read.contains(section_id))
+    }
+
+    /// Marks a section read, or unmarks it if it was (the module page's checkbox).
+    pub fn toggle_read(&mut self, module_id: &str, section_id: &str) {
+        let read = self.read.entry(module_id.to_owned()).or_default();
+        if !read.remove(section_id) {
+            read.insert(section_id.to_owned());
+        }
+    }
+
     /// The open (unsubmitted) attempt at a module, if any.
     pub fn open_attempt(&self, module_id: &str) -> Option<&Attempt> {
         self.attempts

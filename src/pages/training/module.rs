@@ -61,16 +61,11 @@ fn ModuleView(course: &'static Course, module: &'static Module) -> impl IntoView
             let labelled_by = heading_id.clone();
             let is_read = {
                 let section_id = section_id.clone();
-                move || book.with(|b| b.active_profile().and_then(|p| p.read.get(&module.id)).is_some_and(|r| r.contains(&section_id)))
+                move || book.with(|b| b.active_profile().is_some_and(|p| p.has_read(&module.id, &section_id)))
             };
             let toggle = move |_| {
                 let section_id = section_id.clone();
-                app.update_profile(|p| {
-                    let read = p.read.entry(module.id.clone()).or_default();
-                    if !read.remove(&section_id) {
-                        read.insert(section_id);
-                    }
-                });
+                app.update_profile(|p| p.toggle_read(&module.id, &section_id));
             };
             view! {
                 <section class="module-section" aria-labelledby=labelled_by>
