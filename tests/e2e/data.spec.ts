@@ -134,6 +134,30 @@ test("erasing a profile also takes it out of the backup copy kept on the device"
   expect(await page.evaluate(() => localStorage.getItem("osw:backup:training-profiles"))).toContain("Ben Kept");
 });
 
+test("notices stack in order, and each Dismiss takes away its own", async ({ page }) => {
+  // Each created by loading /training; the notices then come within one page load.
+  for (const name of ["Ann One", "Bea Two", "Cal Three"]) await createProfile(page, name);
+  const erase = async (name: string) => {
+    await page.getByLabel("Whose training is this?").selectOption({ label: `${name} (Support staff)` });
+    await expect(page.getByRole("heading", { name: `${name}: Induction` })).toBeVisible();
+    page.once("dialog", (d) => d.accept());
+    await page.getByRole("button", { name: "Erase my data from this device" }).click();
+  };
+  await erase("Bea Two");
+  await erase("Ann One");
+  // Two notices, in the order they came (the first erase's, then the second's).
+  const notices = page.locator(".notices > div");
+  await expect(notices).toHaveCount(2);
+  await expect(notices.nth(0)).toContainText("Bea Two's profile and training have been erased");
+  await expect(notices.nth(1)).toContainText("Ann One's profile and training have been erased");
+  await expectAxeClean(page);
+  await notices.nth(0).getByRole("button", { name: "Dismiss" }).click();
+  await expect(notices).toHaveCount(1);
+  await expect(notices.nth(0)).toContainText("Ann One's profile");
+  await notices.nth(0).getByRole("button", { name: "Dismiss" }).click();
+  await expect(notices).toHaveCount(0);
+});
+
 test("bad files are refused with a specific message and change nothing", async ({ page }) => {
   await setSchool(page, "Unchanged Primary");
   await page.goto("/data");
