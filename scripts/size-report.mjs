@@ -23,10 +23,10 @@ import { brotliCompressSync, constants } from "node:zlib";
  * - The DSL bundle (its js, wasm and css), which only the audit, staff records, data and
  *   settings pages load.
  */
-const STAFF_PATH_BUDGET_BYTES = 219 * 1024;
+const STAFF_PATH_BUDGET_BYTES = 205 * 1024;
 /** Issue 14's target for the staff path, printed beside the budget until it is met. */
 const STAFF_PATH_TARGET_BYTES = 150 * 1024;
-const DSL_BUNDLE_BUDGET_BYTES = 375 * 1024;
+const DSL_BUNDLE_BUDGET_BYTES = 366 * 1024;
 
 const args = process.argv.slice(2);
 const reportOnly = args.includes("--report-only");
