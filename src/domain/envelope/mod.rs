@@ -308,13 +308,18 @@ pub fn open<T: Versioned>(envelope: Envelope) -> Result<T, ImportError> {
         });
     }
     let data = migrate::<T>(envelope.schema_version, envelope.data)?;
+    let value: T = read_data(data)?;
+    value.validate()?;
+    Ok(value)
+}
+
+/// Reads a `T` (or any part of one) from data already parsed, naming the field that is wrong.
+pub fn read_data<T: DeserializeOwned>(data: Value) -> Result<T, ImportError> {
     // Read from pretty text, not from the `Value`: one deserialiser per type keeps the
     // wasm small, and the error's line finds the field to name.
     let text = serde_json::to_string_pretty(&data)
         .unwrap_or_else(|_| unreachable!("JSON values always serialise"));
-    let value: T = super::json::from_str(&text).map_err(|e| field_error(&text, &e))?;
-    value.validate()?;
-    Ok(value)
+    super::json::from_str(&text).map_err(|e| field_error(&text, &e))
 }
 
 /// Runs the migration chain from `from` to the current version.
