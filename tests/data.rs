@@ -22,17 +22,18 @@ use online_safety_workbench::domain::envelope::{self, ImportError, Versioned, MA
 use online_safety_workbench::domain::quiz;
 use online_safety_workbench::domain::settings::SchoolSettings;
 use online_safety_workbench::domain::staff::{RecordFile, StaffRecords};
+use online_safety_workbench::domain::text::Rule;
 use online_safety_workbench::domain::training::{
     Person, Profile, Track, TrainingBook, TrainingRecord,
 };
 
 // ---- generators ----
 
-/// Names as people type them, and as attackers do.
+/// Names as people type them, and as attackers do, as a field keeps them (`Rule::edit`).
 fn text() -> impl Strategy<Value = String> {
     prop_oneof![
         "[A-Za-z][A-Za-z .'-]{0,30}",
-        "\\PC{1,40}".prop_filter("not blank", |s| !s.trim().is_empty()),
+        "\\PC{1,40}".prop_filter_map("blank", |s| Rule::NAME.edit(&s).0),
         Just("<script>alert('x')</script>".to_owned()),
         Just("\"><img src=x onerror=alert(1)>".to_owned()),
         Just("Siân O'Brien-Nguyễn 李".to_owned()),

@@ -34,24 +34,33 @@ pub fn Field(
     #[prop(optional, into)]
     hint: Option<String>,
 ) -> impl IntoView {
-    let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
+    let note_id = format!("{id}-note");
+    let described = match &hint {
+        Some(_) => format!("{id}-hint {note_id}"),
+        None => note_id.clone(),
+    };
+    // What the field took out of the last edit, said next to it (and to screen readers).
+    let note = RwSignal::new(None::<&'static str>);
+    let edit = move |ev| note.set(bind.set(event_target_value(&ev)));
+    let maxlength = bind.rule().map(|r| r.max);
     let control = match input {
         Input::Long => view! {
-            <textarea id=id.clone() rows="3" aria-describedby=hint_id.clone()
-                prop:value=move || bind.value() on:input=move |ev| bind.set(event_target_value(&ev))></textarea>
+            <textarea id=id.clone() rows="3" aria-describedby=described.clone() maxlength=maxlength
+                prop:value=move || bind.value() on:input=edit></textarea>
         }
         .into_any(),
         Input::Text | Input::Date => view! {
-            <input id=id.clone() type=if input == Input::Date { "date" } else { "text" } aria-describedby=hint_id.clone()
-                prop:value=move || bind.value() on:input=move |ev| bind.set(event_target_value(&ev)) />
+            <input id=id.clone() type=if input == Input::Date { "date" } else { "text" } aria-describedby=described.clone()
+                maxlength=maxlength prop:value=move || bind.value() on:input=edit />
         }
         .into_any(),
     };
     view! {
         <div class="field">
-            <label for=id>{label}</label>
-            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
+            <label for=id.clone()>{label}</label>
+            {hint.map(|h| view! { <p class="hint" id=format!("{id}-hint")>{h}</p> })}
             {control}
+            <p class="field-note" id=note_id aria-live="polite">{move || note.get()}</p>
         </div>
     }
 }

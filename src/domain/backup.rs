@@ -28,7 +28,7 @@ impl Versioned for FullBackup {
     const KIND: Kind = Kind::FullBackup;
     const SCHEMA_VERSION: u32 = 1;
 
-    fn validate(&self) -> Result<(), ImportError> {
+    fn check(&mut self, _texts: &mut super::text::Texts) -> Result<(), ImportError> {
         let mut seen = Vec::new();
         for part in &self.parts {
             if seen.contains(&part.kind) {

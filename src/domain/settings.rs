@@ -5,6 +5,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::text::{Rule, Texts};
+
 /// Editable school settings. Defaults come from the West Kirby Primary School policy. A
 /// setting missing from stored data takes its default (see `Deserialize` below).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -145,35 +147,40 @@ impl super::envelope::Versioned for SchoolSettings {
     const KIND: super::envelope::Kind = super::envelope::Kind::Settings;
     const SCHEMA_VERSION: u32 = 1;
 
-    fn validate(&self) -> Result<(), super::envelope::ImportError> {
-        use super::envelope::{check_name, check_text, invalid};
-        check_name("school_name", &self.school_name, 200)?;
-        let texts = [
-            ("school_short_name", &self.school_short_name),
-            ("headteacher", &self.headteacher),
-            ("dsl", &self.dsl),
-            ("computing_lead", &self.computing_lead),
-            ("chair_of_governors", &self.chair_of_governors),
-            ("incident_system", &self.incident_system),
-            ("filtering_provider", &self.filtering_provider),
-            ("monitoring_provider", &self.monitoring_provider),
-            ("it_provider", &self.it_provider),
+    fn check(&mut self, texts: &mut Texts) -> Result<(), super::envelope::ImportError> {
+        use super::envelope::invalid;
+        if texts.repairs() && self.school_name.trim().is_empty() {
+            // An emptied name loads as the school's name the app was built with.
+            self.school_name = SchoolSettings::default().school_name;
+            texts.noted("school_name", "it was empty");
+        }
+        texts.text("school_name", &mut self.school_name, Rule::NAME)?;
+        let texts_of = [
+            ("school_short_name", &mut self.school_short_name),
+            ("headteacher", &mut self.headteacher),
+            ("dsl", &mut self.dsl),
+            ("computing_lead", &mut self.computing_lead),
+            ("chair_of_governors", &mut self.chair_of_governors),
+            ("incident_system", &mut self.incident_system),
+            ("filtering_provider", &mut self.filtering_provider),
+            ("monitoring_provider", &mut self.monitoring_provider),
+            ("it_provider", &mut self.it_provider),
         ];
-        for (field, text) in texts {
-            check_text(field, text, 200, false)?;
+        for (field, text) in texts_of {
+            texts.text(field, text, Rule::LINE)?;
         }
         let lists = [
-            ("deputy_dsls", &self.deputy_dsls),
-            ("approved_platforms", &self.approved_platforms),
-            ("school_accounts", &self.school_accounts),
-            ("pta_accounts", &self.pta_accounts),
+            ("deputy_dsls", &mut self.deputy_dsls),
+            ("approved_platforms", &mut self.approved_platforms),
+            ("school_accounts", &mut self.school_accounts),
+            ("pta_accounts", &mut self.pta_accounts),
         ];
         for (field, list) in lists {
-            if list.len() > 50 {
+            if list.len() > SchoolSettings::MAX_LIST {
                 return Err(invalid(field, "it has more than 50 entries"));
             }
-            for (i, text) in list.iter().enumerate() {
-                check_text(&format!("{field}[{i}]"), text, 200, false)?;
+            for (i, text) in list.iter_mut().enumerate() {
+                texts.text(&format!("{field}[{i}]"), text, Rule::LINE)?;
             }
         }
         Ok(())
@@ -208,6 +215,9 @@ pub fn join_names(names: &[String]) -> String {
 }
 
 impl SchoolSettings {
+    /// The most entries a list setting (deputies, platforms, accounts) holds.
+    pub const MAX_LIST: usize = 50;
+
     /// The policy documents whose review date (from these settings) has passed by `today`,
     /// each as a sentence for staff.
     pub fn overdue_reviews(&self, today: NaiveDate) -> Vec<String> {

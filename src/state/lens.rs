@@ -7,6 +7,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use crate::domain::dates::parse_day;
+use crate::domain::text::Rule;
 use leptos::prelude::*;
 
 type Find<S, T> = Arc<dyn Fn(&S) -> Option<&T> + Send + Sync>;
@@ -33,12 +34,13 @@ impl<S, T> Clone for Lens<S, T> {
 
 impl<S, T> Copy for Lens<S, T> {}
 
-/// A text value bound to a form field: what it shows (read reactively), and what an edit
-/// does.
+/// A text value bound to a form field: what it shows (read reactively), what an edit does,
+/// and for text, the rule it keeps (the same rule the stored kind is checked with).
 #[derive(Clone, Copy)]
 pub struct Bind {
     value: Callback<(), String>,
     set: Callback<String>,
+    rule: Option<Rule>,
 }
 
 impl Bind {
@@ -50,6 +52,7 @@ impl Bind {
         Self {
             value: Callback::new(move |()| value()),
             set: Callback::new(set),
+            rule: None,
         }
     }
 
@@ -58,9 +61,31 @@ impl Bind {
         self.value.run(())
     }
 
-    /// Applies an edit.
-    pub fn set(&self, value: String) {
-        self.set.run(value)
+    /// The same binding, keeping `rule` (a field built on another's binding).
+    pub fn keeping(self, rule: Rule) -> Self {
+        Self {
+            rule: Some(rule),
+            ..self
+        }
+    }
+
+    /// The rule the text keeps, if it is text.
+    pub fn rule(&self) -> Option<Rule> {
+        self.rule
+    }
+
+    /// Applies an edit, keeping only what the rule allows; returns what to tell the person
+    /// about anything taken out.
+    pub fn set(&self, typed: String) -> Option<&'static str> {
+        let Some(rule) = self.rule else {
+            self.set.run(typed);
+            return None;
+        };
+        let (kept, note) = rule.edit(&typed);
+        if let Some(kept) = kept {
+            self.set.run(kept);
+        }
+        note
     }
 }
 
@@ -122,13 +147,17 @@ impl<S: Send + Sync + 'static, T: Send + Sync + 'static> Lens<S, T> {
         });
     }
 
-    /// A text of the part, bound for a form field.
-    pub fn text(&self, get: fn(&T) -> &String, set: fn(&mut T) -> &mut String) -> Bind {
+    /// A text of the part, bound for a form field that keeps `rule` (the rule its kind's
+    /// `check` applies to it, so what the field accepts always saves and loads).
+    pub fn text(&self, get: fn(&T) -> &String, set: fn(&mut T) -> &mut String, rule: Rule) -> Bind {
         let lens = *self;
-        Bind::new(
-            move || lens.read(|t| get(t).clone()),
-            move |v| lens.update(|t| *set(t) = v),
-        )
+        Bind {
+            rule: Some(rule),
+            ..Bind::new(
+                move || lens.read(|t| get(t).clone()),
+                move |v| lens.update(|t| *set(t) = v),
+            )
+        }
     }
 
     /// An optional date of the part, bound for a date input (an empty input clears it).
@@ -158,16 +187,21 @@ impl<S: Send + Sync + 'static, T: Send + Sync + 'static> Lens<S, T> {
         )
     }
 
-    /// A list of lines of the part (one entry per line).
+    /// A list of lines of the part (one entry per line), each kept to `rule`, at most `max`.
     pub fn lines(
         &self,
         get: fn(&T) -> &Vec<String>,
         set: fn(&mut T) -> &mut Vec<String>,
+        rule: Rule,
+        max: usize,
     ) -> (Signal<Vec<String>>, Callback<Vec<String>>) {
         let lens = *self;
         (
             Signal::derive(move || lens.read(|t| get(t).clone())),
-            Callback::new(move |v| lens.update(|t| *set(t) = v)),
+            Callback::new(move |v: Vec<String>| {
+                let kept = v.iter().take(max).map(|line| rule.clean(line)).collect();
+                lens.update(|t| *set(t) = kept)
+            }),
         )
     }
 }

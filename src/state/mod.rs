@@ -18,7 +18,7 @@ use crate::domain::audit::AuditBook;
 use crate::domain::audit::Checklist;
 use crate::domain::backup::FullBackup;
 use crate::domain::content::{Course, Keys, Module};
-use crate::domain::envelope::{Envelope, Kind, Versioned};
+use crate::domain::envelope::{self, Envelope, ImportError, Kind, Versioned};
 use crate::domain::room::{self, Share};
 use crate::domain::settings::SchoolSettings;
 use crate::domain::sources::Source;
@@ -306,6 +306,48 @@ impl AppState {
     /// Removes one stored key (a damaged copy the user has dealt with).
     pub async fn remove_key(&self, key: &str) {
         stored::remove_any(key).await;
+        self.changed();
+    }
+
+    /// Puts back what a damaged copy (`key`) holds that now loads: each entry the live kind
+    /// lacks is added, with its text repaired, and nothing the live kind holds changes; the
+    /// copy is then removed. Says what it did, or why it could not, in a notice.
+    pub async fn put_back(&self, key: &str) {
+        fn into<T>(signal: RwSignal<T>, text: &str) -> Result<usize, ImportError>
+        where
+            T: Versioned + Send + Sync + 'static,
+        {
+            let (value, added) = signal.with_untracked(|live| envelope::put_back(live, text))?;
+            signal.set(value);
+            Ok(added)
+        }
+        let Some(text) = stored::read_any(key).await else {
+            return;
+        };
+        let result = match stored::kind_of_damaged(key) {
+            Some(Kind::Settings) => into(self.settings(), &text),
+            Some(Kind::TrainingProfiles) => into(self.training(), &text),
+            Some(Kind::Audits) => into(self.audits(), &text),
+            Some(Kind::StaffRecords) => into(self.staff(), &text),
+            _ => return,
+        };
+        match result {
+            Ok(0) => self.notices.push(
+                Tone::Info,
+                "Everything in that copy is already in the app's data: nothing was added. Delete the copy when you no longer need it.",
+            ),
+            Ok(added) => {
+                self.notices.push(
+                    Tone::Info,
+                    format!("Put back {added} {} from the copy set aside.", if added == 1 { "entry" } else { "entries" }),
+                );
+                self.remove_key(key).await;
+            }
+            Err(error) => self.notices.push(
+                Tone::Error,
+                format!("That copy still cannot be read ({error}), so nothing was put back. It stays set aside: download it to ask for help with it."),
+            ),
+        }
         self.changed();
     }
 

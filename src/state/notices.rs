@@ -6,6 +6,8 @@ use leptos::prelude::*;
 use crate::domain::envelope::{ImportError, Kind};
 use crate::storage::StorageError;
 
+use super::stored::Mended;
+
 /// How serious a notice is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tone {
@@ -96,6 +98,46 @@ impl Notices {
             ),
             NoticeAction::DownloadDamaged(key.to_owned()),
         );
+    }
+
+    /// Reports what a load repaired and set aside; each entry set aside can be downloaded.
+    /// `kept` is false when there was no room to keep copies, so nothing was written.
+    pub fn mended(&self, kind: Kind, report: &Mended, kept: bool) {
+        let mut changes: Vec<String> = report
+            .repairs
+            .iter()
+            .take(5)
+            .map(|r| format!("{} ({})", r.field, r.problem))
+            .collect();
+        if report.repairs.len() > 5 {
+            changes.push(format!("and {} more", report.repairs.len() - 5));
+        }
+        if !changes.is_empty() {
+            self.add(
+                Tone::Warning,
+                format!(
+                    "Some text in the saved {} broke a rule this version of the app keeps, so it was repaired as it loaded: {}. Invisible characters and tabs were taken out, and text longer than its field allows was shortened. {}",
+                    kind.label(),
+                    changes.join("; "),
+                    if kept { "The version before the repair is kept as a backup on Your data." } else { "There was no room to keep a copy, so nothing has been saved over the stored version: free space on Your data." }
+                ),
+                NoticeAction::None,
+            );
+        }
+        for aside in &report.set_aside {
+            let message = format!(
+                "{} could not be loaded ({}), so it has been set aside and everything else in the saved {} loaded. {}",
+                aside.name,
+                aside.error,
+                kind.label(),
+                if aside.key.is_some() { "It is kept, not deleted: download it, or put it back from Your data once it can be read." } else { "There was no room to keep a copy, so nothing has been saved over the stored version: free space on Your data." }
+            );
+            let action = aside
+                .key
+                .clone()
+                .map_or(NoticeAction::None, NoticeAction::DownloadDamaged);
+            self.add(Tone::Error, message, action);
+        }
     }
 
     /// Reports data saved by a newer version of the app (another tab after an update): it

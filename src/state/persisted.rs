@@ -120,6 +120,16 @@ where
                 cx.notices.newer(T::KIND);
                 (T::default(), None, Some(ReadOnly::Newer))
             }
+            Loaded::Mended {
+                value,
+                mark,
+                report,
+            } => {
+                cx.notices.mended(T::KIND, &report, mark.is_some());
+                // Without room to keep what was stored, nothing is written over it.
+                let read_only = mark.is_none().then_some(ReadOnly::Stuck);
+                (value, mark, read_only)
+            }
         };
         known.update_value(|k| {
             k.value = value.clone();

@@ -12,6 +12,7 @@ use chrono::NaiveDateTime;
 
 use crate::domain::backup::{self, FullBackup, STORED_KINDS};
 use crate::domain::envelope::{self, Envelope, ImportError, Kind, Versioned};
+use crate::domain::text::Repair;
 use crate::storage::{self, indexed, StorageError, PREFIX};
 use crate::{browser, domain};
 
@@ -58,6 +59,12 @@ pub fn kind_of_key(key: &str) -> Option<Kind> {
     })
 }
 
+/// The stored kind a damaged copy's key names.
+pub fn kind_of_damaged(key: &str) -> Option<Kind> {
+    let id = key.strip_prefix(DAMAGED_PREFIX)?.split(':').next()?;
+    Kind::from_id(id)
+}
+
 /// What reading a kind found.
 pub enum Loaded<T> {
     /// Nothing stored yet.
@@ -73,6 +80,83 @@ pub enum Loaded<T> {
     },
     /// Written by a newer version of the app: left exactly where it is.
     Newer(ImportError),
+    /// Loaded with text repaired or entries set aside (`Mended` says which). What was stored
+    /// is now the kind's backup, each entry set aside has a key of its own, and the value
+    /// that loaded is stored under its mark; `mark` is `None` when there was no room for
+    /// those copies, and nothing was written.
+    Mended {
+        value: T,
+        mark: Option<String>,
+        report: Mended,
+    },
+}
+
+/// What a load repaired and set aside.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mended {
+    pub repairs: Vec<Repair>,
+    pub set_aside: Vec<Aside>,
+}
+
+/// An entry a load set aside.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Aside {
+    /// What it is ("Bo Baker's profile").
+    pub name: String,
+    pub error: ImportError,
+    /// Where it is kept (`None`: there was no room to keep it, and nothing was written).
+    pub key: Option<String>,
+}
+
+/// The writes that keep what a mended load changed, in order: what was stored becomes the
+/// kind's backup, then each entry set aside goes under a damaged key of its own (as a value
+/// of the kind holding only that entry, which Your data can put back).
+fn mend_writes<T: Versioned>(text: String, kept: &envelope::Kept<T>) -> Vec<(String, String)> {
+    let mut writes = vec![(backup_key(T::KIND), text)];
+    let aside = damaged_key(T::KIND);
+    for (n, entry) in kept.set_aside.iter().enumerate() {
+        let envelope = Envelope {
+            format: envelope::FORMAT.to_owned(),
+            kind: T::KIND,
+            schema_version: T::SCHEMA_VERSION,
+            app_version: envelope::APP_VERSION.to_owned(),
+            content_version: None,
+            saved_at: browser::now(),
+            data: entry.data.clone(),
+        };
+        let text = serde_json::to_string(&envelope)
+            .unwrap_or_else(|_| unreachable!("envelopes always serialise"));
+        writes.push((format!("{aside}:{}", n + 1), text));
+    }
+    writes
+}
+
+/// The report of a mended load, given how many of its writes were made.
+fn mended<T: Versioned>(
+    kept: envelope::Kept<T>,
+    writes: &[(String, String)],
+    made: usize,
+    mark: Option<String>,
+) -> Loaded<T> {
+    let set_aside = kept
+        .set_aside
+        .into_iter()
+        .zip(&writes[1..])
+        .enumerate()
+        .map(|(n, (entry, (key, _)))| Aside {
+            name: entry.name,
+            error: entry.error,
+            key: (n + 1 < made).then(|| key.clone()),
+        })
+        .collect();
+    Loaded::Mended {
+        value: kept.value,
+        mark,
+        report: Mended {
+            repairs: kept.repairs,
+            set_aside,
+        },
+    }
 }
 
 fn damaged_key(kind: Kind) -> String {
@@ -91,8 +175,19 @@ pub fn load<T: Versioned>() -> Loaded<T> {
     let Some(text) = storage::read(&key) else {
         return Loaded::Empty;
     };
-    match envelope::unwrap_stored::<T>(&text) {
-        Ok(value) => Loaded::Value(value, text),
+    match envelope::load::<T>(&text) {
+        Ok(kept) if kept.is_whole() => Loaded::Value(kept.value, text),
+        Ok(kept) => {
+            let writes = mend_writes(text, &kept);
+            let made = writes
+                .iter()
+                .take_while(|(key, text)| storage::write(key, text).is_ok())
+                .count();
+            let mark = (made == writes.len())
+                .then(|| save(&kept.value).ok())
+                .flatten();
+            mended(kept, &writes, made, mark)
+        }
         Err(error @ ImportError::NewerVersion { .. }) => Loaded::Newer(error),
         Err(error) => {
             let aside = damaged_key(T::KIND);
@@ -112,8 +207,24 @@ pub async fn load_indexed<T: Versioned>() -> Result<Loaded<T>, StorageError> {
         return Ok(Loaded::Empty);
     };
     let stamp = storage::read(&stamp_key(T::KIND)).unwrap_or_default();
-    Ok(match envelope::unwrap_stored::<T>(&text) {
-        Ok(value) => Loaded::Value(value, stamp),
+    Ok(match envelope::load::<T>(&text) {
+        Ok(kept) if kept.is_whole() => Loaded::Value(kept.value, stamp),
+        Ok(kept) => {
+            let writes = mend_writes(text, &kept);
+            let mut made = 0;
+            for (key, text) in &writes {
+                if indexed::write(key, text).await.is_err() {
+                    break;
+                }
+                made += 1;
+            }
+            let mark = if made == writes.len() {
+                save_indexed(&kept.value).await.ok()
+            } else {
+                None
+            };
+            mended(kept, &writes, made, mark)
+        }
         Err(error @ ImportError::NewerVersion { .. }) => Loaded::Newer(error),
         Err(error) => {
             let aside = damaged_key(T::KIND);

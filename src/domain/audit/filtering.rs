@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::envelope::{check_text, invalid, ImportError};
+use crate::domain::envelope::{invalid, ImportError};
+use crate::domain::text::{Rule, Texts};
 use crate::domain::vocab::vocabulary;
 
 vocabulary! {
@@ -94,45 +95,52 @@ pub struct FilteringReview {
     pub next_review: Option<NaiveDate>,
 }
 
-/// A review from a file (`at` is its field path, "filtering" or "audits[0].filtering"):
-/// names on one line, notes within bounds, a sane number of rows.
-pub(super) fn check_filtering(at: &str, f: &FilteringReview) -> Result<(), ImportError> {
+/// A review from a file or storage (`at` is its field path, "filtering" or
+/// "audits[0].filtering"): names on one line, notes within bounds, a sane number of rows.
+pub(super) fn check_filtering(
+    texts: &mut Texts,
+    at: &str,
+    f: &mut FilteringReview,
+) -> Result<(), ImportError> {
     for (field, text) in [
-        ("senior_leader", &f.senior_leader),
-        ("governor", &f.governor),
-        ("dsl", &f.dsl),
-        ("it_provider", &f.it_provider),
-        ("filtering_provider", &f.filtering_provider),
-        ("monitoring_provider", &f.monitoring_provider),
+        ("senior_leader", &mut f.senior_leader),
+        ("governor", &mut f.governor),
+        ("dsl", &mut f.dsl),
+        ("it_provider", &mut f.it_provider),
+        ("filtering_provider", &mut f.filtering_provider),
+        ("monitoring_provider", &mut f.monitoring_provider),
     ] {
-        check_text(&format!("{at}.{field}"), text, 200, false)?;
+        texts.text(&format!("{at}.{field}"), text, Rule::LINE)?;
     }
-    for (id, note) in &f.considerations {
-        check_text(&format!("{at}.considerations.{id}"), note, 20_000, true)?;
+    for (id, note) in &mut f.considerations {
+        texts.text(&format!("{at}.considerations.{id}"), note, Rule::NOTE)?;
     }
     if f.checks.len() > 1000 || f.decisions.len() > 1000 {
         return Err(invalid(at, "there are too many rows"));
     }
-    for (i, row) in f.checks.iter().enumerate() {
+    for (i, row) in f.checks.iter_mut().enumerate() {
         for (field, text) in [
-            ("who", &row.who),
-            ("device", &row.device),
-            ("location", &row.location),
-            ("user_group", &row.user_group),
-            ("tested", &row.tested),
-            ("result", &row.result),
-            ("action", &row.action),
+            ("who", &mut row.who),
+            ("device", &mut row.device),
+            ("location", &mut row.location),
+            ("user_group", &mut row.user_group),
+            ("tested", &mut row.tested),
+            ("result", &mut row.result),
+            ("action", &mut row.action),
         ] {
-            check_text(&format!("{at}.checks[{i}].{field}"), text, 2_000, true)?;
+            texts.text(&format!("{at}.checks[{i}].{field}"), text, Rule::SHORT_NOTE)?;
         }
     }
-    for (i, d) in f.decisions.iter().enumerate() {
-        check_text(&format!("{at}.decisions[{i}].what"), &d.what, 500, false)?;
-        check_text(
+    for (i, d) in f.decisions.iter_mut().enumerate() {
+        texts.text(
+            &format!("{at}.decisions[{i}].what"),
+            &mut d.what,
+            Rule::TITLE,
+        )?;
+        texts.text(
             &format!("{at}.decisions[{i}].reason"),
-            &d.reason,
-            2_000,
-            true,
+            &mut d.reason,
+            Rule::SHORT_NOTE,
         )?;
     }
     Ok(())

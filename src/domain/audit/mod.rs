@@ -17,9 +17,11 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
-use super::envelope::{check_name, check_text, invalid, ImportError, Kind, Versioned};
+use super::envelope::{invalid, Entries, ImportError, Kind, Versioned};
 use super::settings::SchoolSettings;
+use super::text::{Rule, Texts};
 
 mod actions;
 mod checklist;
@@ -146,69 +148,94 @@ pub struct Audit {
     pub previous: Option<Previous>,
 }
 
-/// An audit from a file (`at` prefixes every field path, "" or "audits[0]."): a plausible
-/// year, and every text within bounds.
-fn check_audit(at: &str, audit: &Audit) -> Result<(), ImportError> {
+/// An audit from a file or storage (`at` prefixes every field path, "" or "audits[0]."): a
+/// plausible year, and every text within its rule.
+fn check_audit(texts: &mut Texts, at: &str, audit: &mut Audit) -> Result<(), ImportError> {
     if !(2000..=2100).contains(&audit.year.0) {
         return Err(invalid(
             format!("{at}year"),
             "it is not an academic year between 2000 and 2100",
         ));
     }
+    texts.text(
+        &format!("{at}content_version"),
+        &mut audit.content_version,
+        Rule::VERSION,
+    )?;
     if audit.answers.len() > 1000 {
         return Err(invalid(
             format!("{at}answers"),
             "there are too many answers",
         ));
     }
-    for (id, answer) in &audit.answers {
-        let here = format!("{at}answers.{id}");
-        check_text(&format!("{here}.notes"), &answer.notes, 20_000, true)?;
-        check_text(
-            &format!("{here}.not_applicable_reason"),
-            &answer.not_applicable_reason,
-            2_000,
-            true,
-        )?;
-        if answer.evidence.len() > 200 || answer.actions.len() > 200 {
-            return Err(invalid(here, "there are too many evidence rows or actions"));
-        }
-        for (i, e) in answer.evidence.iter().enumerate() {
-            check_text(
-                &format!("{here}.evidence[{i}].document"),
-                &e.document,
-                500,
-                false,
-            )?;
-        }
-        for (i, a) in answer.actions.iter().enumerate() {
-            check_name(&format!("{here}.actions[{i}].id"), &a.id, 100)?;
-            check_text(&format!("{here}.actions[{i}].what"), &a.what, 2_000, true)?;
-            check_text(&format!("{here}.actions[{i}].owner"), &a.owner, 200, false)?;
-        }
+    for (id, answer) in &mut audit.answers {
+        check_answer(texts, &format!("{at}answers.{id}"), answer)?;
     }
-    filtering::check_filtering(&format!("{at}filtering"), &audit.filtering)?;
-    check_text(
+    filtering::check_filtering(texts, &format!("{at}filtering"), &mut audit.filtering)?;
+    texts.text(
         &format!("{at}sign_off.dsl"),
-        &audit.sign_off.dsl,
-        200,
-        false,
+        &mut audit.sign_off.dsl,
+        Rule::LINE,
     )?;
-    check_text(
+    texts.text(
         &format!("{at}sign_off.governor"),
-        &audit.sign_off.governor,
-        200,
-        false,
+        &mut audit.sign_off.governor,
+        Rule::LINE,
+    )
+}
+
+/// One item's answer: notes, evidence and actions within their rules. Each text's rule is
+/// also what its field accepts as it is typed (`pages/audit/section.rs`).
+fn check_answer(texts: &mut Texts, here: &str, answer: &mut Answer) -> Result<(), ImportError> {
+    texts.text(&format!("{here}.notes"), &mut answer.notes, Answer::NOTES)?;
+    texts.text(
+        &format!("{here}.not_applicable_reason"),
+        &mut answer.not_applicable_reason,
+        Answer::REASON,
     )?;
+    if answer.evidence.len() > 200 || answer.actions.len() > 200 {
+        return Err(invalid(here, "there are too many evidence rows or actions"));
+    }
+    for (i, e) in answer.evidence.iter_mut().enumerate() {
+        texts.text(
+            &format!("{here}.evidence[{i}].document"),
+            &mut e.document,
+            Answer::DOCUMENT,
+        )?;
+    }
+    for (i, a) in answer.actions.iter_mut().enumerate() {
+        texts.text(&format!("{here}.actions[{i}].id"), &mut a.id, Rule::ID)?;
+        texts.text(
+            &format!("{here}.actions[{i}].what"),
+            &mut a.what,
+            Answer::ACTION,
+        )?;
+        texts.text(
+            &format!("{here}.actions[{i}].owner"),
+            &mut a.owner,
+            Rule::LINE,
+        )?;
+    }
     Ok(())
+}
+
+impl Answer {
+    /// What the notes on an item hold.
+    pub const NOTES: Rule = Rule::NOTE;
+    /// Why an item does not apply.
+    pub const REASON: Rule = Rule::SHORT_NOTE;
+    /// A piece of evidence's document (one line).
+    pub const DOCUMENT: Rule = Rule::TITLE;
+    /// What an action is.
+    pub const ACTION: Rule = Rule::SHORT_NOTE;
 }
 
 impl Versioned for Audit {
     const KIND: Kind = Kind::Audit;
     const SCHEMA_VERSION: u32 = 1;
 
-    fn validate(&self) -> Result<(), ImportError> {
-        check_audit("", self)
+    fn check(&mut self, texts: &mut Texts) -> Result<(), ImportError> {
+        check_audit(texts, "", self)
     }
 }
 
@@ -260,20 +287,39 @@ impl Versioned for AuditBook {
     const KIND: Kind = Kind::Audits;
     const SCHEMA_VERSION: u32 = 1;
 
-    fn validate(&self) -> Result<(), ImportError> {
+    fn check(&mut self, texts: &mut Texts) -> Result<(), ImportError> {
         let mut years = std::collections::BTreeSet::new();
-        for (i, audit) in self.audits.iter().enumerate() {
+        for (i, audit) in self.audits.iter_mut().enumerate() {
             if !years.insert(audit.year) {
                 return Err(invalid(
                     format!("audits[{i}].year"),
                     "two audits for the same year",
                 ));
             }
-            check_audit(&format!("audits[{i}]."), audit)?;
+            check_audit(texts, &format!("audits[{i}]."), audit)?;
         }
         Ok(())
     }
+
+    const ENTRIES: &'static [Entries] = &[
+        Entries {
+            field: "audits",
+            id: Some("year"),
+            name: |_, audit| match audit.get("year").and_then(Value::as_i64) {
+                Some(year) => format!("the {} audit", AcademicYear(year as i32).label()),
+                None => "an audit".into(),
+            },
+        },
+        ANSWERS,
+    ];
 }
+
+/// An audit's answers, one per checklist item.
+const ANSWERS: Entries = Entries {
+    field: "answers",
+    id: None,
+    name: |item, _| format!("the answer to audit item {item}"),
+};
 
 impl AuditBook {
     /// The audit for a year.

@@ -9,11 +9,15 @@ use chrono::NaiveDateTime;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use super::text::Texts;
 use super::vocab::vocabulary;
 use serde_json::Value;
 
 mod fast;
 mod field_path;
+mod keep;
+
+pub use keep::{load, put_back, Entries, Kept, SetAside};
 
 use fast::fast;
 use field_path::{field_error, plain_json_error};
@@ -90,10 +94,16 @@ pub trait Versioned: Serialize + DeserializeOwned {
         })
     }
 
-    /// Checks rules serde cannot (ranges, references). Named field in the error.
-    fn validate(&self) -> Result<(), ImportError> {
+    /// Checks the rules serde cannot (text, ranges, references), naming the field that breaks
+    /// one: strictly for a file being imported, repairing what can be repaired for what the
+    /// app stored (`Texts`). The one set of rules for every door.
+    fn check(&mut self, _texts: &mut Texts) -> Result<(), ImportError> {
         Ok(())
     }
+
+    /// The lists of independent entries the value holds, outermost first, so a load can set
+    /// aside one bad entry and keep the rest (`keep::load`). Empty: the value is one whole.
+    const ENTRIES: &'static [Entries] = &[];
 }
 
 /// Why a stored value or a file could not be read. Messages are for a school's staff.
@@ -125,46 +135,6 @@ pub fn invalid(field: impl Into<String>, problem: impl Into<String>) -> ImportEr
         field: field.into(),
         problem: problem.into(),
     }
-}
-
-/// Checks a piece of text from a file or storage: at most `max` characters and no control
-/// characters (line breaks are allowed where `multiline`).
-pub fn check_text(field: &str, text: &str, max: usize, multiline: bool) -> Result<(), ImportError> {
-    if text.chars().count() > max {
-        return Err(invalid(
-            field,
-            format!("it is longer than {max} characters"),
-        ));
-    }
-    if text
-        .chars()
-        .any(|c| c.is_control() && !(multiline && matches!(c, '\n' | '\r' | '\t')))
-    {
-        return Err(invalid(field, "it contains control characters"));
-    }
-    Ok(())
-}
-
-/// Characters that change how text displays without showing themselves: zero-width spaces
-/// and joiners, direction marks, embeddings, overrides and isolates. A name holding one could
-/// read as someone else's.
-pub fn is_invisible_format(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
-
-/// Checks a name, title or id: not blank, no invisible or direction-changing characters,
-/// then as `check_text` on one line.
-pub fn check_name(field: &str, text: &str, max: usize) -> Result<(), ImportError> {
-    if text.trim().is_empty() {
-        return Err(invalid(field, "it is empty"));
-    }
-    if text.chars().any(is_invisible_format) {
-        return Err(invalid(
-            field,
-            "it contains invisible or direction-changing characters",
-        ));
-    }
-    check_text(field, text, max, false)
 }
 
 /// The largest file an import of one record, audit or settings file accepts.
@@ -281,36 +251,35 @@ fn envelope_from(value: Value) -> Result<Envelope, ImportError> {
     })
 }
 
-/// Reads a file's text as a `T`: checks format, kind and version, migrates, validates.
+/// Reads a file's text as a `T`: checks format, kind and version, migrates, and checks it
+/// strictly (an imported file is refused, naming the field, rather than changed).
 pub fn unwrap<T: Versioned>(text: &str) -> Result<T, ImportError> {
-    match fast::<T>(text, MAX_IMPORT_BYTES) {
-        Some(read) => read,
+    let mut value = match fast::<T>(text, MAX_IMPORT_BYTES) {
+        Some(read) => read?,
         // Anything unusual (an older schema to migrate, another kind, a mistake to name)
         // goes the careful way, which explains itself.
-        None => open::<T>(read_envelope(text)?),
-    }
+        None => return open::<T>(read_envelope(text)?),
+    };
+    value.check(&mut Texts::strict())?;
+    Ok(value)
 }
 
-/// Reads what the app stored as a `T`, whatever its size (the fast way first, as `unwrap`).
-pub fn unwrap_stored<T: Versioned>(text: &str) -> Result<T, ImportError> {
-    match fast::<T>(text, usize::MAX) {
-        Some(read) => read,
-        None => open::<T>(read_envelope_unbounded(text)?),
-    }
-}
-
-/// Interprets an envelope already read as a `T`.
+/// Interprets an envelope already read as a `T`, checked strictly.
 pub fn open<T: Versioned>(envelope: Envelope) -> Result<T, ImportError> {
+    let mut value: T = read_data(data_of::<T>(envelope)?)?;
+    value.check(&mut Texts::strict())?;
+    Ok(value)
+}
+
+/// An envelope's data, of `T`'s kind, brought to the current schema.
+pub fn data_of<T: Versioned>(envelope: Envelope) -> Result<Value, ImportError> {
     if envelope.kind != T::KIND {
         return Err(ImportError::WrongKind {
             expected: T::KIND,
             found: envelope.kind,
         });
     }
-    let data = migrate::<T>(envelope.schema_version, envelope.data)?;
-    let value: T = read_data(data)?;
-    value.validate()?;
-    Ok(value)
+    migrate::<T>(envelope.schema_version, envelope.data)
 }
 
 /// Reads a `T` (or any part of one) from data already parsed, naming the field that is wrong.

@@ -19,7 +19,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::content::Keys;
-use super::envelope::{self, check_name, invalid, ImportError, Kind, Versioned};
+use super::envelope::{self, invalid, Entries, ImportError, Kind, Versioned};
+use super::text::{Rule, Texts};
 use super::training::{check_record_fields, Person, TrainingRecord};
 use super::verify::{self, Outcome as Checked};
 
@@ -77,35 +78,84 @@ impl Versioned for StaffRecords {
         }
     }
 
-    fn validate(&self) -> Result<(), ImportError> {
+    fn check(&mut self, texts: &mut Texts) -> Result<(), ImportError> {
         if self.people.len() > MAX_PEOPLE {
             return Err(invalid("people", "there are more than 5,000 people"));
         }
         let mut ids = std::collections::BTreeSet::new();
-        for (i, p) in self.people.iter().enumerate() {
-            if !ids.insert(&p.record_id) {
+        for (i, p) in self.people.iter_mut().enumerate() {
+            // The same rules as a record file.
+            check_record_fields(
+                texts,
+                &format!("people[{i}]."),
+                &mut p.record_id,
+                &mut p.person,
+            )?;
+            if !ids.insert(p.record_id.clone()) {
                 return Err(invalid(
                     format!("people[{i}].record_id"),
                     "it appears twice",
                 ));
             }
-            // The same rules as a record file.
-            check_record_fields(&format!("people[{i}]."), &p.record_id, &p.person)?;
-            if p.attempts.len() > MAX_ATTEMPTS {
-                return Err(invalid(
-                    format!("people[{i}].attempts"),
-                    "there are more than 2,000 attempts",
-                ));
-            }
-            for (j, a) in p.attempts.iter().enumerate() {
-                let at = format!("people[{i}].attempts[{j}]");
-                check_name(&format!("{at}.attempt_id"), &a.attempt_id, 100)?;
-                check_name(&format!("{at}.module_id"), &a.module_id, 100)?;
-                check_name(&format!("{at}.content_version"), &a.content_version, 100)?;
-            }
+            check_outcomes(texts, &format!("people[{i}].attempts"), &mut p.attempts)?;
         }
         Ok(())
     }
+
+    const ENTRIES: &'static [Entries] = &[
+        Entries {
+            field: "people",
+            id: Some("record_id"),
+            name: |_, person| format!("{}'s training records", person_name(person)),
+        },
+        Entries {
+            field: "attempts",
+            id: Some("attempt_id"),
+            name: |_, attempt| format!("an attempt at module {}", text_at(attempt, "module_id")),
+        },
+    ];
+}
+
+/// The checked attempts of one person, from a file or storage: a sane number, each id and
+/// version within its rule. The one check import, settle and load share.
+pub(crate) fn check_outcomes(
+    texts: &mut Texts,
+    at: &str,
+    attempts: &mut [Checked],
+) -> Result<(), ImportError> {
+    if attempts.len() > MAX_ATTEMPTS {
+        return Err(invalid(at, "there are more than 2,000 attempts"));
+    }
+    for (j, a) in attempts.iter_mut().enumerate() {
+        let at = format!("{at}[{j}]");
+        texts.text(&format!("{at}.attempt_id"), &mut a.attempt_id, Rule::ID)?;
+        texts.text(&format!("{at}.module_id"), &mut a.module_id, Rule::ID)?;
+        texts.text(
+            &format!("{at}.content_version"),
+            &mut a.content_version,
+            Rule::VERSION,
+        )?;
+        texts.text(
+            &format!("{at}.policy_version"),
+            &mut a.policy_version,
+            Rule::VERSION,
+        )?;
+    }
+    Ok(())
+}
+
+/// A person's name in stored data, for a notice.
+pub(crate) fn person_name(entry: &Value) -> &str {
+    entry
+        .get("person")
+        .and_then(|p| p.get("name"))
+        .and_then(Value::as_str)
+        .unwrap_or("Someone")
+}
+
+/// A text field of stored data, for a notice.
+pub(crate) fn text_at<'a>(entry: &'a Value, field: &str) -> &'a str {
+    entry.get(field).and_then(Value::as_str).unwrap_or("?")
 }
 
 /// Schema 1 kept raw attempts and checked them on every view. They cannot be checked

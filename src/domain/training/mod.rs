@@ -16,8 +16,9 @@ use super::vocab::vocabulary;
 
 use super::content::Keys;
 use super::content::{Course, Module, ModuleHead, Role};
-use super::envelope::{check_name, invalid, ImportError, Kind, Versioned};
+use super::envelope::{invalid, Entries, ImportError, Kind, Versioned};
 use super::quiz::{self, Attempt};
+use super::text::{Rule, Texts};
 use super::verify::{self, Outcome};
 
 mod record;
@@ -73,46 +74,91 @@ impl Versioned for TrainingBook {
     const KIND: Kind = Kind::TrainingProfiles;
     const SCHEMA_VERSION: u32 = 1;
 
-    fn validate(&self) -> Result<(), ImportError> {
+    fn check(&mut self, texts: &mut Texts) -> Result<(), ImportError> {
         if self.profiles.len() > 500 {
             return Err(invalid("profiles", "there are more than 500 profiles"));
         }
         let mut ids = BTreeSet::new();
-        for (i, p) in self.profiles.iter().enumerate() {
+        for (i, p) in self.profiles.iter_mut().enumerate() {
             let at = format!("profiles[{i}]");
-            if !ids.insert(&p.id) {
+            texts.text(&format!("{at}.id"), &mut p.id, Rule::ID)?;
+            if !ids.insert(p.id.clone()) {
                 return Err(invalid(
                     format!("{at}.id"),
                     format!("the profile id {} appears twice", p.id),
                 ));
             }
-            check_name(&format!("{at}.id"), &p.id, 100)?;
-            check_person(&format!("{at}.person"), &p.person)?;
-            check_attempts(&format!("{at}.attempts"), &p.attempts)?;
+            check_person(texts, &format!("{at}.person"), &mut p.person)?;
+            check_attempts(texts, &format!("{at}.attempts"), &mut p.attempts)?;
         }
-        if let Some(active) = &self.active {
-            if !ids.contains(active) {
+        if self
+            .active
+            .as_ref()
+            .is_some_and(|active| !ids.contains(active))
+        {
+            // The profile in use was set aside or removed: no profile is in use.
+            if !texts.repairs() {
                 return Err(invalid("active", "it names a profile that is not there"));
             }
+            self.active = None;
+            texts.noted("active", "it named a profile that is not there");
         }
         Ok(())
     }
+
+    const ENTRIES: &'static [Entries] = &[
+        Entries {
+            field: "profiles",
+            id: Some("id"),
+            name: |_, profile| format!("{}'s profile", crate::domain::staff::person_name(profile)),
+        },
+        Entries {
+            field: "attempts",
+            id: Some("id"),
+            name: |_, attempt| {
+                format!(
+                    "an attempt at module {}",
+                    crate::domain::staff::text_at(attempt, "module_id")
+                )
+            },
+        },
+    ];
 }
 
-/// A person from a file: a name on one line.
-fn check_person(at: &str, person: &Person) -> Result<(), ImportError> {
-    check_name(&format!("{at}.name"), &person.name, 200)
+impl Person {
+    /// What a person's name holds: as typed, imported or loaded.
+    pub const NAME: Rule = Rule::NAME;
 }
 
-/// Attempts from a file: a sane number, and every stated score possible.
-fn check_attempts(at: &str, attempts: &[Attempt]) -> Result<(), ImportError> {
+/// A person from a file or storage: a name on one line.
+fn check_person(texts: &mut Texts, at: &str, person: &mut Person) -> Result<(), ImportError> {
+    texts.text(&format!("{at}.name"), &mut person.name, Person::NAME)
+}
+
+/// Attempts from a file or storage: a sane number, ids and versions within their rules,
+/// and every stated score possible.
+fn check_attempts(
+    texts: &mut Texts,
+    at: &str,
+    attempts: &mut [Attempt],
+) -> Result<(), ImportError> {
     if attempts.len() > 10_000 {
         return Err(invalid(at, "there are more than 10,000 attempts"));
     }
-    for (i, a) in attempts.iter().enumerate() {
+    for (i, a) in attempts.iter_mut().enumerate() {
         let here = format!("{at}[{i}]");
-        check_name(&format!("{here}.id"), &a.id, 100)?;
-        check_name(&format!("{here}.module_id"), &a.module_id, 100)?;
+        texts.text(&format!("{here}.id"), &mut a.id, Rule::ID)?;
+        texts.text(&format!("{here}.module_id"), &mut a.module_id, Rule::ID)?;
+        texts.text(
+            &format!("{here}.content_version"),
+            &mut a.content_version,
+            Rule::VERSION,
+        )?;
+        texts.text(
+            &format!("{here}.policy_version"),
+            &mut a.policy_version,
+            Rule::VERSION,
+        )?;
         if a.questions.len() > 200 || a.answers.len() > 200 {
             return Err(invalid(
                 format!("{here}.questions"),

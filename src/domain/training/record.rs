@@ -7,8 +7,9 @@ use serde::{Deserialize, Serialize};
 use super::{check_attempts, check_person, Person, Profile};
 use crate::domain::content::Course;
 use crate::domain::dates::iso;
-use crate::domain::envelope::{check_name, check_text, ImportError, Kind, Versioned};
+use crate::domain::envelope::{ImportError, Kind, Versioned};
 use crate::domain::quiz::Attempt;
+use crate::domain::text::{Rule, Texts};
 
 /// A person's training record as exported for the DSL: who they are and every attempt with
 /// its answers, so the DSL's import can re-score it against the course.
@@ -27,11 +28,11 @@ impl Versioned for TrainingRecord {
     const KIND: Kind = Kind::TrainingRecord;
     const SCHEMA_VERSION: u32 = 1;
 
-    fn validate(&self) -> Result<(), ImportError> {
-        check_record_fields("", &self.record_id, &self.person)?;
-        check_text("content_version", &self.content_version, 100, false)?;
-        check_text("policy_version", &self.policy_version, 200, false)?;
-        check_attempts("attempts", &self.attempts)
+    fn check(&mut self, texts: &mut Texts) -> Result<(), ImportError> {
+        check_record_fields(texts, "", &mut self.record_id, &mut self.person)?;
+        texts.text("content_version", &mut self.content_version, Rule::VERSION)?;
+        texts.text("policy_version", &mut self.policy_version, Rule::VERSION)?;
+        check_attempts(texts, "attempts", &mut self.attempts)
     }
 }
 
@@ -39,12 +40,13 @@ impl Versioned for TrainingRecord {
 /// same two fields per person and check them with this too. `at` prefixes each field path
 /// ("" in a record file, "people[3]." in the staff records).
 pub(crate) fn check_record_fields(
+    texts: &mut Texts,
     at: &str,
-    record_id: &str,
-    person: &Person,
+    record_id: &mut String,
+    person: &mut Person,
 ) -> Result<(), ImportError> {
-    check_name(&format!("{at}record_id"), record_id, 100)?;
-    check_person(&format!("{at}person"), person)
+    texts.text(&format!("{at}record_id"), record_id, Rule::ID)?;
+    check_person(texts, &format!("{at}person"), person)
 }
 
 impl TrainingRecord {

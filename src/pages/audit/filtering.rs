@@ -16,6 +16,7 @@ use crate::domain::audit::{
 };
 use crate::domain::dates::parse_day;
 use crate::domain::rng::make_id;
+use crate::domain::text::Rule;
 use crate::routes::{self, AuditPage};
 use crate::state::{Bind, Lens};
 
@@ -80,7 +81,7 @@ fn Review(year: AcademicYear) -> impl IntoView {
             move |f| f.considerations.get(key),
             move |f| Some(f.considerations.entry(key.to_owned()).or_default()),
         );
-        view! { <Field id=format!("fr-c-{key}") label=label input=Input::Long bind=note.text(|n| n, |n| n) /> }
+        view! { <Field id=format!("fr-c-{key}") label=label input=Input::Long bind=note.text(|n| n, |n| n, Rule::NOTE) /> }
     };
     view! {
         <Title text=format!("Filtering and monitoring review | {} audit", year.label()) />
@@ -90,15 +91,15 @@ fn Review(year: AcademicYear) -> impl IntoView {
             <RefLinks refs=vec!["source:dfe-fm-1".into(), "source:dfe-fm-2".into(), "source:dfe-fm-3".into(), "source:dfe-fm-4".into()] /></p>
         <section aria-labelledby="roles-heading" class="card">
             <h2 id="roles-heading">"Roles"</h2>
-            <Field id="fr-slt" label="Senior leader responsible" bind=f.text(|f| &f.senior_leader, |f| &mut f.senior_leader) />
-            <Field id="fr-governor" label="Governor responsible" bind=f.text(|f| &f.governor, |f| &mut f.governor) />
-            <Field id="fr-dsl" label="Designated Safeguarding Lead" bind=f.text(|f| &f.dsl, |f| &mut f.dsl) />
-            <Field id="fr-it" label="IT service provider" bind=f.text(|f| &f.it_provider, |f| &mut f.it_provider) />
+            <Field id="fr-slt" label="Senior leader responsible" bind=f.text(|f| &f.senior_leader, |f| &mut f.senior_leader, Rule::LINE) />
+            <Field id="fr-governor" label="Governor responsible" bind=f.text(|f| &f.governor, |f| &mut f.governor, Rule::LINE) />
+            <Field id="fr-dsl" label="Designated Safeguarding Lead" bind=f.text(|f| &f.dsl, |f| &mut f.dsl, Rule::LINE) />
+            <Field id="fr-it" label="IT service provider" bind=f.text(|f| &f.it_provider, |f| &mut f.it_provider, Rule::LINE) />
         </section>
         <section aria-labelledby="providers-heading" class="card">
             <h2 id="providers-heading">"Providers"</h2>
-            <Field id="fr-filtering" label="Filtering provider" bind=f.text(|f| &f.filtering_provider, |f| &mut f.filtering_provider) />
-            <Field id="fr-monitoring" label="Monitoring provider" bind=f.text(|f| &f.monitoring_provider, |f| &mut f.monitoring_provider) />
+            <Field id="fr-filtering" label="Filtering provider" bind=f.text(|f| &f.filtering_provider, |f| &mut f.filtering_provider, Rule::LINE) />
+            <Field id="fr-monitoring" label="Monitoring provider" bind=f.text(|f| &f.monitoring_provider, |f| &mut f.monitoring_provider, Rule::LINE) />
             <ConfirmedChoice id="fr-iwf" label="Is the filtering provider an Internet Watch Foundation (IWF) member?" review=f field=|f| f.iwf_member field_mut=|f| &mut f.iwf_member />
             <ConfirmedChoice id="fr-ctiru" label="Does it block the police-assessed terrorist content list (CTIRU)?" review=f field=|f| f.ctiru_list field_mut=|f| &mut f.ctiru_list />
             <ConfirmedChoice id="fr-uksic" label="Has the provider self-certified with the UK Safer Internet Centre?" review=f field=|f| f.uksic_self_certified field_mut=|f| &mut f.uksic_self_certified />
@@ -152,7 +153,7 @@ fn Decisions(review: Lens<AuditBook, FilteringReview>) -> impl IntoView {
                     let n2 = n.clone();
                     view! {
                         <div class="row-fields" role="group" aria-label=move || format!("Decision {}", n())>
-                            <Field id=format!("fd-{row}-what") label="Site, service or category" bind=d.text(|d| &d.what, |d| &mut d.what) />
+                            <Field id=format!("fd-{row}-what") label="Site, service or category" bind=d.text(|d| &d.what, |d| &mut d.what, Rule::TITLE) />
                             <div class="field">
                                 <label for=format!("fd-{row}-allowed")>"Decision"</label>
                                 <select id=format!("fd-{row}-allowed")
@@ -162,7 +163,7 @@ fn Decisions(review: Lens<AuditBook, FilteringReview>) -> impl IntoView {
                                     <option value="allowed">"Allowed"</option>
                                 </select>
                             </div>
-                            <Field id=format!("fd-{row}-reason") label="Why" bind=d.text(|d| &d.reason, |d| &mut d.reason) />
+                            <Field id=format!("fd-{row}-reason") label="Why" bind=d.text(|d| &d.reason, |d| &mut d.reason, Rule::SHORT_NOTE) />
                             <button type="button" class="link-button" on:click=move |_| review.update(|f| f.decisions.retain(|d| d.id != row))>{move || format!("Remove decision {}", n2())}</button>
                         </div>
                     }
@@ -191,13 +192,13 @@ fn CheckLog(review: Lens<AuditBook, FilteringReview>) -> impl IntoView {
                     view! {
                         <div class="row-fields check-row" role="group" aria-label=move || format!("Check {}", n())>
                             <Field id=format!("fc-{row}-date") label="Date" input=Input::Date bind=c.date(|c| c.date, |c| &mut c.date) />
-                            <Field id=format!("fc-{row}-who") label="Who checked" bind=c.text(|c| &c.who, |c| &mut c.who) />
-                            <Field id=format!("fc-{row}-device") label="Device" bind=c.text(|c| &c.device, |c| &mut c.device) />
-                            <Field id=format!("fc-{row}-location") label="Location" bind=c.text(|c| &c.location, |c| &mut c.location) />
-                            <Field id=format!("fc-{row}-group") label="User group" bind=c.text(|c| &c.user_group, |c| &mut c.user_group) />
-                            <Field id=format!("fc-{row}-tested") label="What was tested" bind=c.text(|c| &c.tested, |c| &mut c.tested) />
-                            <Field id=format!("fc-{row}-result") label="Result" bind=c.text(|c| &c.result, |c| &mut c.result) />
-                            <Field id=format!("fc-{row}-action") label="Action taken" bind=c.text(|c| &c.action, |c| &mut c.action) />
+                            <Field id=format!("fc-{row}-who") label="Who checked" bind=c.text(|c| &c.who, |c| &mut c.who, Rule::SHORT_NOTE) />
+                            <Field id=format!("fc-{row}-device") label="Device" bind=c.text(|c| &c.device, |c| &mut c.device, Rule::SHORT_NOTE) />
+                            <Field id=format!("fc-{row}-location") label="Location" bind=c.text(|c| &c.location, |c| &mut c.location, Rule::SHORT_NOTE) />
+                            <Field id=format!("fc-{row}-group") label="User group" bind=c.text(|c| &c.user_group, |c| &mut c.user_group, Rule::SHORT_NOTE) />
+                            <Field id=format!("fc-{row}-tested") label="What was tested" bind=c.text(|c| &c.tested, |c| &mut c.tested, Rule::SHORT_NOTE) />
+                            <Field id=format!("fc-{row}-result") label="Result" bind=c.text(|c| &c.result, |c| &mut c.result, Rule::SHORT_NOTE) />
+                            <Field id=format!("fc-{row}-action") label="Action taken" bind=c.text(|c| &c.action, |c| &mut c.action, Rule::SHORT_NOTE) />
                             <button type="button" class="link-button" on:click=move |_| review.update(|f| f.checks.retain(|c| c.id != row))>{move || format!("Remove check {}", n2())}</button>
                         </div>
                     }

@@ -24,6 +24,7 @@ use crate::domain::audit::{
 };
 use crate::domain::dates::{long as long_date, parse_day};
 use crate::domain::settings::SchoolSettings;
+use crate::domain::text::Rule;
 use crate::routes::{self, AuditPage};
 use crate::state::{app, Bind, Lens};
 
@@ -218,7 +219,7 @@ fn signatory(
     named: fn(&SchoolSettings) -> &String,
 ) -> Bind {
     let settings = app().settings();
-    let typed = sign.text(get, set);
+    let typed = sign.text(get, set, Rule::LINE);
     Bind::new(
         move || {
             let name = typed.value();
@@ -228,8 +229,11 @@ fn signatory(
                 name
             }
         },
-        move |name| typed.set(name),
+        move |name| {
+            typed.set(name);
+        },
     )
+    .keeping(Rule::LINE)
 }
 
 /// Sign-off by the DSL and the chair of governors, named from Settings: fields on screen,

@@ -16,6 +16,7 @@ use crate::domain::audit::{
     Evidence, Item, Rating, Section,
 };
 use crate::domain::rng::make_id;
+use crate::domain::text::Rule;
 use crate::routes::{self, AuditPage};
 use crate::state::{app, Lens};
 
@@ -118,7 +119,7 @@ fn ItemCard(
         move || {
             (rating() == Some(Rating::NotApplicable)).then(|| view! {
                 <Field id=format!("{}-na", item.id) label="Why it does not apply (required)"
-                    bind=answer.text(|a| &a.not_applicable_reason, |a| &mut a.not_applicable_reason) />
+                    bind=answer.text(|a| &a.not_applicable_reason, |a| &mut a.not_applicable_reason, Answer::REASON) />
             })
         }
     };
@@ -140,7 +141,7 @@ fn ItemCard(
                 <div class="choices-inline">{radios}</div>
             </fieldset>
             {not_applicable}
-            <Field id=format!("{}-notes", item.id) label="Evidence notes" input=Input::Long bind=answer.text(|a| &a.notes, |a| &mut a.notes) />
+            <Field id=format!("{}-notes", item.id) label="Evidence notes" input=Input::Long bind=answer.text(|a| &a.notes, |a| &mut a.notes, Answer::NOTES) />
             <EvidenceList item=&item.id answer />
             <ActionList item=&item.id answer />
         </article>
@@ -159,7 +160,7 @@ fn EvidenceList(item: &'static str, answer: Lens<AuditBook, Answer>) -> impl Int
                     let doc = answer.focus(move |a| a.evidence.get(i), move |a| a.evidence.get_mut(i));
                     view! {
                         <div class="row-fields" role="group" aria-label=format!("Document {}", i + 1)>
-                            <Field id=format!("{item}-doc-{i}") label="Document" bind=doc.text(|e| &e.document, |e| &mut e.document) />
+                            <Field id=format!("{item}-doc-{i}") label="Document" bind=doc.text(|e| &e.document, |e| &mut e.document, Answer::DOCUMENT) />
                             <Field id=format!("{item}-doc-{i}-date") label="Dated" input=Input::Date bind=doc.date(|e| e.date, |e| &mut e.date) />
                             <button type="button" class="link-button" on:click=move |_| answer.update(|a| { if i < a.evidence.len() { a.evidence.remove(i); } })>
                                 {format!("Remove document {}", i + 1)}
@@ -195,8 +196,8 @@ fn ActionList(item: &'static str, answer: Lens<AuditBook, Answer>) -> impl IntoV
                     let remove_label = number.clone();
                     view! {
                         <div class="row-fields" role="group" aria-label=move || format!("Action {}", number())>
-                            <Field id=format!("{field}-what") label="What will be done" bind=action.text(|x| &x.what, |x| &mut x.what) />
-                            <Field id=format!("{field}-owner") label="Owner" bind=action.text(|x| &x.owner, |x| &mut x.owner) />
+                            <Field id=format!("{field}-what") label="What will be done" bind=action.text(|x| &x.what, |x| &mut x.what, Answer::ACTION) />
+                            <Field id=format!("{field}-owner") label="Owner" bind=action.text(|x| &x.owner, |x| &mut x.owner, Rule::LINE) />
                             <Field id=format!("{field}-due") label="Due" input=Input::Date bind=action.date(|x| x.due, |x| &mut x.due) />
                             <Select id=format!("{field}-status") label="Status" value=Signal::derive(move || Some(action.read(|x| x.status))) on_change=Callback::new(move |s: Option<ActionStatus>| if let Some(s) = s { action.update(|x| x.status = s) }) />
                             <button type="button" class="link-button" on:click=move |_| answer.update(|a| a.actions.retain(|x| x.id != action_id))>

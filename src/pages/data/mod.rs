@@ -407,15 +407,19 @@ fn Damaged() -> impl IntoView {
         (!keys.is_empty()).then(|| view! {
             <section aria-labelledby="damaged-heading">
                 <h2 id="damaged-heading">"Damaged data set aside"</h2>
-                <p>"These saved values could not be read, so the app set them aside instead of deleting them. Download one to keep it or to ask for help with it. They may hold names: delete them when you no longer need them."</p>
+                <p>"These saved values, or entries of them, could not be read, so the app set them aside instead of deleting them. Put one back to add what of it can now be read (its text repaired, and nothing already in the app changed), download it to keep it or to ask for help with it. They may hold names: delete them when you no longer need them."</p>
                 <ul class="plain-list">
                     {keys.into_iter().map(|key| {
                         let label = key.trim_start_matches(DAMAGED_PREFIX).to_owned();
-                        let (k1, k2) = (key.clone(), key.clone());
+                        let (k1, k2, k3) = (key.clone(), key.clone(), key.clone());
                         view! {
                             <li>
                                 <span>{label}</span>
                                 " "
+                                <button type="button" on:click=move |_| {
+                                    let key = k3.clone();
+                                    spawn_local(async move { app.put_back(&key).await });
+                                }>"Put back"</button>
                                 <button type="button" class="secondary" on:click=move |_| app.download_stored(&k1)>"Download"</button>
                                 <button type="button" class="link-button" on:click=move |_| {
                                     if browser::confirm("Delete this damaged data? Download it first if you may need it.") {

@@ -59,9 +59,9 @@ fn ProfileBar(adding: RwSignal<bool>) -> impl IntoView {
             .with(|b| b.active_profile().map(|p| p.person.name.clone()))
             .unwrap_or_default();
         if let Some(name) = browser::prompt("New name for this profile", &current) {
-            let name = name.trim().to_owned();
-            if !name.is_empty() {
-                app.update_profile(|p| p.person.name = name);
+            // The same rule as the form and the stored profiles; a blank name changes nothing.
+            if let (Some(name), _) = Person::NAME.edit(name.trim()) {
+                app.update_profile(|p| p.person.name = name.trim().to_owned());
             }
         }
     };
@@ -103,6 +103,7 @@ fn NewProfile(adding: RwSignal<bool>) -> impl IntoView {
     let start = RwSignal::new(browser::today().to_string());
     let track = RwSignal::new(Track::Induction);
     let error = RwSignal::new(None::<&'static str>);
+    let name_note = RwSignal::new(None::<&'static str>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let person_name = name.get().trim().to_owned();
@@ -134,7 +135,13 @@ fn NewProfile(adding: RwSignal<bool>) -> impl IntoView {
             {move || error.get().map(|e| view! { <p class="notice notice-error" role="alert">{e}</p> })}
             <div class="field">
                 <label for="profile-name">"Full name"</label>
-                <input id="profile-name" type="text" autocomplete="off" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
+                <input id="profile-name" type="text" autocomplete="off" maxlength=Person::NAME.max aria-describedby="profile-name-note"
+                    prop:value=move || name.get() on:input=move |ev| {
+                        let (kept, note) = Person::NAME.edit(&event_target_value(&ev));
+                        name.set(kept.unwrap_or_default());
+                        name_note.set(note.filter(|_| !name.with(String::is_empty)));
+                    } />
+                <p class="field-note" id="profile-name-note" aria-live="polite">{move || name_note.get()}</p>
             </div>
             <Select id="profile-role" label="Role" none="Choose your role" hint="Your role decides which modules you take." value=role on_change=Callback::new(move |r| role.set(r)) />
             <div class="field">

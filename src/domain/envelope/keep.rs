@@ -1,0 +1,272 @@
+//! Loading what the app stored so that nothing ordinary hides the rest: text that breaks a
+//! rule added later is repaired (and each repair named), and an entry that still cannot be
+//! read (one profile, one person, one year's audit, one answer) is set aside on its own while
+//! every other entry loads. A whole kind is refused only when its text cannot be read at all,
+//! or when what is left around its entries is wrong.
+//!
+//! The entries are found in the stored JSON by the kind's [`Versioned::ENTRIES`]; each is
+//! tried within the kind's own data with every other entry taken out, with the same checks
+//! (`Versioned::check`, repairing) as the whole. So "loads" means exactly what it means for
+//! the whole kind, and what is set aside is itself a value of the kind that holds only the
+//! entry, which the Your data page can put back once it reads (`put_back`).
+
+use serde_json::{Map, Value};
+
+use super::{data_of, fast, read_data, read_envelope_unbounded, ImportError, Versioned};
+use crate::domain::text::{Repair, Rule, Texts};
+
+/// A list (or map) of independent entries in a kind's data.
+#[derive(Debug)]
+pub struct Entries {
+    /// The field that holds them: an array, or an object whose keys name them.
+    pub field: &'static str,
+    /// The field of an entry that identifies it in an array (`None` for an object's
+    /// entries, which their keys identify).
+    pub id: Option<&'static str>,
+    /// How an entry reads in a notice ("Bo Baker's profile"), from its key (an object's)
+    /// and its stored data.
+    pub name: fn(&str, &Value) -> String,
+}
+
+/// An entry that could not be loaded, kept aside.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SetAside {
+    /// What it is, in words ("Bo Baker's profile").
+    pub name: String,
+    /// Why it could not be loaded.
+    pub error: ImportError,
+    /// The kind's data holding only this entry (current schema), to keep as a file.
+    pub data: Value,
+}
+
+/// What a load kept.
+#[derive(Debug)]
+pub struct Kept<T> {
+    pub value: T,
+    /// Text that was repaired.
+    pub repairs: Vec<Repair>,
+    /// Entries that could not be loaded.
+    pub set_aside: Vec<SetAside>,
+}
+
+impl<T> Kept<T> {
+    /// Whether the value loaded exactly as stored.
+    pub fn is_whole(&self) -> bool {
+        self.repairs.is_empty() && self.set_aside.is_empty()
+    }
+}
+
+/// Reads what the app stored as a `T`, whatever its size: the fast way when it is current
+/// and whole, else entry by entry (above). `Err` only when nothing of it can be read: not
+/// JSON, not this kind, a newer schema, or what surrounds its entries is wrong.
+pub fn load<T: Versioned>(text: &str) -> Result<Kept<T>, ImportError> {
+    if let Some(Ok(mut value)) = fast::<T>(text, usize::MAX) {
+        let mut texts = Texts::repairing();
+        if value.check(&mut texts).is_ok() {
+            return Ok(Kept {
+                value,
+                repairs: texts.repairs,
+                set_aside: Vec::new(),
+            });
+        }
+    }
+    let data = data_of::<T>(read_envelope_unbounded(text)?)?;
+    let mut set_aside = Vec::new();
+    let kept = keep::<T>(&mut Vec::new(), data, T::ENTRIES, &mut set_aside)?;
+    let (value, repairs) = read_checked::<T>(kept)?;
+    Ok(Kept {
+        value,
+        repairs,
+        set_aside,
+    })
+}
+
+/// Reads data as a `T` and checks it, repairing.
+fn read_checked<T: Versioned>(data: Value) -> Result<(T, Vec<Repair>), ImportError> {
+    let mut value: T = read_data(data)?;
+    let mut texts = Texts::repairing();
+    value.check(&mut texts)?;
+    Ok((value, texts.repairs))
+}
+
+/// Where an entry being tried sits: the data around it (with its list emptied), the list,
+/// and its key when the list is an object.
+type Frame = (Value, &'static Entries, Option<String>);
+
+/// Puts `entry` back in the data around it, alone in each list.
+fn wrap(frames: &[Frame], mut entry: Value) -> Value {
+    for (around, entries, key) in frames.iter().rev() {
+        let mut outer = around.clone();
+        let list = match key {
+            Some(key) => Value::Object(Map::from_iter([(key.clone(), entry)])),
+            None => Value::Array(vec![entry]),
+        };
+        if let Value::Object(fields) = &mut outer {
+            fields.insert(entries.field.to_owned(), list);
+        }
+        entry = outer;
+    }
+    entry
+}
+
+/// The part of `whole` (the data, or an entry within `frames`) that loads, setting aside
+/// each entry of it that does not. Tries it whole first: most stored values are.
+fn keep<T: Versioned>(
+    frames: &mut Vec<Frame>,
+    whole: Value,
+    levels: &'static [Entries],
+    set_aside: &mut Vec<SetAside>,
+) -> Result<Value, ImportError> {
+    let check = |frames: &[Frame], v: &Value| read_checked::<T>(wrap(frames, v.clone())).map(drop);
+    let error = match check(frames, &whole) {
+        Ok(()) => return Ok(whole),
+        Err(error) => error,
+    };
+    let (Some((level, deeper)), Value::Object(mut fields)) = (levels.split_first(), whole) else {
+        return Err(error);
+    };
+    let is_map = level.id.is_none();
+    let items = fields.get_mut(level.field).map(Value::take);
+    let empty = if is_map {
+        Value::Object(Map::new())
+    } else {
+        Value::Array(Vec::new())
+    };
+    fields.insert(level.field.to_owned(), empty);
+    let around = Value::Object(fields);
+    check(frames, &around)?;
+
+    let items: Vec<(Option<String>, Value)> = match items {
+        Some(Value::Array(items)) if !is_map => items.into_iter().map(|v| (None, v)).collect(),
+        Some(Value::Object(items)) if is_map => {
+            items.into_iter().map(|(k, v)| (Some(k), v)).collect()
+        }
+        _ => return Err(error),
+    };
+    frames.push((around, level, None));
+    let mut good = Vec::with_capacity(items.len());
+    for (i, (key, item)) in items.into_iter().enumerate() {
+        frames.last_mut().expect("pushed above").2 = key.clone();
+        match keep::<T>(frames, item.clone(), deeper, set_aside) {
+            Ok(kept) => good.push((key, kept)),
+            Err(error) => set_aside.push(SetAside {
+                name: entry_name(level, key.as_deref(), i, &item),
+                error,
+                data: wrap(frames, item),
+            }),
+        }
+    }
+    let (mut around, ..) = frames.pop().expect("pushed above");
+    let put = |around: &mut Value, good: &[(Option<String>, Value)]| {
+        let list = if is_map {
+            Value::Object(
+                good.iter()
+                    .map(|(k, v)| (k.clone().unwrap_or_default(), v.clone()))
+                    .collect(),
+            )
+        } else {
+            Value::Array(good.iter().map(|(_, v)| v.clone()).collect())
+        };
+        if let Value::Object(fields) = around {
+            fields.insert(level.field.to_owned(), list);
+        }
+    };
+    put(&mut around, &good);
+    if check(frames, &around).is_ok() {
+        return Ok(around);
+    }
+    // Each entry loads alone but not all together (the same id twice, too many): keep them
+    // in order while they still load together. Quadratic, so only for a short list.
+    if good.len() > 200 {
+        return Err(error);
+    }
+    let mut together: Vec<(Option<String>, Value)> = Vec::new();
+    for (i, (key, item)) in good.into_iter().enumerate() {
+        together.push((key.clone(), item.clone()));
+        put(&mut around, &together);
+        if let Err(error) = check(frames, &around) {
+            together.pop();
+            set_aside.push(SetAside {
+                name: entry_name(level, key.as_deref(), i, &item),
+                error,
+                data: {
+                    let mut alone = around.clone();
+                    put(&mut alone, &[(key, item)]);
+                    wrap(frames, alone)
+                },
+            });
+        }
+    }
+    put(&mut around, &together);
+    Ok(around)
+}
+
+/// How an entry reads in a notice, on one clean line.
+fn entry_name(level: &Entries, key: Option<&str>, index: usize, item: &Value) -> String {
+    let name = (level.name)(key.unwrap_or_default(), item);
+    let name = Rule::LINE.clean(&name);
+    if name.trim().is_empty() {
+        format!("entry {} of {}", index + 1, level.field)
+    } else {
+        name
+    }
+}
+
+/// Puts what was set aside (the text of a kept-aside copy) back into `live`: each entry it
+/// holds that `live` does not is added, deeper entries of an entry both hold are added to
+/// it, and nothing `live` holds is changed. Returns the value and how many entries were
+/// added; refused, naming the problem, when what would result does not load whole.
+pub fn put_back<T: Versioned>(live: &T, aside: &str) -> Result<(T, usize), ImportError> {
+    let found = load::<T>(aside)?;
+    if let Some(still) = found.set_aside.first() {
+        return Err(still.error.clone());
+    }
+    let mut data = serde_json::to_value(live).unwrap_or_else(|_| unreachable!("values serialise"));
+    let found =
+        serde_json::to_value(&found.value).unwrap_or_else(|_| unreachable!("values serialise"));
+    let added = add_missing(&mut data, found, T::ENTRIES);
+    let (value, _) = read_checked::<T>(data)?;
+    Ok((value, added))
+}
+
+/// Adds to `into` the entries of `from` it lacks, level by level; returns how many.
+fn add_missing(into: &mut Value, from: Value, levels: &[Entries]) -> usize {
+    let (Some((level, deeper)), Value::Object(into), Value::Object(mut from)) =
+        (levels.split_first(), into, from)
+    else {
+        return 0;
+    };
+    let (Some(into), Some(from)) = (
+        into.get_mut(level.field),
+        from.get_mut(level.field).map(Value::take),
+    ) else {
+        return 0;
+    };
+    let mut added = 0;
+    match (level.id, into, from) {
+        (None, Value::Object(into), Value::Object(from)) => {
+            for (key, item) in from {
+                match into.get_mut(&key) {
+                    Some(there) => added += add_missing(there, item, deeper),
+                    None => {
+                        into.insert(key, item);
+                        added += 1;
+                    }
+                }
+            }
+        }
+        (Some(id), Value::Array(into), Value::Array(from)) => {
+            for item in from {
+                match into.iter_mut().find(|there| there.get(id) == item.get(id)) {
+                    Some(there) => added += add_missing(there, item, deeper),
+                    None => {
+                        into.push(item);
+                        added += 1;
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+    added
+}
