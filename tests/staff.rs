@@ -162,14 +162,18 @@ fn a_record_id_belongs_to_one_person_and_the_dsl_settles_a_clash() {
     ));
 
     let mut keep = records.clone();
-    keep.settle((**conflict).clone(), Settle::Keep, at(today));
+    keep.settle((**conflict).clone(), Settle::Keep, at(today))
+        .unwrap();
     assert_eq!(keep, records);
     let mut replace = records.clone();
-    replace.settle((**conflict).clone(), Settle::Replace, at(today));
+    replace
+        .settle((**conflict).clone(), Settle::Replace, at(today))
+        .unwrap();
     assert_eq!(replace.people.len(), 1);
     assert_eq!(replace.people[0].person.name, "Cal Cheat");
     let mut both = records.clone();
-    both.settle((**conflict).clone(), Settle::KeepBoth, at(today));
+    both.settle((**conflict).clone(), Settle::KeepBoth, at(today))
+        .unwrap();
     assert_eq!(
         both.people
             .iter()

@@ -84,20 +84,13 @@ impl Versioned for StaffRecords {
         }
         let mut ids = std::collections::BTreeSet::new();
         for (i, p) in self.people.iter_mut().enumerate() {
-            // The same rules as a record file.
-            check_record_fields(
-                texts,
-                &format!("people[{i}]."),
-                &mut p.record_id,
-                &mut p.person,
-            )?;
+            p.check(texts, &format!("people[{i}]."))?;
             if !ids.insert(p.record_id.clone()) {
                 return Err(invalid(
                     format!("people[{i}].record_id"),
                     "it appears twice",
                 ));
             }
-            check_outcomes(texts, &format!("people[{i}].attempts"), &mut p.attempts)?;
         }
         Ok(())
     }
@@ -114,6 +107,22 @@ impl Versioned for StaffRecords {
             name: |_, attempt| format!("an attempt at module {}", text_at(attempt, "module_id")),
         },
     ];
+}
+
+impl StaffEntry {
+    /// The rules one person's entry keeps, whether it arrives in a record file, is made by a
+    /// decision (settle), or is loaded: the same as a record file's, and no more attempts
+    /// than the store keeps. `at` prefixes each field path ("people[3].").
+    pub fn check(&mut self, texts: &mut Texts, at: &str) -> Result<(), ImportError> {
+        check_record_fields(texts, at, &mut self.record_id, &mut self.person)?;
+        check_outcomes(texts, &format!("{at}attempts"), &mut self.attempts)
+    }
+
+    /// The entry if it keeps the rules (strictly); otherwise why not.
+    fn checked(mut self) -> Result<Self, ImportError> {
+        self.check(&mut Texts::strict(), "")?;
+        Ok(self)
+    }
 }
 
 /// The checked attempts of one person, from a file or storage: a sane number, each id and
@@ -142,6 +151,14 @@ pub(crate) fn check_outcomes(
         )?;
     }
     Ok(())
+}
+
+/// Why a new person cannot be added.
+fn full() -> ImportError {
+    invalid(
+        "record_id",
+        "the staff records already hold 5,000 people, the most this device keeps",
+    )
 }
 
 /// A person's name in stored data, for a notice.
@@ -279,38 +296,44 @@ impl StaffRecords {
                 });
                 continue;
             }
-            let outcome = match envelope::unwrap::<TrainingRecord>(&file.text) {
+            let read = envelope::unwrap::<TrainingRecord>(&file.text)
+                .and_then(|record| checked(record, &file.sha256, keys, now).checked());
+            let outcome = match read {
                 Err(e) => Outcome::Failed(e),
-                Ok(record) => {
-                    let incoming = checked(record, &file.sha256, keys, now);
-                    match index.get(&incoming.record_id) {
-                        None if self.people.len() >= MAX_PEOPLE => Outcome::Failed(invalid(
-                            "record_id",
-                            "the staff records already hold 5,000 people, the most this device keeps",
-                        )),
-                        None => {
-                            index.insert(incoming.record_id.clone(), self.people.len());
-                            if !file.sha256.is_empty() {
-                                seen.insert(file.sha256.clone(), self.people.len());
-                            }
-                            let name = incoming.person.name.clone();
-                            self.people.push(incoming);
-                            Outcome::Added { name }
+                Ok(incoming) => match index.get(&incoming.record_id) {
+                    None if self.people.len() >= MAX_PEOPLE => Outcome::Failed(full()),
+                    None => {
+                        index.insert(incoming.record_id.clone(), self.people.len());
+                        if !file.sha256.is_empty() {
+                            seen.insert(file.sha256.clone(), self.people.len());
                         }
-                        Some(&i) if !same_person(&self.people[i].person, &incoming.person) => {
-                            Outcome::Conflict(Box::new(Conflict {
-                                held: self.people[i].person.clone(),
-                                incoming,
-                            }))
-                        }
-                        Some(&i) => {
-                            if !file.sha256.is_empty() {
-                                seen.insert(file.sha256.clone(), i);
+                        let name = incoming.person.name.clone();
+                        self.people.push(incoming);
+                        Outcome::Added { name }
+                    }
+                    Some(&i) if !same_person(&self.people[i].person, &incoming.person) => {
+                        Outcome::Conflict(Box::new(Conflict {
+                            held: self.people[i].person.clone(),
+                            incoming,
+                        }))
+                    }
+                    Some(&i) => {
+                        // Merged into a copy first: a merge that would break the rules (too
+                        // many attempts) changes nothing.
+                        let mut entry = self.people[i].clone();
+                        let outcome = merge(&mut entry, incoming, now);
+                        match entry.checked() {
+                            Err(e) => Outcome::Failed(e),
+                            Ok(entry) => {
+                                if !file.sha256.is_empty() {
+                                    seen.insert(file.sha256.clone(), i);
+                                }
+                                self.people[i] = entry;
+                                outcome
                             }
-                            merge(&mut self.people[i], incoming, now)
                         }
                     }
-                }
+                },
             };
             results.push(FileResult {
                 file: file.name.clone(),
@@ -326,28 +349,48 @@ impl StaffRecords {
         results
     }
 
-    /// Applies the DSL's decision about a conflict.
-    pub fn settle(&mut self, conflict: Conflict, decision: Settle, now: NaiveDateTime) {
+    /// Applies the DSL's decision about a conflict. Refused, changing nothing, when the
+    /// result would break the rules the store keeps (no room for another person).
+    pub fn settle(
+        &mut self,
+        conflict: Conflict,
+        decision: Settle,
+        now: NaiveDateTime,
+    ) -> Result<(), ImportError> {
         let Conflict { incoming, .. } = conflict;
         match decision {
-            Settle::Keep => return,
+            Settle::Keep => return Ok(()),
             Settle::Replace => {
                 self.people.retain(|p| p.record_id != incoming.record_id);
                 self.people.push(incoming);
             }
             Settle::KeepBoth => {
-                let id = (2..)
-                    .map(|n| format!("{} ({n})", incoming.record_id))
-                    .find(|id| !self.people.iter().any(|p| &p.record_id == id))
-                    .unwrap_or_default();
+                if self.people.len() >= MAX_PEOPLE {
+                    return Err(full());
+                }
                 self.people.push(StaffEntry {
-                    record_id: id,
+                    record_id: self.new_id_beside(&incoming.record_id),
                     ..incoming
                 });
             }
         }
         self.updated_at = Some(now);
+        Ok(())
     }
+
+    /// A record id for a second person found under `id`: "id (2)", "id (3)"..., the id
+    /// shortened so the whole keeps the id rule.
+    fn new_id_beside(&self, id: &str) -> String {
+        (2..)
+            .map(|n| {
+                let suffix = format!(" ({n})");
+                let room = Rule::ID.max - suffix.chars().count();
+                format!("{}{suffix}", id.chars().take(room).collect::<String>())
+            })
+            .find(|id| !self.people.iter().any(|p| &p.record_id == id))
+            .unwrap_or_default()
+    }
+
     /// Two copies of the records joined (two tabs that both changed them): every person
     /// either holds, and for a record id both hold, every attempt and file of either, once,
     /// with the person as the newer export gives them. A person one copy removed comes back
@@ -365,6 +408,16 @@ impl StaffRecords {
                 joined.people.push(entry.clone());
                 continue;
             };
+            if !same_person(&joined.people[i].person, &entry.person) {
+                // One tab settled this id for another person (Replace): never merge two
+                // people's attempts; this tab's person stays, as a second person the DSL sees.
+                let id = joined.new_id_beside(&entry.record_id);
+                joined.people.push(StaffEntry {
+                    record_id: id,
+                    ..entry.clone()
+                });
+                continue;
+            }
             let held = &mut joined.people[i];
             for file in &entry.files {
                 if !held.files.contains(file) {

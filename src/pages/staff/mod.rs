@@ -126,8 +126,12 @@ fn Records(course: &'static Course, keys: Keys<'static>) -> impl IntoView {
         let Some((_, conflict)) = conflicts.with_untracked(|c| c.get(at).cloned()) else {
             return;
         };
-        records.update(|r| r.settle(conflict, decision, browser::now()));
-        conflicts.update(|c| drop(c.remove(at)));
+        let mut result = Ok(());
+        records.update(|r| result = r.settle(conflict, decision, browser::now()));
+        match result {
+            Ok(()) => conflicts.update(|c| drop(c.remove(at))),
+            Err(e) => said.set(Some(Err(e.to_string()))),
+        }
     };
     view! {
         <PageHead
