@@ -235,10 +235,12 @@ proptest! {
     #[test]
     fn whatever_the_fields_keep_saves_and_loads_back(texts in proptest::collection::vec(any_text(), 8)) {
         let keep = |rule: Rule, i: usize| rule.edit(&texts[i]).0.unwrap_or_else(|| "Name".into());
-        let mut settings = SchoolSettings::default();
-        settings.school_name = keep(Rule::NAME, 0);
-        settings.dsl = keep(Rule::LINE, 1);
-        settings.deputy_dsls = vec![keep(Rule::LINE, 2)];
+        let settings = SchoolSettings {
+            school_name: keep(Rule::NAME, 0),
+            dsl: keep(Rule::LINE, 1),
+            deputy_dsls: vec![keep(Rule::LINE, 2)],
+            ..SchoolSettings::default()
+        };
         let text = envelope::to_compact_json(&settings, at(), None);
         let kept = envelope::load::<SchoolSettings>(&text).unwrap();
         prop_assert!(kept.is_whole());
