@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use online_safety_workbench::components::fields::{Field, ListField};
 use online_safety_workbench::components::link::Link;
+use online_safety_workbench::domain::text::Rule;
 use online_safety_workbench::router::Router;
 use online_safety_workbench::routes::{Bundle, Page, TrainingRoute};
 use online_safety_workbench::state::Bind;
@@ -30,7 +31,7 @@ async fn text_field_is_labelled_and_reports_edits() {
             <Field
                 id="t-school"
                 label="School name"
-                bind=Bind::new(move || value.get(), move |v| value.set(v))
+                bind=Bind::new(move || value.get(), move |v| value.set(v)).keeping(Rule::NAME)
                 hint="As on the letterhead."
             />
         }
@@ -46,8 +47,36 @@ async fn text_field_is_labelled_and_reports_edits() {
     assert_eq!(label.text_content().unwrap(), "School name");
     assert_eq!(
         field.get_attribute("aria-describedby").unwrap(),
-        "t-school-hint"
+        "t-school-hint t-school-note"
     );
+    assert_eq!(field.get_attribute("maxlength").as_deref(), Some("200"));
+    let note = || {
+        document()
+            .get_element_by_id("t-school-note")
+            .unwrap()
+            .text_content()
+            .unwrap()
+    };
+    assert_eq!(note(), "");
+
+    // Pasted from a chat: a zero-width space and a tab. The field keeps what storage keeps,
+    // and says so next to itself.
+    field.set_value("Oak\u{200B} Tree\tPrimary");
+    field
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    assert_eq!(value.get_untracked(), "Oak Tree Primary");
+    assert!(note().starts_with("Invisible characters"), "{}", note());
+
+    // Emptied: the name saved stays until another is typed.
+    field.set_value(" ");
+    field
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    assert_eq!(value.get_untracked(), "Oak Tree Primary");
+    assert!(note().contains("cannot be left empty"), "{}", note());
 
     field.set_value("Oak Tree Primary");
     field

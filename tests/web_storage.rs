@@ -183,3 +183,69 @@ async fn an_import_backs_up_what_it_replaces_and_the_backup_restores() {
     stored::erase_all().await;
     assert!(storage::keys().is_empty());
 }
+
+/// One person's entry as the staff records store it.
+fn entry(id: &str, name: &str) -> serde_json::Value {
+    serde_json::json!({
+        "record_id": id,
+        "person": { "name": name, "role": "teaching", "start_date": "2026-09-01", "track": "induction" },
+        "exported_at": "2026-11-30T18:00:00",
+        "files": [],
+        "attempts": [],
+    })
+}
+
+#[wasm_bindgen_test]
+async fn one_poisoned_person_is_set_aside_and_everyone_else_loads() {
+    fresh().await;
+    let good: StaffRecords = serde_json::from_value(serde_json::json!({
+        "people": [entry("r-ann", "Ann Able"), entry("r-bo", "Bo Baker")],
+    }))
+    .unwrap();
+    let mut envelope = envelope::wrap(&good, Default::default(), None);
+    let mut eve = entry("r-eve", "Eve Evans");
+    eve["attempts"] = serde_json::json!("not a list");
+    envelope.data["people"]
+        .as_array_mut()
+        .unwrap()
+        .insert(1, eve);
+    let text = serde_json::to_string(&envelope).unwrap();
+    indexed::write("osw:staff-records", &text).await.unwrap();
+
+    let Loaded::Mended {
+        value,
+        mark: Some(_),
+        report,
+    } = stored::load_indexed::<StaffRecords>().await.unwrap()
+    else {
+        panic!("expected the records to load with one person set aside");
+    };
+    let names: Vec<&str> = value
+        .people
+        .iter()
+        .map(|p| p.person.name.as_str())
+        .collect();
+    assert_eq!(names, ["Ann Able", "Bo Baker"]);
+    assert_eq!(report.set_aside.len(), 1);
+    assert_eq!(report.set_aside[0].name, "Eve Evans's training records");
+    // Nothing is lost: what was stored is the kind's backup, Eve is kept under a key of her
+    // own, and the next start loads the two people whole.
+    let key = report.set_aside[0].key.clone().unwrap();
+    assert!(key.starts_with("osw:damaged:staff-records:"), "{key}");
+    assert_eq!(
+        indexed::read("osw:backup:staff-records")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some(text.as_str())
+    );
+    let aside = indexed::read(&key).await.unwrap().unwrap();
+    assert!(aside.contains("Eve Evans") && !aside.contains("Ann Able"));
+    assert_eq!(stored::damaged_keys().await, [key]);
+    let Loaded::Value(again, _) = stored::load_indexed::<StaffRecords>().await.unwrap() else {
+        panic!("expected the mended records to load whole");
+    };
+    assert_eq!(again, value);
+    // Eve cannot be put back while her entry still cannot be read.
+    assert!(envelope::put_back(&again, &aside).is_err());
+}
