@@ -15,8 +15,11 @@ use serde_json::{json, Value};
 use common::{at, course, day, keys, pass_all, person};
 use online_safety_workbench::domain::content::Role;
 use online_safety_workbench::domain::envelope;
-use online_safety_workbench::domain::staff::{Outcome, RecordFile, Settle, StaffRecords};
+use online_safety_workbench::domain::staff::{
+    matrix, Outcome, Overall, RecordFile, Settle, StaffRecords,
+};
 use online_safety_workbench::domain::training::{Profile, Track, TrainingRecord};
+use online_safety_workbench::domain::verify::Verdict;
 
 fn record(id: &str, name: &str, on: NaiveDate) -> TrainingRecord {
     let mut profile = Profile::new(
@@ -148,6 +151,51 @@ fn two_tabs_never_merge_two_people_under_one_id() {
         ]
     );
     assert!(loads_whole(&joined));
+}
+
+#[test]
+fn records_restored_from_a_file_count_only_once_checked_again() {
+    let ann = record("r-ann", "Ann Able", day(2026, 11, 26));
+    let bo = record("r-bo", "Bo Baker", day(2026, 11, 26));
+    let ann_file = file("ann.json", &ann, |_| {});
+    let mut records = StaffRecords::default();
+    records.import(
+        &[ann_file.clone(), file("bo.json", &bo, |_| {})],
+        keys(),
+        at(today()),
+    );
+    let overall = |r: &StaffRecords| -> Vec<Overall> {
+        matrix(course(), r, today())
+            .iter()
+            .map(|row| row.overall)
+            .collect()
+    };
+    assert_eq!(overall(&records), [Overall::Trained, Overall::Trained]);
+
+    // A backup file edited by hand: Bo's attempts say they failed... then say verified and
+    // passed, at 0%.
+    let mut edited = records.clone();
+    for attempt in &mut edited.people[1].attempts {
+        if let Some(score) = &mut attempt.score {
+            score.correct = 0;
+            score.percent = 0;
+        }
+        attempt.verdict = Verdict::Verified;
+    }
+    let restored = edited.restored_from_file();
+    assert!(overall(&restored).iter().all(|o| *o != Overall::Trained));
+    // Importing Ann's own file again checks her attempts afresh: she counts; Bo, whose
+    // record has not come in again, does not.
+    let mut restored = restored;
+    let results = restored.import(&[ann_file], keys(), at(today()));
+    assert!(
+        matches!(&results[0].outcome, Outcome::Merged { new_attempts, .. } if *new_attempts == ann.attempts.len()),
+        "{:?}",
+        results[0].outcome
+    );
+    assert_eq!(overall(&restored)[0], Overall::Trained);
+    assert_ne!(overall(&restored)[1], Overall::Trained);
+    assert!(loads_whole(&restored));
 }
 
 /// What a file in the shared folder may be: a genuine export, or one altered as the review

@@ -35,6 +35,16 @@ pub enum Problem {
     ImpossibleDates(DateProblem),
     /// Kept from before the app checked attempts on import (staff records schema 1).
     RecordedUnchecked,
+    /// Restored from a backup file, which anyone could have edited: not counted until the
+    /// person's record is imported again and checked.
+    RestoredFromFile,
+}
+
+impl Problem {
+    /// Whether importing the person's record again checks the attempt afresh.
+    pub fn awaits_record(&self) -> bool {
+        matches!(self, Problem::RecordedUnchecked | Problem::RestoredFromFile)
+    }
 }
 
 /// Which dates of an attempt cannot be true.
@@ -56,6 +66,7 @@ impl std::fmt::Display for Problem {
             Problem::NotTheDraw => write!(f, "its questions are not the ones the app draws for this attempt"),
             Problem::NotSubmitted => write!(f, "it was never submitted"),
             Problem::RecordedUnchecked => write!(f, "it was imported before the app checked attempts: import the person's record again"),
+            Problem::RestoredFromFile => write!(f, "it was restored from a backup file, which could have been edited: import the person's record again to count it"),
             Problem::ImpossibleDates(d) => write!(f, "{}", match d {
                 DateProblem::SubmittedBeforeStarted => "it was submitted before it was started",
                 DateProblem::ExportedBeforeSubmitted => "the record was exported before the attempt was submitted",

@@ -22,7 +22,7 @@ use super::content::Keys;
 use super::envelope::{self, invalid, Entries, ImportError, Kind, Versioned};
 use super::text::{Rule, Texts};
 use super::training::{check_record_fields, Person, TrainingRecord};
-use super::verify::{self, Outcome as Checked};
+use super::verify::{self, Outcome as Checked, Problem, Verdict};
 
 mod batch;
 mod coverage;
@@ -116,6 +116,14 @@ impl StaffEntry {
     pub fn check(&mut self, texts: &mut Texts, at: &str) -> Result<(), ImportError> {
         check_record_fields(texts, at, &mut self.record_id, &mut self.person)?;
         check_outcomes(texts, &format!("{at}attempts"), &mut self.attempts)
+    }
+
+    /// Whether an attempt of this entry waits for the person's record to be imported again
+    /// (restored from a file, or kept from before attempts were checked).
+    fn awaits_record(&self) -> bool {
+        self.attempts
+            .iter()
+            .any(|a| matches!(&a.verdict, Verdict::Unverifiable(p) if p.awaits_record()))
     }
 
     /// The entry if it keeps the rules (strictly); otherwise why not.
@@ -287,7 +295,12 @@ impl StaffRecords {
             .flat_map(|(i, p)| p.files.iter().map(move |f| (f.clone(), i)))
             .collect();
         for file in files {
-            if let Some(&i) = seen.get(&file.sha256).filter(|_| !file.sha256.is_empty()) {
+            // A file already imported is skipped, unless its person waits for it to be
+            // checked again (restored from a backup file).
+            if let Some(&i) = seen
+                .get(&file.sha256)
+                .filter(|&&i| !file.sha256.is_empty() && !self.people[i].awaits_record())
+            {
                 results.push(FileResult {
                     file: file.name.clone(),
                     outcome: Outcome::AlreadyHere {
@@ -347,6 +360,19 @@ impl StaffRecords {
             self.updated_at = Some(now);
         }
         results
+    }
+
+    /// The records as restored from a backup file: a file anyone could have edited, so no
+    /// verdict in it is believed. Every attempt it says was verified is kept, marked
+    /// `RestoredFromFile`, and counts once the person's record is imported again (which
+    /// checks it afresh); attempts it says failed the check stay as they are.
+    pub fn restored_from_file(mut self) -> Self {
+        for attempt in self.people.iter_mut().flat_map(|p| &mut p.attempts) {
+            if attempt.verdict.is_verified() {
+                attempt.verdict = Verdict::Unverifiable(Problem::RestoredFromFile);
+            }
+        }
+        self
     }
 
     /// Applies the DSL's decision about a conflict. Refused, changing nothing, when the
@@ -510,13 +536,21 @@ fn merge(entry: &mut StaffEntry, incoming: StaffEntry, now: NaiveDateTime) -> Ou
         }
     }
     let before = entry.attempts.len();
+    let mut checked_again = 0;
     for attempt in incoming.attempts {
-        if !entry
+        match entry
             .attempts
-            .iter()
-            .any(|a| a.attempt_id == attempt.attempt_id)
+            .iter_mut()
+            .find(|a| a.attempt_id == attempt.attempt_id)
         {
-            entry.attempts.push(attempt);
+            None => entry.attempts.push(attempt),
+            // Held unchecked (restored from a file): the file's own attempt, checked now,
+            // takes its place.
+            Some(held) if matches!(&held.verdict, Verdict::Unverifiable(p) if p.awaits_record()) => {
+                *held = attempt;
+                checked_again += 1;
+            }
+            Some(_) => {}
         }
     }
     entry
@@ -531,7 +565,7 @@ fn merge(entry: &mut StaffEntry, incoming: StaffEntry, now: NaiveDateTime) -> Ou
         entry.person = incoming.person;
         entry.exported_at = incoming.exported_at;
     }
-    match entry.attempts.len() - before {
+    match entry.attempts.len() - before + checked_again {
         0 => Outcome::AlreadyHere { name },
         n => Outcome::Merged {
             name,
