@@ -144,11 +144,14 @@ impl AppState {
     /// Whether a kind has loaded from storage (reactive; asks for the kind if need be).
     /// Importing into a kind before it has loaded would lose what it holds.
     pub fn loaded(&self, kind: Kind) -> bool {
+        // Every kind named: a new stored kind must say which signal it loads.
         match kind {
             Kind::StaffRecords => drop(self.staff()),
             Kind::Audits => drop(self.audits()),
             Kind::TrainingProfiles => drop(self.training()),
-            _ => drop(self.settings()),
+            Kind::Settings => drop(self.settings()),
+            // Files only, never stored: nothing to wait for.
+            Kind::TrainingRecord | Kind::Audit | Kind::FullBackup => return true,
         }
         self.inner
             .with_value(|inner| {
