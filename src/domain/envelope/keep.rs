@@ -12,7 +12,9 @@
 
 use serde_json::{Map, Value};
 
-use super::{data_of, fast, read_data, read_envelope_unbounded, ImportError, Versioned};
+use super::{
+    data_of, fast, read_data, read_envelope_unbounded, Envelope, ImportError, Versioned,
+};
 use crate::domain::text::{Repair, Rule, Texts};
 
 /// A list (or map) of independent entries in a kind's data.
@@ -70,9 +72,17 @@ pub fn load<T: Versioned>(text: &str) -> Result<Kept<T>, ImportError> {
             });
         }
     }
-    let data = data_of::<T>(read_envelope_unbounded(text)?)?;
+    load_envelope(read_envelope_unbounded(text)?)
+}
+
+/// Reads an envelope already parsed as `load` does (a part of a backup being restored).
+pub fn load_envelope<T: Versioned>(envelope: Envelope) -> Result<Kept<T>, ImportError> {
+    let data = data_of::<T>(envelope)?;
     let mut set_aside = Vec::new();
-    let kept = keep::<T>(&mut Vec::new(), data, T::ENTRIES, &mut set_aside)?;
+    // One `keep` for every kind, given how to try a kind's data: a generic one per kind
+    // would repeat its code in the wasm for each.
+    let tries = |data: Value| read_checked::<T>(data).map(drop);
+    let kept = keep(&mut Vec::new(), data, T::ENTRIES, &mut set_aside, &tries)?;
     let (value, repairs) = read_checked::<T>(kept)?;
     Ok(Kept {
         value,
@@ -111,13 +121,14 @@ fn wrap(frames: &[Frame], mut entry: Value) -> Value {
 
 /// The part of `whole` (the data, or an entry within `frames`) that loads, setting aside
 /// each entry of it that does not. Tries it whole first: most stored values are.
-fn keep<T: Versioned>(
+fn keep(
     frames: &mut Vec<Frame>,
     whole: Value,
     levels: &'static [Entries],
     set_aside: &mut Vec<SetAside>,
+    tries: &dyn Fn(Value) -> Result<(), ImportError>,
 ) -> Result<Value, ImportError> {
-    let check = |frames: &[Frame], v: &Value| read_checked::<T>(wrap(frames, v.clone())).map(drop);
+    let check = |frames: &[Frame], v: &Value| tries(wrap(frames, v.clone()));
     let error = match check(frames, &whole) {
         Ok(()) => return Ok(whole),
         Err(error) => error,
@@ -147,7 +158,7 @@ fn keep<T: Versioned>(
     let mut good = Vec::with_capacity(items.len());
     for (i, (key, item)) in items.into_iter().enumerate() {
         frames.last_mut().expect("pushed above").2 = key.clone();
-        match keep::<T>(frames, item.clone(), deeper, set_aside) {
+        match keep(frames, item.clone(), deeper, set_aside, tries) {
             Ok(kept) => good.push((key, kept)),
             Err(error) => set_aside.push(SetAside {
                 name: entry_name(level, key.as_deref(), i, &item),

@@ -17,7 +17,7 @@ mod fast;
 mod field_path;
 mod keep;
 
-pub use keep::{load, put_back, Entries, Kept, SetAside};
+pub use keep::{load, load_envelope, put_back, Entries, Kept, SetAside};
 
 use fast::fast;
 use field_path::{field_error, plain_json_error};
