@@ -58,11 +58,11 @@ test("a pasted zero-width space and TAB are taken out as typed, and every profil
 
   await page.reload();
   await ready(page);
-  await expect(page.locator(".notice-error")).toHaveCount(0);
+  await expect(page.locator(".notices .notice-error")).toHaveCount(0);
   await expect(checks.getByLabel("Document", { exact: true })).toHaveValue("Filtering log 2026");
   await page.goto("/training");
   await ready(page);
-  await expect(page.locator(".notice")).toHaveCount(0);
+  await expect(page.locator(".notices .notice")).toHaveCount(0);
   expect(await profileNames(page)).toEqual(["Ann Able", "Bo Baker"]);
 });
 
@@ -80,8 +80,8 @@ test("text stored before the rules loads repaired, and one profile that cannot b
   });
   await page.reload();
   await ready(page);
-  await expect(page.locator(".notice-warning")).toContainText("profiles[1].person.name");
-  const aside = page.locator(".notice-error").filter({ hasText: "Cy Cole's profile could not be loaded" });
+  await expect(page.locator(".notices .notice-warning")).toContainText("profiles[1].person.name");
+  const aside = page.locator(".notices .notice-error").filter({ hasText: "Cy Cole's profile could not be loaded" });
   await expect(aside).toContainText("everything else in the saved training profiles loaded");
   await expectAxeClean(page);
   expect(await profileNames(page)).toEqual(["Ann Able", "Bo Baker"]);
@@ -96,13 +96,13 @@ test("text stored before the rules loads repaired, and one profile that cannot b
   const set = page.getByRole("region", { name: "Damaged data set aside" });
   await expect(set.getByRole("listitem")).toHaveCount(1);
   await set.getByRole("button", { name: "Put back" }).click();
-  await expect(page.locator(".notice-error").filter({ hasText: "still cannot be read" })).toBeVisible();
+  await expect(page.locator(".notices .notice-error").filter({ hasText: "still cannot be read" })).toBeVisible();
   await expect(set.getByRole("listitem")).toHaveCount(1);
   await expectAxeClean(page);
   // The next start loads the rest whole: no notice again.
   await page.goto("/training");
   await ready(page);
-  await expect(page.locator(".notice")).toHaveCount(0);
+  await expect(page.locator(".notices .notice")).toHaveCount(0);
 });
 
 test("a staff store with one poisoned person loads everyone else and names them", async ({ page }) => {
@@ -145,7 +145,7 @@ test("a staff store with one poisoned person loads everyone else and names them"
   );
   await page.reload();
   await ready(page);
-  await expect(page.locator(".notice-error").filter({ hasText: "Eve Evans's training records could not be loaded" })).toBeVisible();
+  await expect(page.locator(".notices .notice-error").filter({ hasText: "Eve Evans's training records could not be loaded" })).toBeVisible();
   await expect(page.getByRole("row", { name: /Ann Able/ })).toBeVisible();
   await expect(page.getByRole("row", { name: /Bo Baker/ })).toBeVisible();
   await expect(page.getByRole("row", { name: /Eve Evans/ })).toHaveCount(0);
