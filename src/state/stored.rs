@@ -111,14 +111,20 @@ pub struct Aside {
 /// The writes that keep what a mended load changed, in order: what was stored becomes the
 /// kind's backup, then each entry set aside goes under a damaged key of its own (as a value
 /// of the kind holding only that entry, which Your data can put back).
-fn mend_writes<T: Versioned>(text: String, kept: &envelope::Kept<T>) -> Vec<(String, String)> {
-    let mut writes = vec![(backup_key(T::KIND), text)];
-    let aside = damaged_key(T::KIND);
-    for (n, entry) in kept.set_aside.iter().enumerate() {
+/// Not generic, so its code is in the wasm once.
+fn mend_writes(
+    kind: Kind,
+    schema_version: u32,
+    text: String,
+    set_aside: &[envelope::SetAside],
+) -> Vec<(String, String)> {
+    let mut writes = vec![(backup_key(kind), text)];
+    let aside = damaged_key(kind);
+    for (n, entry) in set_aside.iter().enumerate() {
         let envelope = Envelope {
             format: envelope::FORMAT.to_owned(),
-            kind: T::KIND,
-            schema_version: T::SCHEMA_VERSION,
+            kind,
+            schema_version,
             app_version: envelope::APP_VERSION.to_owned(),
             content_version: None,
             saved_at: browser::now(),
@@ -129,6 +135,14 @@ fn mend_writes<T: Versioned>(text: String, kept: &envelope::Kept<T>) -> Vec<(Str
         writes.push((format!("{aside}:{}", n + 1), text));
     }
     writes
+}
+
+/// Makes `writes` in localStorage in order until one fails; returns how many were made.
+fn write_local(writes: &[(String, String)]) -> usize {
+    writes
+        .iter()
+        .take_while(|(key, text)| storage::write(key, text).is_ok())
+        .count()
 }
 
 /// The report of a mended load, given how many of its writes were made.
@@ -178,11 +192,8 @@ pub fn load<T: Versioned>() -> Loaded<T> {
     match envelope::load::<T>(&text) {
         Ok(kept) if kept.is_whole() => Loaded::Value(kept.value, text),
         Ok(kept) => {
-            let writes = mend_writes(text, &kept);
-            let made = writes
-                .iter()
-                .take_while(|(key, text)| storage::write(key, text).is_ok())
-                .count();
+            let writes = mend_writes(T::KIND, T::SCHEMA_VERSION, text, &kept.set_aside);
+            let made = write_local(&writes);
             let mark = (made == writes.len())
                 .then(|| save(&kept.value).ok())
                 .flatten();
@@ -210,7 +221,7 @@ pub async fn load_indexed<T: Versioned>() -> Result<Loaded<T>, StorageError> {
     Ok(match envelope::load::<T>(&text) {
         Ok(kept) if kept.is_whole() => Loaded::Value(kept.value, stamp),
         Ok(kept) => {
-            let writes = mend_writes(text, &kept);
+            let writes = mend_writes(T::KIND, T::SCHEMA_VERSION, text, &kept.set_aside);
             let mut made = 0;
             for (key, text) in &writes {
                 if indexed::write(key, text).await.is_err() {

@@ -12,9 +12,7 @@
 
 use serde_json::{Map, Value};
 
-use super::{
-    data_of, fast, read_data, read_envelope_unbounded, Envelope, ImportError, Versioned,
-};
+use super::{data_of, fast, read_data, read_envelope_unbounded, Envelope, ImportError, Versioned};
 use crate::domain::text::{Repair, Rule, Texts};
 
 /// A list (or map) of independent entries in a kind's data.
@@ -108,7 +106,12 @@ fn wrap(frames: &[Frame], mut entry: Value) -> Value {
     for (around, entries, key) in frames.iter().rev() {
         let mut outer = around.clone();
         let list = match key {
-            Some(key) => Value::Object(Map::from_iter([(key.clone(), entry)])),
+            Some(key) => {
+                // Inserted, not collected: collecting a map sorts, and sorting costs wasm.
+                let mut one = Map::new();
+                one.insert(key.clone(), entry);
+                Value::Object(one)
+            }
             None => Value::Array(vec![entry]),
         };
         if let Value::Object(fields) = &mut outer {
@@ -170,11 +173,11 @@ fn keep(
     let (mut around, ..) = frames.pop().expect("pushed above");
     let put = |around: &mut Value, good: &[(Option<String>, Value)]| {
         let list = if is_map {
-            Value::Object(
-                good.iter()
-                    .map(|(k, v)| (k.clone().unwrap_or_default(), v.clone()))
-                    .collect(),
-            )
+            let mut map = Map::new();
+            for (k, v) in good {
+                map.insert(k.clone().unwrap_or_default(), v.clone());
+            }
+            Value::Object(map)
         } else {
             Value::Array(good.iter().map(|(_, v)| v.clone()).collect())
         };
