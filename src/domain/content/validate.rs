@@ -161,12 +161,20 @@ fn options_once(problems: &mut Problems, file: &str, module: &Module) {
 }
 
 /// A text with case, punctuation and spacing ignored: "The DSL." and "the  DSL" are one text.
+/// ASCII only: the Unicode case and letter tables would add kilobytes to the staff's wasm,
+/// and the course is written in English (any other character counts as a separator).
 fn normalised(text: &str) -> String {
-    text.split(|c: char| !c.is_alphanumeric() && c != '{' && c != '}')
+    let mut out = String::with_capacity(text.len());
+    for word in text
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '{' && c != '}')
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&word.to_ascii_lowercase());
+    }
+    out
 }
 
 /// What only the modules together show: enough questions, and question ids unique across
