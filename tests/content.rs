@@ -263,7 +263,7 @@ fn a_true_false_question_needs_exactly_true_and_false() {
         "{ \"id\": \"c\", \"text\": \"Maybe\", \"feedback\": \"No.\", \"refs\": [\"policy:section-b\"] }, { \"id\": \"b\", \"text\": \"False\", \"correct\": true,",
         1,
     );
-    expect_problem(&three, &["m03-q06", "true/false"]);
+    expect_problem(&three, &["m03-q02", "true/false"]);
 }
 
 #[test]
@@ -303,4 +303,57 @@ fn too_small_a_bank_is_rejected() {
             .any(|e| e.contains("draws 8 questions from a bank of 4")),
         "{errors:#?}"
     );
+}
+
+/// The module's JSON with `edit` applied to the question `id`.
+fn with_question(id: &str, edit: impl FnOnce(&mut serde_json::Value)) -> String {
+    let mut value: serde_json::Value = serde_json::from_str(GOOD).unwrap();
+    let q = value["questions"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|q| q["id"] == id)
+        .unwrap();
+    edit(q);
+    value.to_string()
+}
+
+#[test]
+fn a_multiple_select_question_with_every_option_correct_is_rejected() {
+    let all = with_question("m03-q04", |q| {
+        for o in q["options"].as_array_mut().unwrap() {
+            o["correct"] = true.into();
+        }
+    });
+    expect_problem(&all, &["m03-q04", "every option is correct"]);
+}
+
+#[test]
+fn a_scenario_question_without_a_situation_is_rejected() {
+    let bare = with_question("m03-q08", |q| {
+        assert_eq!(q["kind"], "scenario");
+        q["situation"] = "  ".into();
+    });
+    expect_problem(&bare, &["m03-q08", "needs a situation"]);
+    let missing = with_question("m03-q08", |q| {
+        q.as_object_mut().unwrap().remove("situation");
+    });
+    expect_problem(&missing, &["m03-q08", "needs a situation"]);
+}
+
+#[test]
+fn an_option_repeated_in_another_question_of_the_module_is_rejected() {
+    // The same fact, differently cased and punctuated, as an option of a second question.
+    let first = module("staff-personal-use").questions[0].options[1]
+        .text
+        .clone();
+    let copied = with_question("m03-q04", |q| {
+        q["options"][2]["text"] = format!("  {}. ", first.to_uppercase()).into();
+    });
+    expect_problem(
+        &copied,
+        &["m03-q04/c", "also an option of m03-q01", "must not answer"],
+    );
+    // True and False are every true/false question's options, and are not a repeat.
+    assert!(content_with(FILE, GOOD).is_ok());
 }

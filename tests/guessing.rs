@@ -319,9 +319,11 @@ fn the_banks_have_no_telling_shape() {
         counts.contains(&1),
         "no multiple-select question has a single right option"
     );
+    // Every option right would teach that ticking everything is safe (review 2, S5): the
+    // validator refuses it, and no bank may rely on it.
     assert!(
-        correct_counts.iter().any(|(c, n)| c == n),
-        "no multiple-select question has every option right"
+        correct_counts.iter().all(|(c, n)| c < n),
+        "a multiple-select question has every option right"
     );
     let most_common = (1..=6)
         .map(|c| counts.iter().filter(|&&x| x == c).count())

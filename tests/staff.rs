@@ -47,21 +47,9 @@ fn import(records: &mut StaffRecords, files: &[RecordFile], on: NaiveDate) -> Ve
 #[test]
 fn a_bad_file_is_listed_and_the_others_still_import() {
     let mut records = StaffRecords::default();
-    let today = day(2026, 12, 1);
-    let ann = record(
-        "r-ann",
-        "Ann Able",
-        Role::Teaching,
-        day(2026, 11, 26),
-        today,
-    );
-    let bob = record(
-        "r-bob",
-        "Bob Baker",
-        Role::Support,
-        day(2026, 11, 27),
-        today,
-    );
+    let today = day(2026, 12, 12);
+    let ann = record("r-ann", "Ann Able", Role::Teaching, day(2026, 12, 7), today);
+    let bob = record("r-bob", "Bob Baker", Role::Support, day(2026, 12, 8), today);
     let broken = RecordFile {
         name: "broken.json".into(),
         text: "{ not json".into(),
@@ -89,15 +77,15 @@ fn the_same_record_twice_merges_keeping_each_attempt_once() {
         "r-ann",
         "Ann Able",
         Role::Governor,
-        day(2026, 11, 26),
-        day(2026, 11, 26),
+        day(2026, 12, 7),
+        day(2026, 12, 7),
     );
-    import(&mut records, &[file("a.json", &first)], day(2026, 11, 27));
-    let again = import(&mut records, &[file("a.json", &first)], day(2026, 11, 28));
+    import(&mut records, &[file("a.json", &first)], day(2026, 12, 8));
+    let again = import(&mut records, &[file("a.json", &first)], day(2026, 12, 9));
     assert!(matches!(again[0], Outcome::AlreadyHere { .. }));
     assert_eq!(
         records.updated_at,
-        Some(at(day(2026, 11, 27))),
+        Some(at(day(2026, 12, 8))),
         "nothing changed"
     );
 
@@ -106,17 +94,17 @@ fn the_same_record_twice_merges_keeping_each_attempt_once() {
         "r-ann",
         "Ann  able",
         Role::Governor,
-        day(2026, 11, 26),
-        day(2026, 12, 10),
+        day(2026, 12, 7),
+        day(2026, 12, 21),
     );
     newer
         .attempts
-        .push(take("four-cs", 99, "r-ann-extra", at(day(2026, 12, 9)), 8));
+        .push(take("four-cs", 99, "r-ann-extra", at(day(2026, 12, 20)), 8));
     let before = records.people[0].attempts.len();
     let results = import(
         &mut records,
         &[file("newer.json", &newer)],
-        day(2026, 12, 11),
+        day(2026, 12, 22),
     );
     assert_eq!(
         results[0],
@@ -134,16 +122,16 @@ fn the_same_record_twice_merges_keeping_each_attempt_once() {
 #[test]
 fn a_record_id_belongs_to_one_person_and_the_dsl_settles_a_clash() {
     let mut records = StaffRecords::default();
-    let today = day(2026, 12, 1);
-    let ann = record("r-1", "Ann Able", Role::Teaching, day(2026, 11, 26), today);
+    let today = day(2026, 12, 12);
+    let ann = record("r-1", "Ann Able", Role::Teaching, day(2026, 12, 7), today);
     import(&mut records, &[file("ann.json", &ann)], today);
     // Someone else's export reusing Ann's record id (copied from her certificate).
     let cal = record(
         "r-1",
         "Cal Cheat",
         Role::Teaching,
-        day(2026, 11, 27),
-        day(2026, 11, 28),
+        day(2026, 12, 8),
+        day(2026, 12, 9),
     );
     let results = import(&mut records, &[file("cal.json", &cal)], today);
     let Outcome::Conflict(conflict) = &results[0] else {
@@ -190,8 +178,8 @@ fn a_record_id_belongs_to_one_person_and_the_dsl_settles_a_clash() {
 #[test]
 fn a_file_already_imported_is_up_to_date_without_being_read_again() {
     let mut records = StaffRecords::default();
-    let today = day(2026, 12, 1);
-    let ann = record("r-1", "Ann Able", Role::Teaching, day(2026, 11, 26), today);
+    let today = day(2026, 12, 12);
+    let ann = record("r-1", "Ann Able", Role::Teaching, day(2026, 12, 7), today);
     let first = file("ann.json", &ann);
     import(&mut records, std::slice::from_ref(&first), today);
     let before = records.clone();
@@ -205,7 +193,7 @@ fn a_file_already_imported_is_up_to_date_without_being_read_again() {
         text: String::new(),
         ..first.clone()
     };
-    let results = import(&mut records, &[copy, unread], day(2026, 12, 2));
+    let results = import(&mut records, &[copy, unread], day(2026, 12, 13));
     assert!(results
         .iter()
         .all(|r| matches!(r, Outcome::AlreadyHere { name } if name == "Ann Able")));
@@ -224,7 +212,7 @@ fn a_file_already_imported_is_up_to_date_without_being_read_again() {
 #[test]
 fn an_edited_score_is_altered_and_not_counted() {
     // A governor who failed one module, then edited the file to say they passed it.
-    let on = day(2026, 11, 26);
+    let on = day(2026, 12, 7);
     let mut rec = record("r-gov", "Gill Gov", Role::Governor, on, on);
     let mut edited = take("governors", 7, "r-gov-fail", at(on), 8);
     let mut score = edited.score.unwrap();
@@ -236,7 +224,7 @@ fn an_edited_score_is_altered_and_not_counted() {
     rec.attempts.push(edited);
     let mut records = StaffRecords::default();
     import(&mut records, &[file("gill.json", &rec)], on);
-    let rows = matrix(course(), &records, day(2026, 12, 1));
+    let rows = matrix(course(), &records, day(2026, 12, 12));
     let row = &rows[0];
     assert_eq!(row.doubts.len(), 1);
     assert_eq!(row.doubts[0].module_id, "governors");
@@ -264,7 +252,7 @@ fn an_edited_score_is_altered_and_not_counted() {
 #[test]
 fn a_hand_made_record_answering_one_question_per_module_is_unverifiable() {
     // T1: the answer key is in the app, so a record can answer just one question right.
-    let on = day(2026, 11, 26);
+    let on = day(2026, 12, 7);
     let mut rec = record("r-h", "Hana Hand", Role::Volunteer, on, on);
     for a in &mut rec.attempts {
         a.questions.truncate(1);
@@ -275,7 +263,7 @@ fn a_hand_made_record_answering_one_question_per_module_is_unverifiable() {
     }
     let mut records = StaffRecords::default();
     import(&mut records, &[file("h.json", &rec)], on);
-    let rows = matrix(course(), &records, day(2026, 12, 1));
+    let rows = matrix(course(), &records, day(2026, 12, 12));
     assert_eq!(rows[0].overall, Overall::NotStarted);
     assert!(rows[0]
         .doubts
@@ -286,7 +274,7 @@ fn a_hand_made_record_answering_one_question_per_module_is_unverifiable() {
 
 #[test]
 fn moved_dates_are_unverifiable() {
-    let on = day(2026, 11, 26);
+    let on = day(2026, 12, 7);
     // Passed before the course version existed.
     let mut early = record("r-e", "Eve Early", Role::Volunteer, on, on);
     for a in &mut early.attempts {
@@ -296,16 +284,16 @@ fn moved_dates_are_unverifiable() {
     // Exported "next year" to stretch the valid-until date.
     let mut late = record("r-l", "Lou Late", Role::Volunteer, on, on);
     for a in &mut late.attempts {
-        a.submitted_at = Some(at(day(2027, 11, 1)));
+        a.submitted_at = Some(at(day(2027, 11, 12)));
     }
-    late.exported_at = at(day(2027, 11, 2));
+    late.exported_at = at(day(2027, 11, 13));
     let mut records = StaffRecords::default();
     import(
         &mut records,
         &[file("e.json", &early), file("l.json", &late)],
-        day(2026, 12, 1),
+        day(2026, 12, 12),
     );
-    let rows = matrix(course(), &records, day(2026, 12, 1));
+    let rows = matrix(course(), &records, day(2026, 12, 12));
     for row in &rows {
         assert_eq!(row.overall, Overall::NotStarted, "{}", row.name);
         assert!(row.doubts.iter().all(|d| matches!(
@@ -314,16 +302,20 @@ fn moved_dates_are_unverifiable() {
         )));
     }
     // A future export date does not freeze the entry: a genuine later export still updates it.
-    let mut genuine = record("r-l", "Lou  late", Role::Volunteer, on, day(2026, 12, 2));
+    let mut genuine = record("r-l", "Lou  late", Role::Volunteer, on, day(2026, 12, 13));
     genuine.attempts.truncate(1);
-    import(&mut records, &[file("l2.json", &genuine)], day(2026, 12, 2));
+    import(
+        &mut records,
+        &[file("l2.json", &genuine)],
+        day(2026, 12, 13),
+    );
     assert_eq!(records.people[1].person.name, "Lou  late");
 }
 
 #[test]
 fn the_matrix_shows_passed_due_soon_expired_and_not_required() {
     let course = course();
-    let today = day(2027, 11, 25);
+    let today = day(2027, 12, 6);
     let mut records = StaffRecords::default();
     import(
         &mut records,
@@ -334,8 +326,8 @@ fn the_matrix_shows_passed_due_soon_expired_and_not_required() {
                     "r-a",
                     "Amy Fresh",
                     Role::Teaching,
-                    day(2027, 10, 1),
-                    day(2027, 10, 1),
+                    day(2027, 10, 12),
+                    day(2027, 10, 12),
                 ),
             ),
             file(
@@ -344,8 +336,8 @@ fn the_matrix_shows_passed_due_soon_expired_and_not_required() {
                     "r-b",
                     "Ben Soon",
                     Role::Teaching,
-                    day(2026, 12, 10),
-                    day(2026, 12, 10),
+                    day(2026, 12, 21),
+                    day(2026, 12, 21),
                 ),
             ),
             file(
@@ -354,8 +346,8 @@ fn the_matrix_shows_passed_due_soon_expired_and_not_required() {
                     "r-c",
                     "Cat Old",
                     Role::Volunteer,
-                    day(2026, 11, 25),
-                    day(2026, 11, 25),
+                    day(2026, 12, 6),
+                    day(2026, 12, 6),
                 ),
             ),
         ],
@@ -425,12 +417,12 @@ fn the_matrix_shows_passed_due_soon_expired_and_not_required() {
 
 #[test]
 fn a_quiz_finished_implausibly_fast_is_flagged_and_still_counted() {
-    let on = day(2026, 11, 26);
+    let on = day(2026, 12, 7);
     let mut rec = record("r-f", "Fay Fast", Role::Volunteer, on, on);
     rec.attempts[0].submitted_at = Some(rec.attempts[0].started_at + chrono::Duration::seconds(20));
     let mut records = StaffRecords::default();
     import(&mut records, &[file("f.json", &rec)], on);
-    let rows = matrix(course(), &records, day(2026, 12, 1));
+    let rows = matrix(course(), &records, day(2026, 12, 12));
     assert_eq!(rows[0].overall, Overall::Trained);
     assert_eq!(rows[0].fast, [rec.attempts[0].module_id.clone()]);
 }
@@ -438,7 +430,7 @@ fn a_quiz_finished_implausibly_fast_is_flagged_and_still_counted() {
 #[test]
 fn csv_quotes_names_and_never_runs_a_formula() {
     let course = course();
-    let on = day(2026, 11, 26);
+    let on = day(2026, 12, 7);
     let mut records = StaffRecords::default();
     import(
         &mut records,
@@ -460,7 +452,7 @@ fn csv_quotes_names_and_never_runs_a_formula() {
         ],
         on,
     );
-    let csv = to_csv(course, &matrix(course, &records, day(2026, 12, 1)));
+    let csv = to_csv(course, &matrix(course, &records, day(2026, 12, 12)));
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -476,7 +468,7 @@ fn csv_quotes_names_and_never_runs_a_formula() {
         "Support staff",
         "Induction",
         "Trained",
-        "2027-11-26"
+        "2027-12-07"
     ]));
     assert_eq!(&lines[3][0], "'=HYPERLINK(\"https://x/?\"&A2,\"Open\")");
     assert_eq!(lines[2].len(), 5 + course.modules.len() + 2);
@@ -488,7 +480,7 @@ fn csv_quotes_names_and_never_runs_a_formula() {
 
 #[test]
 fn names_with_invisible_or_direction_changing_characters_are_refused() {
-    let on = day(2026, 11, 26);
+    let on = day(2026, 12, 7);
     for name in ["Ann\u{202E}elbA", "Ann\u{200B}Able", "Ann\u{2066}Able"] {
         let rec = record("r-z", name, Role::Support, on, on);
         let mut records = StaffRecords::default();
@@ -508,31 +500,19 @@ fn coverage_of_nobody_is_zero_not_a_division_by_zero() {
 
 #[test]
 fn two_tabs_that_both_imported_keep_everyone_and_every_attempt_once() {
-    let today = day(2026, 12, 1);
-    let ann = record(
-        "r-ann",
-        "Ann Able",
-        Role::Teaching,
-        day(2026, 11, 26),
-        today,
-    );
-    let bob = record(
-        "r-bob",
-        "Bob Baker",
-        Role::Support,
-        day(2026, 11, 27),
-        today,
-    );
+    let today = day(2026, 12, 12);
+    let ann = record("r-ann", "Ann Able", Role::Teaching, day(2026, 12, 7), today);
+    let bob = record("r-bob", "Bob Baker", Role::Support, day(2026, 12, 8), today);
     let mut later_ann = record(
         "r-ann",
         "Ann  able",
         Role::Teaching,
-        day(2026, 11, 26),
-        day(2026, 12, 5),
+        day(2026, 12, 7),
+        day(2026, 12, 16),
     );
     later_ann
         .attempts
-        .push(take("four-cs", 7, "r-ann-extra", at(day(2026, 12, 4)), 0));
+        .push(take("four-cs", 7, "r-ann-extra", at(day(2026, 12, 15)), 0));
 
     // This tab imported Ann then her newer export; the other tab imported Ann and Bob.
     let mut mine = StaffRecords::default();
@@ -540,7 +520,7 @@ fn two_tabs_that_both_imported_keep_everyone_and_every_attempt_once() {
     import(
         &mut mine,
         &[file("ann-2.json", &later_ann)],
-        day(2026, 12, 6),
+        day(2026, 12, 17),
     );
     let mut theirs = StaffRecords::default();
     import(
@@ -566,7 +546,7 @@ fn two_tabs_that_both_imported_keep_everyone_and_every_attempt_once() {
         "the newer export's person"
     );
     assert_eq!(joined_ann.files.len(), 2);
-    assert_eq!(joined.updated_at, Some(at(day(2026, 12, 6))));
+    assert_eq!(joined.updated_at, Some(at(day(2026, 12, 17))));
     assert_eq!(
         StaffRecords::union(&theirs, &mine).people.len(),
         2,
@@ -581,27 +561,21 @@ fn two_tabs_that_both_imported_keep_everyone_and_every_attempt_once() {
 
 #[test]
 fn an_export_dated_in_the_future_never_freezes_the_entry() {
-    let today = day(2026, 12, 1);
-    let ann = record(
-        "r-ann",
-        "Ann Able",
-        Role::Teaching,
-        day(2026, 11, 26),
-        today,
-    );
+    let today = day(2026, 12, 12);
+    let ann = record("r-ann", "Ann Able", Role::Teaching, day(2026, 12, 7), today);
     let far = record(
         "r-ann",
         "Ann  ABLE",
         Role::Teaching,
-        day(2026, 11, 26),
+        day(2026, 12, 7),
         day(9999, 1, 1),
     );
     let later = record(
         "r-ann",
         "Ann  able",
         Role::Teaching,
-        day(2026, 11, 26),
-        day(2026, 12, 10),
+        day(2026, 12, 7),
+        day(2026, 12, 21),
     );
     let mut records = StaffRecords::default();
     import(&mut records, &[file("ann.json", &ann)], today);
@@ -613,7 +587,7 @@ fn an_export_dated_in_the_future_never_freezes_the_entry() {
     import(
         &mut records,
         &[file("later.json", &later)],
-        day(2026, 12, 11),
+        day(2026, 12, 22),
     );
     assert_eq!(
         records.people[0].person.name, "Ann  able",

@@ -16,7 +16,7 @@ fn profile(role: Role, track: Track) -> Profile {
     Profile::new(
         "r-1".into(),
         person("Jane Smith", role, track),
-        at(day(2026, 9, 1)),
+        at(day(2026, 9, 12)),
     )
 }
 
@@ -105,7 +105,7 @@ fn each_question_type_scores_all_or_nothing() {
 #[test]
 fn choosing_replaces_single_answers_and_toggles_multiple_ones() {
     let module = module("parents-and-carers");
-    let mut a = quiz::start(course(), module, 3, "a".into(), at(day(2026, 11, 26)));
+    let mut a = quiz::start(course(), module, 3, "a".into(), at(day(2026, 12, 7)));
     let single = module
         .questions
         .iter()
@@ -139,7 +139,7 @@ fn the_pass_mark_edge_is_exact() {
 
 #[test]
 fn scoring_counts_against_the_course_not_the_stated_score() {
-    let mut a = take("four-cs", 11, "a", at(day(2026, 11, 26)), 2);
+    let mut a = take("four-cs", 11, "a", at(day(2026, 12, 7)), 2);
     let score = a.score.unwrap();
     assert_eq!((score.correct, score.total, score.passed), (6, 8, false));
     assert_eq!(score.percent, 75);
@@ -175,7 +175,7 @@ fn roles_and_tracks_decide_the_required_modules() {
 fn reading_then_quiz_then_pass_moves_the_status_along() {
     let module = module("images-and-consent");
     let mut p = profile(Role::Support, Track::Induction);
-    let today = day(2026, 11, 26);
+    let today = day(2026, 12, 7);
     let module_status = |p: &Profile| {
         let s = status(p, today);
         s.modules
@@ -231,7 +231,7 @@ fn the_read_checkbox_marks_and_unmarks_a_section() {
 fn a_quiz_opened_under_earlier_questions_is_not_open() {
     let module = module("four-cs");
     let mut p = profile(Role::Support, Track::Refresher);
-    let mut old = quiz::start(course(), module, 5, "a1".into(), at(day(2026, 11, 26)));
+    let mut old = quiz::start(course(), module, 5, "a1".into(), at(day(2026, 12, 7)));
     old.content_version = "2026.1".into();
     p.attempts.push(old);
     assert!(p.open_modules(&course().info.content_version).is_empty());
@@ -241,11 +241,11 @@ fn a_quiz_opened_under_earlier_questions_is_not_open() {
 #[test]
 fn an_edited_attempt_does_not_count_on_the_persons_own_dashboard() {
     let mut p = profile(Role::Volunteer, Track::Induction);
-    pass_all(&mut p, day(2026, 11, 26));
-    assert!(status(&p, day(2026, 11, 27)).completed_on.is_some());
+    pass_all(&mut p, day(2026, 12, 7));
+    assert!(status(&p, day(2026, 12, 8)).completed_on.is_some());
     // Editing a stored question list (or a stated score) makes the attempt not count.
     p.attempts[0].questions.pop();
-    let s = status(&p, day(2026, 11, 27));
+    let s = status(&p, day(2026, 12, 8));
     assert_eq!(s.completed_on, None);
     assert!(!s.modules[0].1.is_passed());
 }
@@ -309,8 +309,8 @@ fn a_pass_on_leap_day_expires_on_the_last_day_of_february() {
 #[test]
 fn a_policy_change_since_training_is_flagged_per_module_and_passes_stand() {
     let mut p = profile(Role::Teaching, Track::Induction);
-    pass_all(&mut p, day(2026, 12, 1));
-    let today = day(2027, 1, 4);
+    pass_all(&mut p, day(2026, 12, 12));
+    let today = day(2027, 1, 15);
     let now = at(today);
     let outcomes = p.outcomes(keys(), now);
     let evidence = p.evidence(&outcomes, &[]);
@@ -331,8 +331,8 @@ fn a_policy_change_since_training_is_flagged_per_module_and_passes_stand() {
 fn an_exported_record_round_trips_and_names_its_file() {
     let course = course();
     let mut p = profile(Role::Teaching, Track::Induction);
-    pass_all(&mut p, day(2026, 11, 25));
-    let record = TrainingRecord::of(&p, course, at(day(2026, 11, 24)));
+    pass_all(&mut p, day(2026, 12, 6));
+    let record = TrainingRecord::of(&p, course, at(day(2026, 12, 5)));
     let json = envelope::to_json(
         &record,
         record.exported_at,
@@ -342,14 +342,14 @@ fn an_exported_record_round_trips_and_names_its_file() {
     assert_eq!(back, record);
     assert_eq!(
         record.file_name(),
-        "training-record-jane-smith-2026-11-24.json",
+        "training-record-jane-smith-2026-12-05.json",
     );
     // Only ASCII letters and digits reach the name; anything else separates words.
     let mut accented = record.clone();
     accented.person.name = "Zoë O'BRIEN  Ünal".into();
     assert_eq!(
         accented.file_name(),
-        "training-record-zo-o-brien-nal-2026-11-24.json",
+        "training-record-zo-o-brien-nal-2026-12-05.json",
     );
     assert!(
         envelope::unwrap::<TrainingBook>(&json).is_err(),

@@ -17,11 +17,11 @@ use online_safety_workbench::domain::verify::{self, DateProblem, Problem, Verdic
 const MODULES: [&str; 3] = ["four-cs", "staff-personal-use", "governors"];
 
 fn honest(module_id: &str, seed: u64) -> Attempt {
-    take(module_id, seed, "a-1", at(day(2026, 12, 1)), 1)
+    take(module_id, seed, "a-1", at(day(2026, 12, 12)), 1)
 }
 
 fn verdict(a: &Attempt) -> Verdict {
-    verify::check(keys(), a, None, at(day(2026, 12, 2))).verdict
+    verify::check(keys(), a, None, at(day(2026, 12, 13))).verdict
 }
 
 /// One way to change a question list.
@@ -133,7 +133,7 @@ fn the_quick_draw_check_agrees_with_the_draw() {
 #[test]
 fn dates_must_be_possible() {
     let a = honest("four-cs", 3);
-    let now = at(day(2026, 12, 2));
+    let now = at(day(2026, 12, 13));
     let check = |a: &Attempt, exported| verify::check(keys(), a, exported, now).verdict;
     let impossible = |d| Verdict::Unverifiable(Problem::ImpossibleDates(d));
 
@@ -174,7 +174,7 @@ fn dates_must_be_possible() {
 fn an_unknown_version_is_unverifiable_never_counted_or_dropped() {
     let mut a = honest("four-cs", 4);
     a.content_version = "2031.4".into();
-    let outcome = verify::check(keys(), &a, None, at(day(2026, 12, 2)));
+    let outcome = verify::check(keys(), &a, None, at(day(2026, 12, 13)));
     assert_eq!(
         outcome.verdict,
         Verdict::Unverifiable(Problem::UnknownVersion("2031.4".into()))
@@ -209,13 +209,13 @@ fn an_attempt_under_the_frozen_2026_1_key_still_verifies() {
         seed,
         questions,
         answers,
-        started_at: at(day(2026, 11, 25)),
-        submitted_at: Some(at(day(2026, 11, 25)) + TAKES),
+        started_at: at(day(2026, 12, 6)),
+        submitted_at: Some(at(day(2026, 12, 6)) + TAKES),
         score: None,
         content_version: "2026.1".into(),
         policy_version: frozen.policy_version.clone(),
     };
     a.score = Some(online_safety_workbench::domain::quiz::score(key, &a).unwrap());
     assert_eq!(verdict(&a), Verdict::Verified);
-    assert_eq!(course().info.content_version, "2026.2");
+    assert_eq!(course().info.content_version, "2026.3");
 }

@@ -256,7 +256,7 @@ export type RecordSpec = {
   on: string;
   /** When the record is exported; default 18:00 on `on`. */
   exported_at?: string;
-  /** The content version the quizzes are taken under (default the course's current one). */
+  /** The content version the quizzes are taken under (default the latest one released by `on`). */
   version?: string;
   /** Wrong answers per module id (default none: every module passed at 100%). */
   wrong?: Record<string, number>;
@@ -264,17 +264,25 @@ export type RecordSpec = {
   modules?: string[];
 };
 
+/** The content version the app ran on a day: the latest released on or before it. A record
+ * dated before the current version's release was made under an earlier one. */
+export function versionOn(day: string): string {
+  const released = course.versions.filter((v) => key(v).released_on <= day.slice(0, 10));
+  return released[released.length - 1] ?? course.versions[0];
+}
+
 /** The inputs of a record in which the person takes their modules as the spec says. */
 export function inputsFor(spec: RecordSpec): RecordInputs {
-  const version = spec.version ?? course.content_version;
+  const version = spec.version ?? versionOn(spec.on);
+  const exportedAt = spec.exported_at ?? `${spec.on}T18:00:00`;
   const track = spec.track ?? "induction";
   const rng = new SeededRng(hash(spec.id));
   const modules = spec.modules ?? required(spec.role, track);
   return {
     record_id: spec.id,
     person: { name: spec.name, role: spec.role, start_date: spec.start_date ?? "2026-09-01", track },
-    content_version: course.content_version,
-    exported_at: spec.exported_at ?? `${spec.on}T18:00:00`,
+    content_version: versionOn(exportedAt),
+    exported_at: exportedAt,
     attempts: modules.map((module_id, i) => ({
       id: makeId("a", rng.nextU64()),
       module_id,

@@ -127,7 +127,54 @@ pub(super) fn module(file: &str, module: &Module, sources: &[Source]) -> Vec<Con
     for q in &module.questions {
         question(&mut problems, file, q, &mut question_ids);
     }
+    options_once(&mut problems, file, module);
     problems.0
+}
+
+/// No option of one question is repeated as an option of another question in the same
+/// module: a quiz draws several questions from one bank, and an option shown in one would
+/// hand over the answer to the other. Texts are compared normalised (case, punctuation and
+/// spacing ignored). True and False are the same two words everywhere, so are not compared.
+fn options_once(problems: &mut Problems, file: &str, module: &Module) {
+    let mut seen: Vec<(String, &str)> = Vec::new();
+    for q in &module.questions {
+        if q.kind == QuestionKind::TrueFalse {
+            continue;
+        }
+        let mut own: Vec<String> = Vec::new();
+        for o in &q.options {
+            let text = normalised(&o.text);
+            if let Some((_, other)) = seen.iter().find(|(t, _)| *t == text) {
+                problems.push(
+                    file,
+                    &format!("{}/{}", q.id, o.id),
+                    format!(
+                        "option text \"{}\" is also an option of {other}: one question must not answer another",
+                        o.text
+                    ),
+                );
+            }
+            own.push(text);
+        }
+        seen.extend(own.into_iter().map(|t| (t, q.id.as_str())));
+    }
+}
+
+/// A text with case, punctuation and spacing ignored: "The DSL." and "the  DSL" are one text.
+/// ASCII only: the Unicode case and letter tables would add kilobytes to the staff's wasm,
+/// and the course is written in English (any other character counts as a separator).
+fn normalised(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '{' && c != '}')
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&word.to_ascii_lowercase());
+    }
+    out
 }
 
 /// What only the modules together show: enough questions, and question ids unique across
@@ -309,14 +356,20 @@ fn option_texts(problems: &mut Problems, file: &str, q: &Question) {
     }
 }
 
-/// The right number of correct options for the kind, and a wrong one where the kind needs
-/// it (a multiple-select question may have every option right, so ticking all is no rule).
+/// The right number of correct options for the kind, and a wrong one in every question: a
+/// multiple-select question with every option right teaches that ticking everything is safe
+/// and tests nothing (content review 2, S5).
 fn answer_key(problems: &mut Problems, file: &str, q: &Question) {
     let item = q.id.as_str();
     let correct = q.options.iter().filter(|o| o.correct).count();
     let wrong = q.options.len() - correct;
-    if wrong == 0 && q.kind != QuestionKind::Multiple {
-        problems.push(file, item, "no wrong option".into());
+    if wrong == 0 {
+        let problem = if q.kind == QuestionKind::Multiple {
+            "every option is correct; a multiple-select question needs at least one wrong option"
+        } else {
+            "no wrong option"
+        };
+        problems.push(file, item, problem.into());
     }
     match q.kind {
         QuestionKind::Single | QuestionKind::Scenario if correct != 1 => problems.push(
