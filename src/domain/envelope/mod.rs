@@ -3,7 +3,8 @@
 //! at a time; newer ones are refused with a clear message.
 //!
 //! `field_path.rs` turns a serde error into the field it names ("attempts[0].score"), so an
-//! import error says where a file is wrong; `fast.rs` reads a current file in one pass.
+//! import error says where a file is wrong, and refuses data nested too deep before it is
+//! parsed; `fast.rs` reads a current file in one pass.
 
 use chrono::NaiveDateTime;
 use serde::de::DeserializeOwned;
@@ -16,7 +17,8 @@ mod fast;
 mod field_path;
 
 use fast::fast;
-use field_path::{field_error, plain_json_error};
+pub use field_path::MAX_DEPTH;
+use field_path::{check_depth, field_error, offset, plain_json_error, Place};
 
 /// The format name in every envelope this app writes.
 pub const FORMAT: &str = "online-safety-workbench";
@@ -117,6 +119,8 @@ pub enum ImportError {
     UnsupportedVersion { found: u32, current: u32 },
     #[error("The file's field \"{field}\" is missing or invalid: {problem}")]
     InvalidField { field: String, problem: String },
+    #[error("The file's field \"{field}\" nests lists or groups more than {limit} deep, which this app never writes.")]
+    TooDeep { field: String, limit: usize },
 }
 
 /// An `InvalidField` error.
@@ -231,16 +235,26 @@ pub fn read_envelope(text: &str) -> Result<Envelope, ImportError> {
 pub fn read_envelope_unbounded(text: &str) -> Result<Envelope, ImportError> {
     // Some Windows editors start a file with a byte order mark; it is not part of the JSON.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
-        line: e.line(),
-        column: e.column(),
-        message: plain_json_error(&e),
+    // Before anything is allocated: a file nested deeper than the app writes is refused.
+    check_depth(text)?;
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        let message = plain_json_error(&e);
+        if message == "number out of range" {
+            // Valid JSON, but beyond any number the app reads (1e400): a wrong field.
+            let place = Place::at(text, offset(text, e.line(), e.column()));
+            return invalid(field_path::in_data(place.value), "it is a number too large");
+        }
+        ImportError::NotJson {
+            line: e.line(),
+            column: e.column(),
+            message,
+        }
     })?;
     envelope_from(value)
 }
 
 /// Reads the envelope's own fields by hand, naming any that is wrong.
-fn envelope_from(value: Value) -> Result<Envelope, ImportError> {
+pub(crate) fn envelope_from(value: Value) -> Result<Envelope, ImportError> {
     let Value::Object(mut object) = value else {
         return Err(ImportError::NotOurFormat);
     };
@@ -315,10 +329,14 @@ pub fn open<T: Versioned>(envelope: Envelope) -> Result<T, ImportError> {
 
 /// Reads a `T` (or any part of one) from data already parsed, naming the field that is wrong.
 pub fn read_data<T: DeserializeOwned>(data: Value) -> Result<T, ImportError> {
-    // Read from pretty text, not from the `Value`: one deserialiser per type keeps the
-    // wasm small, and the error's line finds the field to name.
-    let text = serde_json::to_string_pretty(&data)
+    // Read from text, not from the `Value`: one deserialiser per type keeps the wasm small
+    // (reading a `Value` would compile a second for every type), and the error's place in
+    // the text finds the field to name. Compact text is about the size of the file (pretty
+    // text of deep data was over a hundred times it), and the `Value` is let go before
+    // the `T` is built, so the two are never held at once.
+    let text = serde_json::to_string(&data)
         .unwrap_or_else(|_| unreachable!("JSON values always serialise"));
+    drop(data);
     super::json::from_str(&text).map_err(|e| field_error(&text, &e))
 }
 
