@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::audit::AuditBook;
-use super::envelope::{self, Envelope, ImportError, Kind, Versioned};
+use super::envelope::{self, invalid, Envelope, ImportError, Kind, Versioned};
 use super::settings::SchoolSettings;
 use super::staff::StaffRecords;
 use super::training::TrainingBook;
@@ -29,19 +29,55 @@ impl Versioned for FullBackup {
     const SCHEMA_VERSION: u32 = 1;
 
     fn validate(&self) -> Result<(), ImportError> {
-        let mut seen = Vec::new();
-        for part in &self.parts {
-            if seen.contains(&part.kind) {
-                return Err(ImportError::InvalidField {
-                    field: "parts".into(),
-                    problem: format!("{} appears twice", part.kind.described()),
-                });
-            }
-            seen.push(part.kind);
-            normalise(part.clone()).map_err(|e| within_part(part.kind, e))?;
-        }
-        Ok(())
+        restorable(self.parts.clone()).map(drop)
     }
+}
+
+/// Checks and normalises each part of a backup once: no kind twice, each part read as its
+/// type (migrated), named in any error. What a restore writes.
+fn restorable(parts: Vec<Envelope>) -> Result<Vec<Envelope>, ImportError> {
+    let mut seen = Vec::new();
+    let mut done = Vec::with_capacity(parts.len());
+    for part in parts {
+        let kind = part.kind;
+        if seen.contains(&kind) {
+            return Err(invalid(
+                "parts",
+                format!("{} appears twice", kind.described()),
+            ));
+        }
+        seen.push(kind);
+        // Each part's data is let go as it is read, so the backup is held about once.
+        done.push(normalise(part).map_err(|e| within_part(kind, e))?);
+    }
+    Ok(done)
+}
+
+/// The parts of a backup's data, each read by hand as a stored value's envelope is, from the
+/// data as parsed (no second copy of the backup is made to read them).
+fn parts_of(data: Value) -> Result<Vec<Envelope>, ImportError> {
+    let Value::Object(mut data) = data else {
+        return Err(invalid("data", "it is not a backup's data"));
+    };
+    let Some(Value::Array(parts)) = data.get_mut("parts").map(Value::take) else {
+        return Err(invalid("parts", "it is missing or not a list"));
+    };
+    parts
+        .into_iter()
+        .enumerate()
+        .map(|(i, part)| {
+            envelope::envelope_from(part).map_err(|e| match e {
+                ImportError::InvalidField { field, problem } => {
+                    invalid(format!("parts[{i}].{field}"), problem)
+                }
+                ImportError::NotOurFormat => invalid(
+                    format!("parts[{i}].format"),
+                    format!("it is not \"{}\"", envelope::FORMAT),
+                ),
+                other => other,
+            })
+        })
+        .collect()
 }
 
 fn within_part(kind: Kind, error: ImportError) -> ImportError {
@@ -152,8 +188,8 @@ pub fn read_for_restore(text: &str) -> Result<Vec<Envelope>, ImportError> {
     let envelope = envelope::read_envelope_unbounded(text)?;
     match envelope.kind {
         Kind::FullBackup => {
-            let backup = envelope::open::<FullBackup>(envelope)?;
-            backup.parts.into_iter().map(normalise).collect()
+            let data = envelope::migrate::<FullBackup>(envelope.schema_version, envelope.data)?;
+            restorable(parts_of(data)?)
         }
         kind if STORED_KINDS.contains(&kind) => Ok(vec![normalise(envelope)?]),
         found => Err(ImportError::WrongKind {

@@ -180,23 +180,53 @@ pub(super) fn in_data(path: String) -> String {
 
 /// How deep the data of a file may nest: objects and lists one inside another. The deepest
 /// file the app writes (a full backup holding schema 1 profiles or staff records) nests 12
-/// deep; serde_json's own limit is 128, and a file nested that deep costs memory out of all
-/// proportion to its size.
+/// deep; serde_json's own limit is 128.
 pub const MAX_DEPTH: usize = 32;
 
-/// Refuses text nested deeper than `MAX_DEPTH`, naming where, before anything is parsed or
-/// allocated. Text that is not JSON passes, for the parser to say why.
-pub(super) fn check_depth(text: &str) -> Result<(), ImportError> {
-    let bytes = text.as_bytes();
+/// The most memory the parsed form of a file (a `serde_json::Value`) may need, as a
+/// multiple of the file's size. Files the app writes need less: a current backup about 5
+/// times, and the most, a compact backup of schema 1 staff records (every question's
+/// option order a small list), about 11 times (see tests/memory_bench.rs). A file of
+/// millions of tiny nested lists or groups can need 90 times, which in the browser is a
+/// dead tab, not a message.
+pub const MAX_PARSED_RATIO: usize = 16;
+
+/// Room for small files, whose parsed form is a few kilobytes whatever its ratio.
+const PARSED_ALLOWANCE: usize = 1 << 20;
+
+/// Refuses text nested deeper than `MAX_DEPTH`, naming where, or whose parsed form would
+/// need more than `MAX_PARSED_RATIO` times its size, before anything is parsed or
+/// allocated: one pass over the bytes. Text that is not JSON passes, for the parser to say
+/// why.
+pub(super) fn check_shape(text: &str) -> Result<(), ImportError> {
+    use serde_json::Value;
+    use std::mem::size_of;
+    // Each open object or list: whether it is a list, and its members or elements so far.
+    let mut open = [(false, 0usize); MAX_DEPTH + 1];
     let mut depth = 0usize;
+    // What the parsed form holds on the heap: each list's buffer (grown by doubling from
+    // four), each object's tree nodes (eleven entries each, at least five full), and every
+    // piece of text (keys included) at its written length, which is at least its length.
+    let node = 11 * (size_of::<String>() + size_of::<Value>()) + 16;
+    let mut cost = size_of::<Value>();
+    let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        match bytes[i] {
+        let c = bytes[i];
+        if depth > 0 && !c.is_ascii_whitespace() && !matches!(c, b']' | b'}' | b',' | b':') {
+            let (_, items) = &mut open[depth];
+            if *items == 0 {
+                *items = 1;
+            }
+        }
+        match c {
             b'"' => {
+                let start = i;
                 i += 1;
                 while i < bytes.len() && bytes[i] != b'"' {
                     i += if bytes[i] == b'\\' { 2 } else { 1 };
                 }
+                cost += i - start;
             }
             b'{' | b'[' => {
                 depth += 1;
@@ -206,11 +236,27 @@ pub(super) fn check_depth(text: &str) -> Result<(), ImportError> {
                         limit: MAX_DEPTH,
                     });
                 }
+                open[depth] = (c == b'[', 0);
             }
-            b'}' | b']' => depth = depth.saturating_sub(1),
+            b'}' | b']' if depth > 0 => {
+                cost += match open[depth] {
+                    (_, 0) => 0,
+                    (true, n) => n.next_power_of_two().max(4) * size_of::<Value>(),
+                    (false, n) if n <= 11 => node,
+                    (false, n) => n.div_ceil(5) * node,
+                };
+                depth -= 1;
+            }
+            b',' if depth > 0 => open[depth].1 += 1,
             _ => {}
         }
         i += 1;
+    }
+    let limit = text.len().saturating_mul(MAX_PARSED_RATIO) + PARSED_ALLOWANCE;
+    if cost > limit {
+        return Err(ImportError::TooDense {
+            ratio: MAX_PARSED_RATIO,
+        });
     }
     Ok(())
 }
@@ -248,20 +294,20 @@ mod tests {
     #[test]
     fn nesting_past_the_limit_is_refused_naming_where() {
         let ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
-        assert_eq!(check_depth(&ok), Ok(()));
+        assert_eq!(check_shape(&ok), Ok(()));
         let deep = format!(
             "{{\"data\": {{\"pad\": {}0{}}}}}",
             "[".repeat(MAX_DEPTH),
             "]".repeat(MAX_DEPTH)
         );
         assert_eq!(
-            check_depth(&deep),
+            check_shape(&deep),
             Err(ImportError::TooDeep {
                 field: format!("pad{}", "[0]".repeat(MAX_DEPTH - 2)),
                 limit: MAX_DEPTH
             })
         );
         // Brackets inside text are not nesting.
-        assert_eq!(check_depth(&format!("[\"{}\"]", "[".repeat(100))), Ok(()));
+        assert_eq!(check_shape(&format!("[\"{}\"]", "[".repeat(100))), Ok(()));
     }
 }

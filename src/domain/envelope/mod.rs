@@ -17,8 +17,8 @@ mod fast;
 mod field_path;
 
 use fast::fast;
-pub use field_path::MAX_DEPTH;
-use field_path::{check_depth, field_error, offset, plain_json_error, Place};
+use field_path::{check_shape, field_error, offset, plain_json_error, Place};
+pub use field_path::{MAX_DEPTH, MAX_PARSED_RATIO};
 
 /// The format name in every envelope this app writes.
 pub const FORMAT: &str = "online-safety-workbench";
@@ -121,6 +121,8 @@ pub enum ImportError {
     InvalidField { field: String, problem: String },
     #[error("The file's field \"{field}\" nests lists or groups more than {limit} deep, which this app never writes.")]
     TooDeep { field: String, limit: usize },
+    #[error("This file is made of so many small lists or groups that reading it would need over {ratio} times its size in memory. The app never writes a file like this.")]
+    TooDense { ratio: usize },
 }
 
 /// An `InvalidField` error.
@@ -235,8 +237,9 @@ pub fn read_envelope(text: &str) -> Result<Envelope, ImportError> {
 pub fn read_envelope_unbounded(text: &str) -> Result<Envelope, ImportError> {
     // Some Windows editors start a file with a byte order mark; it is not part of the JSON.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    // Before anything is allocated: a file nested deeper than the app writes is refused.
-    check_depth(text)?;
+    // Before anything is allocated: a file nested deeper, or made of more tiny pieces,
+    // than the app writes is refused.
+    check_shape(text)?;
     let value: Value = serde_json::from_str(text).map_err(|e| {
         let message = plain_json_error(&e);
         if message == "number out of range" {
