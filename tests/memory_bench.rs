@@ -227,8 +227,13 @@ fn old_backup_file() -> String {
     serde_json::to_string(&file).unwrap()
 }
 
-/// One test, so no other test allocates while a case is measured.
+/// One test, so no other test allocates while a case is measured. Run in release (by
+/// `scripts/test.sh`): a debug build takes minutes over the 64 MB files.
 #[test]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "a benchmark: scripts/test.sh runs it in release"
+)]
 fn reading_the_largest_files_holds_a_small_multiple_of_their_size() {
     let (record, file) = record_file();
 

@@ -345,4 +345,30 @@ mod tests {
         };
         assert!(read_for_restore(&envelope::to_json(&twice, at(), None)).is_err());
     }
+
+    #[test]
+    fn a_backup_names_the_part_whose_envelope_is_wrong() {
+        let backup = FullBackup {
+            parts: vec![settings("A")],
+        };
+        let text = envelope::to_compact_json(&backup, at(), None);
+        let field = |text: &str| match read_for_restore(text) {
+            Err(ImportError::InvalidField { field, .. }) => field,
+            other => panic!("{other:?}"),
+        };
+        // The part's date is the second written (the backup's own is the first).
+        let second = text.rfind("\"saved_at\":\"").unwrap() + "\"saved_at\":\"".len();
+        let undated = format!("{}soon{}", &text[..second], &text[second + 19..]);
+        assert_eq!(field(&undated), "parts[0].saved_at");
+        assert_eq!(
+            field(&text.replace("\"settings\"", "\"sundry\"")),
+            "parts[0].kind"
+        );
+        assert_eq!(
+            field(&text.replace("{\"parts\":[", "{\"parts\":7,\"x\":[")),
+            "parts"
+        );
+        // What the app writes restores.
+        assert_eq!(read_for_restore(&text), Ok(backup.parts));
+    }
 }

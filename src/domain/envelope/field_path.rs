@@ -17,18 +17,13 @@ pub(super) fn plain_json_error(e: &serde_json::Error) -> String {
 /// An `InvalidField` naming where in `text` the error `e` arose.
 pub(super) fn field_error(text: &str, e: &serde_json::Error) -> ImportError {
     let problem = plain_json_error(e);
-    let place = Place::at(text, offset(text, e.line(), e.column()));
-    // serde names a missing field in the message ("missing field `name`"), at the close of
-    // the object that lacks it; a list too short is found at its close too. Anything else
-    // is found in (or just after) the value that is wrong.
+    // serde_json places an error just after the value that is wrong: a struct missing a
+    // field, or a list too short, just after its close (serde names the missing field in
+    // the message: "missing field `name`").
+    let path = Place::at(text, offset(text, e.line(), e.column())).value;
     let missing = problem
         .strip_prefix("missing field `")
         .and_then(|rest| rest.split('`').next());
-    let path = if missing.is_some() || problem.starts_with("invalid length") {
-        place.container
-    } else {
-        place.value
-    };
     let field = match (path.is_empty(), missing) {
         (true, Some(name)) => name.to_owned(),
         (true, None) => "data".to_owned(),
@@ -191,8 +186,9 @@ pub const MAX_DEPTH: usize = 32;
 /// dead tab, not a message.
 pub const MAX_PARSED_RATIO: usize = 16;
 
-/// Room for small files, whose parsed form is a few kilobytes whatever its ratio.
-const PARSED_ALLOWANCE: usize = 1 << 20;
+/// Room for small files (an audit, settings), whose parsed form is a few megabytes at most
+/// whatever its ratio: small groups of short text can take 20 times their size.
+const PARSED_ALLOWANCE: usize = 4 << 20;
 
 /// Refuses text nested deeper than `MAX_DEPTH`, naming where, or whose parsed form would
 /// need more than `MAX_PARSED_RATIO` times its size, before anything is parsed or

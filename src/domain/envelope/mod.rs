@@ -3,8 +3,8 @@
 //! at a time; newer ones are refused with a clear message.
 //!
 //! `field_path.rs` turns a serde error into the field it names ("attempts[0].score"), so an
-//! import error says where a file is wrong, and refuses data nested too deep before it is
-//! parsed; `fast.rs` reads a current file in one pass.
+//! import error says where a file is wrong, and refuses a file nested too deep, or too
+//! costly to parse, before it is parsed; `fast.rs` reads a current file in one pass.
 
 use chrono::NaiveDateTime;
 use serde::de::DeserializeOwned;
