@@ -2,8 +2,9 @@
 # Installs what is missing, then runs every check and test layer; fails if any fails.
 #   formatting and lints -> native domain tests -> wasm tests in headless Chromium ->
 #   release build + size report -> Playwright end-to-end tests with axe-core (and the service
-#   worker offline) -> two benchmarks that print figures (not timed tests): the first load of a
-#   quiz against a static page, and the staff records.
+#   worker offline) -> three benchmarks that print figures (not timed tests): the first load of
+#   a quiz against a static page, the staff records, and the peak memory of reading the largest
+#   files.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
@@ -38,6 +39,10 @@ node scripts/bench-first-load.mjs dist
 
 step "benchmark: 1,000 training records imported and matrixed vs JSON.parse (release wasm)"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test --release --target wasm32-unknown-unknown --test web_bench -- --nocapture 2>&1 \
+  | grep -E '^(bench:|test result)' || { echo "benchmark failed"; exit 1; }
+
+step "benchmark: peak memory reading a 5 MB record and a 64 MB backup, fast and careful (native release; fails past a small multiple of the file)"
+cargo test --release --test memory_bench -- --nocapture 2>&1 \
   | grep -E '^(bench:|test result)' || { echo "benchmark failed"; exit 1; }
 
 printf '\nAll checks passed in %ss.\n' "$((SECONDS - started))"

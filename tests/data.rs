@@ -323,6 +323,8 @@ fn tag(result: Result<(), ImportError>) -> String {
         Ok(()) => "ok".into(),
         Err(ImportError::TooLarge { .. }) => "too-large".into(),
         Err(ImportError::NotJson { .. }) => "not-json".into(),
+        Err(ImportError::TooDeep { .. }) => "too-deep".into(),
+        Err(ImportError::TooDense { .. }) => "too-dense".into(),
         Err(ImportError::NotOurFormat) => "not-ours".into(),
         Err(ImportError::WrongKind { .. }) => "wrong-kind".into(),
         Err(ImportError::NewerVersion { .. }) => "newer".into(),

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::audit::AuditBook;
-use super::envelope::{self, Envelope, ImportError, Kind, Versioned};
+use super::envelope::{self, invalid, Envelope, ImportError, Kind, Versioned};
 use super::settings::SchoolSettings;
 use super::staff::StaffRecords;
 use super::training::TrainingBook;
@@ -29,19 +29,55 @@ impl Versioned for FullBackup {
     const SCHEMA_VERSION: u32 = 1;
 
     fn check(&mut self, _texts: &mut super::text::Texts) -> Result<(), ImportError> {
-        let mut seen = Vec::new();
-        for part in &self.parts {
-            if seen.contains(&part.kind) {
-                return Err(ImportError::InvalidField {
-                    field: "parts".into(),
-                    problem: format!("{} appears twice", part.kind.described()),
-                });
-            }
-            seen.push(part.kind);
-            normalise(part.clone()).map_err(|e| within_part(part.kind, e))?;
-        }
-        Ok(())
+        restorable(self.parts.clone()).map(drop)
     }
+}
+
+/// Checks and normalises each part of a backup once: no kind twice, each part read as its
+/// type (migrated), named in any error. What a restore writes.
+fn restorable(parts: Vec<Envelope>) -> Result<Vec<Envelope>, ImportError> {
+    let mut seen = Vec::new();
+    let mut done = Vec::with_capacity(parts.len());
+    for part in parts {
+        let kind = part.kind;
+        if seen.contains(&kind) {
+            return Err(invalid(
+                "parts",
+                format!("{} appears twice", kind.described()),
+            ));
+        }
+        seen.push(kind);
+        // Each part's data is let go as it is read, so the backup is held about once.
+        done.push(normalise(part).map_err(|e| within_part(kind, e))?);
+    }
+    Ok(done)
+}
+
+/// The parts of a backup's data, each read by hand as a stored value's envelope is, from the
+/// data as parsed (no second copy of the backup is made to read them).
+fn parts_of(data: Value) -> Result<Vec<Envelope>, ImportError> {
+    let Value::Object(mut data) = data else {
+        return Err(invalid("data", "it is not a backup's data"));
+    };
+    let Some(Value::Array(parts)) = data.get_mut("parts").map(Value::take) else {
+        return Err(invalid("parts", "it is missing or not a list"));
+    };
+    parts
+        .into_iter()
+        .enumerate()
+        .map(|(i, part)| {
+            envelope::envelope_from(part).map_err(|e| match e {
+                ImportError::InvalidField { field, problem } => {
+                    invalid(format!("parts[{i}].{field}"), problem)
+                }
+                ImportError::NotOurFormat => invalid(
+                    format!("parts[{i}].format"),
+                    format!("it is not \"{}\"", envelope::FORMAT),
+                ),
+                other => other,
+            })
+        })
+        .collect()
 }
 
 fn within_part(kind: Kind, error: ImportError) -> ImportError {
@@ -60,8 +96,13 @@ pub fn normalise(part: Envelope) -> Result<Envelope, ImportError> {
     fn again<T: Versioned>(part: Envelope) -> Result<Envelope, ImportError> {
         let saved_at = part.saved_at;
         let content_version = part.content_version.clone();
-        let value = envelope::open::<T>(part)?;
-        Ok(envelope::wrap(&value, saved_at, content_version.as_deref()))
+        // Repaired as a load repairs (text a field now cleans), so a backup made before a
+        // rule was added still restores; an entry that cannot be read refuses it, named.
+        let kept = envelope::load_envelope::<T>(part)?;
+        if let Some(aside) = kept.set_aside.into_iter().next() {
+            return Err(invalid(aside.name, aside.error.to_string()));
+        }
+        Ok(envelope::wrap(&kept.value, saved_at, content_version.as_deref()))
     }
     match part.kind {
         Kind::Settings => again::<SchoolSettings>(part),
@@ -143,6 +184,22 @@ fn capitalise(text: &str) -> String {
 /// Reads a file brought to the Data page: a full backup, or a single stored kind (such as
 /// settings). Returns the parts it would write, each at the current schema version.
 pub fn read_for_restore(text: &str) -> Result<Vec<Envelope>, ImportError> {
+    let parts = read_parts(text)?;
+    // A file anyone could have edited: staff records in it count once checked again (T9).
+    parts
+        .into_iter()
+        .map(|part| match part.kind {
+            Kind::StaffRecords => {
+                let (saved_at, version) = (part.saved_at, part.content_version.clone());
+                let records = envelope::open::<StaffRecords>(part)?.restored_from_file();
+                Ok(envelope::wrap(&records, saved_at, version.as_deref()))
+            }
+            _ => Ok(part),
+        })
+        .collect()
+}
+
+fn read_parts(text: &str) -> Result<Vec<Envelope>, ImportError> {
     if text.len() > envelope::MAX_BACKUP_BYTES {
         return Err(ImportError::TooLarge {
             size: text.len(),
@@ -152,8 +209,8 @@ pub fn read_for_restore(text: &str) -> Result<Vec<Envelope>, ImportError> {
     let envelope = envelope::read_envelope_unbounded(text)?;
     match envelope.kind {
         Kind::FullBackup => {
-            let backup = envelope::open::<FullBackup>(envelope)?;
-            backup.parts.into_iter().map(normalise).collect()
+            let data = envelope::migrate::<FullBackup>(envelope.schema_version, envelope.data)?;
+            restorable(parts_of(data)?)
         }
         kind if STORED_KINDS.contains(&kind) => Ok(vec![normalise(envelope)?]),
         found => Err(ImportError::WrongKind {
@@ -308,5 +365,31 @@ mod tests {
             parts: vec![settings("A"), settings("B")],
         };
         assert!(read_for_restore(&envelope::to_json(&twice, at(), None)).is_err());
+    }
+
+    #[test]
+    fn a_backup_names_the_part_whose_envelope_is_wrong() {
+        let backup = FullBackup {
+            parts: vec![settings("A")],
+        };
+        let text = envelope::to_compact_json(&backup, at(), None);
+        let field = |text: &str| match read_for_restore(text) {
+            Err(ImportError::InvalidField { field, .. }) => field,
+            other => panic!("{other:?}"),
+        };
+        // The part's date is the second written (the backup's own is the first).
+        let second = text.rfind("\"saved_at\":\"").unwrap() + "\"saved_at\":\"".len();
+        let undated = format!("{}soon{}", &text[..second], &text[second + 19..]);
+        assert_eq!(field(&undated), "parts[0].saved_at");
+        assert_eq!(
+            field(&text.replace("\"settings\"", "\"sundry\"")),
+            "parts[0].kind"
+        );
+        assert_eq!(
+            field(&text.replace("{\"parts\":[", "{\"parts\":7,\"x\":[")),
+            "parts"
+        );
+        // What the app writes restores.
+        assert_eq!(read_for_restore(&text), Ok(backup.parts));
     }
 }

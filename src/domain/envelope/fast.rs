@@ -81,7 +81,9 @@ impl<'de, T: Versioned> serde::de::Visitor<'de> for Fast<T> {
 /// field. `None` sends the file the careful way, which gives the same value or names the
 /// problem. What it reads is not checked yet: the caller checks it strictly or repairing.
 pub(super) fn fast<T: Versioned>(text: &str, limit: usize) -> Option<Result<T, ImportError>> {
-    if text.len() > limit {
+    // A file too deep or too costly to parse is refused, the careful way, even where this
+    // way could skip the part that is (a current app never writes one).
+    if text.len() > limit || super::check_shape(text).is_err() {
         return None;
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);

@@ -3,7 +3,8 @@
 //! at a time; newer ones are refused with a clear message.
 //!
 //! `field_path.rs` turns a serde error into the field it names ("attempts[0].score"), so an
-//! import error says where a file is wrong; `fast.rs` reads a current file in one pass.
+//! import error says where a file is wrong, and refuses a file nested too deep, or too
+//! costly to parse, before it is parsed; `fast.rs` reads a current file in one pass.
 
 use chrono::NaiveDateTime;
 use serde::de::DeserializeOwned;
@@ -20,7 +21,8 @@ mod keep;
 pub use keep::{load, load_envelope, put_back, Entries, Kept, SetAside};
 
 use fast::fast;
-use field_path::{field_error, plain_json_error};
+use field_path::{check_shape, field_error, offset, plain_json_error, Place};
+pub use field_path::{MAX_DEPTH, MAX_PARSED_RATIO};
 
 /// The format name in every envelope this app writes.
 pub const FORMAT: &str = "online-safety-workbench";
@@ -127,6 +129,10 @@ pub enum ImportError {
     UnsupportedVersion { found: u32, current: u32 },
     #[error("The file's field \"{field}\" is missing or invalid: {problem}")]
     InvalidField { field: String, problem: String },
+    #[error("The file's field \"{field}\" nests lists or groups more than {limit} deep, which this app never writes.")]
+    TooDeep { field: String, limit: usize },
+    #[error("This file is made of so many small lists or groups that reading it would need over {ratio} times its size in memory. The app never writes a file like this.")]
+    TooDense { ratio: usize },
 }
 
 /// An `InvalidField` error.
@@ -201,16 +207,27 @@ pub fn read_envelope(text: &str) -> Result<Envelope, ImportError> {
 pub fn read_envelope_unbounded(text: &str) -> Result<Envelope, ImportError> {
     // Some Windows editors start a file with a byte order mark; it is not part of the JSON.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
-        line: e.line(),
-        column: e.column(),
-        message: plain_json_error(&e),
+    // Before anything is allocated: a file nested deeper, or made of more tiny pieces,
+    // than the app writes is refused.
+    check_shape(text)?;
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        let message = plain_json_error(&e);
+        if message == "number out of range" {
+            // Valid JSON, but beyond any number the app reads (1e400): a wrong field.
+            let place = Place::at(text, offset(text, e.line(), e.column()));
+            return invalid(field_path::in_data(place.value), "it is a number too large");
+        }
+        ImportError::NotJson {
+            line: e.line(),
+            column: e.column(),
+            message,
+        }
     })?;
     envelope_from(value)
 }
 
 /// Reads the envelope's own fields by hand, naming any that is wrong.
-fn envelope_from(value: Value) -> Result<Envelope, ImportError> {
+pub(crate) fn envelope_from(value: Value) -> Result<Envelope, ImportError> {
     let Value::Object(mut object) = value else {
         return Err(ImportError::NotOurFormat);
     };
@@ -284,10 +301,14 @@ pub fn data_of<T: Versioned>(envelope: Envelope) -> Result<Value, ImportError> {
 
 /// Reads a `T` (or any part of one) from data already parsed, naming the field that is wrong.
 pub fn read_data<T: DeserializeOwned>(data: Value) -> Result<T, ImportError> {
-    // Read from pretty text, not from the `Value`: one deserialiser per type keeps the
-    // wasm small, and the error's line finds the field to name.
-    let text = serde_json::to_string_pretty(&data)
+    // Read from text, not from the `Value`: one deserialiser per type keeps the wasm small
+    // (reading a `Value` would compile a second for every type), and the error's place in
+    // the text finds the field to name. Compact text is about the size of the file (pretty
+    // text of deep data was over a hundred times it), and the `Value` is let go before
+    // the `T` is built, so the two are never held at once.
+    let text = serde_json::to_string(&data)
         .unwrap_or_else(|_| unreachable!("JSON values always serialise"));
+    drop(data);
     super::json::from_str(&text).map_err(|e| field_error(&text, &e))
 }
 

@@ -155,3 +155,89 @@ fn errors_say_what_is_wrong() {
         Err(ImportError::TooLarge { .. })
     ));
 }
+
+/// A note file whose `stars` is written as `stars` (any JSON text), at schema `version`.
+fn note_with_stars(stars: &str, version: u32) -> String {
+    format!(
+        r#"{{"format":"online-safety-workbench","kind":"settings","schema_version":{version},
+        "app_version":"0.0.1","saved_at":"2025-01-01T10:00:00",
+        "data":{{"text":"x","body":"x","stars":{stars}}}}}"#
+    )
+}
+
+#[test]
+fn huge_numbers_are_a_wrong_field_never_a_panic() {
+    // Beyond any float, beyond any whole number, and beyond the field's type: each names
+    // the field, the fast way (version 2) and the careful way (version 1, migrated).
+    for version in [1, 2] {
+        for stars in ["1e400", "-1e400", "1180591620717411303424", "300", "2.5"] {
+            match unwrap::<Note>(&note_with_stars(stars, version)) {
+                Err(ImportError::InvalidField { field, .. }) => {
+                    assert_eq!(field, "stars", "{stars} at version {version}")
+                }
+                other => panic!("{stars} at version {version}: {other:?}"),
+            }
+        }
+    }
+    assert_eq!(
+        unwrap::<Note>(&note_with_stars("1e400", 2))
+            .unwrap_err()
+            .to_string(),
+        "The file's field \"stars\" is missing or invalid: it is a number too large"
+    );
+}
+
+#[test]
+fn deep_or_dense_files_are_refused_before_they_are_parsed() {
+    let deep = note_with_stars(
+        &format!("0,\"pad\":{}{}", "[".repeat(40), "]".repeat(40)),
+        2,
+    );
+    match unwrap::<Note>(&deep) {
+        Err(ImportError::TooDeep { field, limit }) => {
+            assert_eq!(limit, MAX_DEPTH);
+            assert!(field.starts_with("pad[0]"), "{field}");
+        }
+        other => panic!("{other:?}"),
+    }
+    // Just inside the limit is read (and the unknown padding ignored).
+    let inside = MAX_DEPTH - 3;
+    let fits = note_with_stars(
+        &format!("1,\"pad\":{}{}", "[".repeat(inside), "]".repeat(inside)),
+        2,
+    );
+    assert_eq!(unwrap::<Note>(&fits).map(|n| n.stars), Ok(1));
+    // A hundred thousand one-member groups: eight bytes of text each, hundreds of bytes
+    // each once parsed.
+    let groups = vec!["{\"a\":0}"; 100_000].join(",");
+    let dense = note_with_stars(&format!("1,\"pad\":[{groups}]"), 1);
+    assert_eq!(
+        unwrap::<Note>(&dense),
+        Err(ImportError::TooDense {
+            ratio: MAX_PARSED_RATIO
+        })
+    );
+    // The same count of numbers is ordinary data, and is read.
+    let numbers = vec!["0"; 100_000].join(",");
+    let plain = note_with_stars(&format!("1,\"pad\":[{numbers}]"), 1);
+    assert_eq!(unwrap::<Note>(&plain).map(|n| n.stars), Ok(1));
+}
+
+#[test]
+fn read_data_names_the_field_in_lists_of_entries() {
+    let entries = serde_json::json!([{"text": "a"}, {"text": "b", "stars": "many"}, {"stars": 1}]);
+    match read_data::<Vec<Note>>(entries.clone()) {
+        Err(ImportError::InvalidField { field, .. }) => assert_eq!(field, "[1].stars"),
+        other => panic!("{other:?}"),
+    }
+    let entries = serde_json::json!([{"text": "a"}, {"stars": 1}]);
+    match read_data::<Vec<Note>>(entries) {
+        Err(ImportError::InvalidField { field, problem }) => {
+            assert_eq!(
+                (field.as_str(), problem.as_str()),
+                ("[1].text", "missing field `text`")
+            )
+        }
+        other => panic!("{other:?}"),
+    }
+}
