@@ -9,10 +9,11 @@
 // - on first use: the DSL bundle (`dsl-*`) and any other file of this origin;
 // - only responses that are 200, not redirected, of the type their extension says (wasm, js,
 //   json, css, svg; anything else not HTML) and, for a built file, with exactly the build's
-//   bytes (SHA-256): never the host's HTML fallback under a wasm, js or JSON address (S1).
-// It deletes only its own older caches (`osw-*`), never another app's (review C2).
+//   bytes (SHA-256): never the host's HTML fallback under a wasm, js or JSON address (a host
+//   answers a missing file with its fallback page).
+// It deletes only its own older caches (`osw-*`), never another app's on the same origin.
 // Navigations: the network first, but the cached index.html when offline, after 3.5 s, or when
-// the host answers with an error (review S3).
+// the host answers with an error (an error page must not replace a working app).
 //
 // Message contract with the page (the "new version ready" notice):
 //   worker -> page  {type: "update-ready", version}

@@ -1,16 +1,19 @@
 // Trunk post-build hook (Trunk.toml). Runs in Trunk's staging directory before it becomes
 // dist/, as small named steps, in the order at the end of this file:
-//   0. minify()         the bundles' JS glue, in a release build (before step 1 names them)
-//   1. bundles()        index.html's loader and the DSL bundle's name
-//   2. csp()            the Content-Security-Policy meta tag, hashing the inline scripts that
-//                       step 1 left (so it must run after it)
-//   3. headers()        the same policy as HTTP headers for the host: _headers and csp.txt
+//   0. minify()         the bundles' JS glue, in a release build (before step 1 names them),
+//                       and index.html's comments
+//   1. bundles()        the DSL bundle's name, and every bundle's name given to boot.js
+//   2. boot()           boot.js (safe mode and the loader) minified in a release build and
+//                       named by its content, boot-<hash>.js (after step 1 filled it in)
+//   3. csp()            the Content-Security-Policy meta tag: one text for every build, as the
+//                       page has no inline script (checked)
+//   4. headers()        the same policy as HTTP headers for the host: _headers and csp.txt
 //                       (and _redirects: the SPA fallback, for Netlify)
-//   4. serviceWorker()  stamps sw.js with every file's content hash and a version made of them
+//   5. serviceWorker()  stamps sw.js with every file's content hash and a version made of them
 // File names the steps rely on: a bundle whose file name starts `dsl-` is only for the DSL's
 // pages (cached on first use, never precached); everything under content/ is course data.
 //
-// `node scripts/post-build.mjs --service-worker <folder>` runs step 4 alone on a built folder
+// `node scripts/post-build.mjs --service-worker <folder>` runs step 5 alone on a built folder
 // (its sw.js already stamped): after files were replaced on a server (content/), so the worker's
 // hashes and version follow them.
 import { execFileSync } from "node:child_process";
@@ -21,107 +24,157 @@ import { join, relative } from "node:path";
 
 /** Files the build writes for the host, not for the browser: never cached by the worker. */
 const HOST_FILES = new Set(["/sw.js", "/_headers", "/_redirects", "/csp.txt"]);
+/** The page's start-up script as public/ has it (index.html loads it, Trunk copies it). */
+const BOOT = "boot.js";
+
+/** terser (installed by scripts/setup.sh) on one script's text; `module` for an ES module. */
+function terser(what, input, { module = false } = {}) {
+  try {
+    return execFileSync("terser", [...(module ? ["--module"] : []), "--compress", "--mangle"], { input, encoding: "utf8" });
+  } catch (error) {
+    throw new Error(`post-build: minify: terser failed on ${what} (run scripts/setup.sh to install it): ${error.message}`);
+  }
+}
+
+/** The first 16 hex digits of the SHA-256 of `bytes`: a file name's content hash. */
+const contentHash = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
 
 // Step 0 (minify): wasm-bindgen writes its JS glue readable, and Trunk's own minifier cannot
-// read it (`export default`). terser (installed by scripts/setup.sh) makes each bundle's glue
-// less than half the size (staff's: 7.6 KB brotli before, 5.9 KB after), and index.html's
-// inline scripts smaller; the page's comments (notes for whoever edits it) go. Development
-// builds stay readable and do not need terser.
+// read it (`export default`). terser makes each bundle's glue less than half the size (staff's:
+// 7.6 KB brotli before, 5.9 KB after). The page's comments (notes for whoever edits it) go.
+// Development builds stay readable and do not need terser.
 function minify(staging) {
-  const terser = (what, args, input) => {
-    try {
-      return execFileSync("terser", [...args, "--compress", "--mangle"], { input, encoding: "utf8" });
-    } catch (error) {
-      throw new Error(`post-build: minify: terser failed on ${what} (run scripts/setup.sh to install it): ${error.message}`);
-    }
-  };
-  const glue = readdirSync(staging).filter((name) => name.endsWith(".js") && name !== "sw.js");
+  const glue = readdirSync(staging).filter((name) => name.endsWith(".js") && name !== "sw.js" && name !== BOOT);
   if (glue.length !== 2) throw new Error(`post-build: minify: expected the two bundles' JS glue, found ${glue.join(", ") || "none"}`);
   for (const name of glue) {
     const file = join(staging, name);
     const before = statSync(file).size;
-    writeFileSync(file, terser(name, ["--module"], readFileSync(file, "utf8")));
+    writeFileSync(file, terser(name, readFileSync(file, "utf8"), { module: true }));
     console.log(`post-build: minify: ${name} ${before} -> ${statSync(file).size} bytes`);
   }
   const indexPath = join(staging, "index.html");
   const html = readFileSync(indexPath, "utf8");
-  const small = html
-    .replace(/<!--[\s\S]*?-->\s*/g, "")
-    .replace(/(<script(?![^>]*\bsrc=)([^>]*)>)([\s\S]*?)(<\/script>)/g, (_, open, attrs, body, close) =>
-      open + terser("index.html's inline script", /type="module"/.test(attrs) ? ["--module"] : [], body) + close,
-    );
+  const small = html.replace(/<!--[\s\S]*?-->\s*/g, "");
   writeFileSync(indexPath, small);
   console.log(`post-build: minify: index.html ${html.length} -> ${small.length} bytes`);
 }
 
 // Step 1 (bundles): Trunk writes the DSL's bundle (built as a "worker") as dsl.js and
-// dsl_bg.wasm. Name them by their content, as Trunk names the staff's, and give the loader
-// in index.html their names. The DSL's stylesheet (dsl-<hash>.css) moves from the page's
+// dsl_bg.wasm. Name them by their content, as Trunk names the staff's, and give boot.js (the
+// loader) both bundles' names. The DSL's stylesheet (dsl-<hash>.css) moves from the page's
 // head to the loader too, which adds it on the DSL's addresses only.
 function bundles(staging) {
   const indexPath = join(staging, "index.html");
+  const bootPath = join(staging, BOOT);
   const dslJs = join(staging, "dsl.js");
   const dslWasm = join(staging, "dsl_bg.wasm");
   if (!existsSync(dslJs) || !existsSync(dslWasm)) throw new Error("post-build: bundles: no DSL bundle (dsl.js, dsl_bg.wasm)");
-  const hash = createHash("sha256").update(readFileSync(dslWasm)).digest("hex").slice(0, 16);
+  if (!existsSync(bootPath)) throw new Error(`post-build: bundles: no ${BOOT} (index.html copies it from public/)`);
+  const hash = contentHash(readFileSync(dslWasm));
   renameSync(dslJs, join(staging, `dsl-${hash}.js`));
   renameSync(dslWasm, join(staging, `dsl-${hash}_bg.wasm`));
+  // The staff's bundle, as Trunk named it: the one other JS glue and wasm.
+  const top = readdirSync(staging);
+  const staffJs = top.filter((n) => n.endsWith(".js") && !n.startsWith("dsl-") && n !== "sw.js" && n !== BOOT);
+  const staffWasm = top.filter((n) => n.endsWith("_bg.wasm") && !n.startsWith("dsl-"));
+  if (staffJs.length !== 1 || staffWasm.length !== 1) {
+    throw new Error(`post-build: bundles: expected one staff bundle, found ${[...staffJs, ...staffWasm].join(", ") || "none"}`);
+  }
+  for (const wasm of [staffWasm[0], `dsl-${hash}_bg.wasm`]) {
+    if (statSync(join(staging, wasm)).size === 0) throw new Error(`post-build: bundles: ${wasm} is empty`);
+  }
   const html = readFileSync(indexPath, "utf8");
-  if (!html.includes("__DSL_JS__")) throw new Error("post-build: bundles: index.html's loader has no __DSL_JS__");
   const css = /<link rel="stylesheet" href="\/(dsl-[0-9a-f]+\.css)"[^>]*>\s*/;
   const stylesheet = html.match(css);
-  if (!stylesheet || !html.includes("__DSL_CSS__")) throw new Error("post-build: bundles: no DSL stylesheet link, or no __DSL_CSS__ in the loader");
-  writeFileSync(
-    indexPath,
-    html
-      .replace(css, "")
-      .replace("__DSL_JS__", `dsl-${hash}.js`)
-      .replace("__DSL_WASM__", `dsl-${hash}_bg.wasm`)
-      .replace("__DSL_CSS__", stylesheet[1]),
-  );
-  console.log(`post-build: bundles: dsl-${hash}`);
+  if (!stylesheet) throw new Error("post-build: bundles: no DSL stylesheet link in index.html");
+  writeFileSync(indexPath, html.replace(css, ""));
+  const names = {
+    __STAFF_JS__: staffJs[0],
+    __STAFF_WASM__: staffWasm[0],
+    __DSL_JS__: `dsl-${hash}.js`,
+    __DSL_WASM__: `dsl-${hash}_bg.wasm`,
+    __DSL_CSS__: stylesheet[1],
+  };
+  let boot = readFileSync(bootPath, "utf8");
+  for (const [mark, name] of Object.entries(names)) {
+    if (!boot.includes(`"/${mark}"`)) throw new Error(`post-build: bundles: ${BOOT} has no "/${mark}" to fill in`);
+    boot = boot.replace(`"/${mark}"`, () => JSON.stringify(`/${name}`));
+  }
+  writeFileSync(bootPath, boot);
+  console.log(`post-build: bundles: ${staffJs[0]}, dsl-${hash}`);
 }
 
 /**
- * Step 2 (csp): adds the policy as a meta tag, the fallback for hosts that send no headers and
- * for the offline copy of index.html. Returns the policy. Only this origin, no inline script
- * except the loader(s) left in index.html (allowed by their SHA-256), and nothing framed.
+ * Step 2 (boot): boot.js minified (release) and named by its content, so a browser or a proxy
+ * that caches it never runs an older build's (it names that build's bundles); index.html's
+ * script tag follows the name.
+ */
+function boot(staging, release) {
+  const indexPath = join(staging, "index.html");
+  const bootPath = join(staging, BOOT);
+  let text = readFileSync(bootPath, "utf8");
+  if (release) {
+    const before = text.length;
+    text = terser(BOOT, text);
+    console.log(`post-build: minify: ${BOOT} ${before} -> ${text.length} bytes`);
+  }
+  const name = `boot-${contentHash(text)}.js`;
+  writeFileSync(bootPath, text);
+  renameSync(bootPath, join(staging, name));
+  const html = readFileSync(indexPath, "utf8");
+  const tag = `<script src="/${BOOT}"></script>`;
+  if (!html.includes(tag)) throw new Error(`post-build: boot: index.html has no ${tag}`);
+  writeFileSync(indexPath, html.replace(tag, `<script src="/${name}"></script>`));
+  console.log(`post-build: boot: ${name}`);
+}
+
+/**
+ * The Content-Security-Policy, the same text for every build (the host's copy need not change
+ * with a deploy): only this origin, scripts only from files of this origin (the page has no
+ * inline script) and WebAssembly, and nothing framed.
+ */
+const POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  // Icons are files; downloads use blob: URLs on <a download>, which img-src does not govern.
+  "img-src 'self'",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "frame-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join("; ");
+
+/**
+ * Step 3 (csp): adds the policy as a meta tag, the fallback for hosts that send no headers and
+ * for the offline copy of index.html. The policy allows no inline script, so the page must have
+ * none: one would be blocked, and the app would not start.
  */
 function csp(staging) {
   const indexPath = join(staging, "index.html");
-  let html = readFileSync(indexPath, "utf8");
-  const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
-    ([, body]) => `'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`,
+  const html = readFileSync(indexPath, "utf8");
+  const inline = html.match(/<script(?![^>]*\bsrc=)[^>]*>[\s\S]*?<\/script>/);
+  if (inline) throw new Error(`post-build: csp: index.html has an inline script, which the policy would block: ${inline[0].slice(0, 80)}`);
+  writeFileSync(
+    indexPath,
+    html.replace(
+      /<meta charset="utf-8">/i,
+      `<meta charset="utf-8">\n    <meta http-equiv="Content-Security-Policy" content="${POLICY}">`,
+    ),
   );
-  const policy = [
-    "default-src 'self'",
-    `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(" ")}`.trim(),
-    "style-src 'self'",
-    // Icons are files; downloads use blob: URLs on <a download>, which img-src does not govern.
-    "img-src 'self'",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "worker-src 'self'",
-    "manifest-src 'self'",
-    "frame-src 'none'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join("; ");
-  html = html.replace(
-    /<meta charset="utf-8">/i,
-    `<meta charset="utf-8">\n    <meta http-equiv="Content-Security-Policy" content="${policy}">`,
-  );
-  writeFileSync(indexPath, html);
-  console.log(`post-build: csp: ${hashes.length} inline script hash(es)`);
-  return policy;
+  console.log("post-build: csp: meta tag");
+  return POLICY;
 }
 
 /**
- * Step 3 (headers): the policy as HTTP headers. Browsers ignore frame-ancestors in a meta tag,
- * so only a header stops other sites framing the app (review C1). Writes `_headers` (Netlify
- * and Cloudflare Pages read it as is) and `csp.txt` (the header's value, one line, for nginx,
- * Apache or IIS: see README "Deploying"). The hashes change with every build.
+ * Step 4 (headers): the policy as HTTP headers. Browsers ignore frame-ancestors in a meta tag,
+ * so only a header stops other sites framing the app. Writes `_headers` (Netlify and Cloudflare
+ * Pages read it as is) and `csp.txt` (the header's value, one line, for nginx, Apache or IIS:
+ * see README "Deploying"; the same for every build).
  */
 function headers(staging, policy) {
   const headerPolicy = `${policy}; frame-ancestors 'none'`;
@@ -155,10 +208,11 @@ function headers(staging, policy) {
 }
 
 /**
- * Step 4 (service worker): stamps sw.js with the SHA-256 of every file it may cache and a
+ * Step 5 (service worker): stamps sw.js with the SHA-256 of every file it may cache and a
  * version made of those hashes, so a change to any file's contents (index.html, the icon,
- * a content file) makes a new worker (review S2). Precached: everything but the DSL bundle;
- * cached on first use: the DSL bundle. Runs last, so it hashes the files as deployed.
+ * a content file), even under an unchanged name, makes a new worker. Precached: everything but
+ * the DSL bundle (boot-<hash>.js included); cached on first use: the DSL bundle. Runs last, so
+ * it hashes the files as deployed.
  */
 function serviceWorker(staging) {
   const files = [];
@@ -206,8 +260,10 @@ if (flag === "--service-worker") {
 } else {
   const staging = process.env.TRUNK_STAGING_DIR;
   if (!staging) throw new Error("TRUNK_STAGING_DIR is not set: run this through trunk build");
-  if (process.env.TRUNK_PROFILE === "release") minify(staging);
+  const release = process.env.TRUNK_PROFILE === "release";
+  if (release) minify(staging);
   bundles(staging);
+  boot(staging, release);
   const policy = csp(staging);
   headers(staging, policy);
   serviceWorker(staging);

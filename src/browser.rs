@@ -196,11 +196,11 @@ pub fn start<V: leptos::prelude::IntoView + 'static>(app: fn() -> V) {
     }
 }
 
-/// The start-up guard's flag in sessionStorage (set by index.html before the wasm loads).
-pub const BOOT_FLAG: &str = "osw:booting";
+/// The start-up guard's flag in sessionStorage (set by public/boot.js before the wasm loads).
+pub use crate::names::BOOT_FLAG;
 
 /// Tells the person, in the page, that the app has stopped and offers safe mode's download
-/// of everything stored (index.html's `oswSafeMode`), or says where to find it.
+/// of everything stored (public/boot.js's `oswSafeMode`), or says where to find it.
 fn show_failure() {
     let Some(window) = web_sys::window() else {
         return;

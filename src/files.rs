@@ -4,6 +4,8 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::domain::staff::WalkBudget;
+
 /// Why a chosen file could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FileError {
@@ -45,9 +47,22 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), FileError>
     anchor.set_href(&url);
     anchor.set_download(filename);
     anchor.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
+    // The browser may still be reading the file after click() returns (a slow disk, a save
+    // dialog): the URL is revoked a minute later, as safe mode does (public/boot.js).
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            revoke.unchecked_ref(),
+            DOWNLOAD_KEPT_MS,
+        );
+    }
     Ok(())
 }
+
+/// How long a download's blob URL stays readable after its link was clicked.
+const DOWNLOAD_KEPT_MS: i32 = 60_000;
 
 /// Reads every file in a list (from an `<input type=file>` or a drop) as text, with the
 /// SHA-256 of its bytes. A file that cannot be read, or is over `max_bytes`, carries its own
@@ -168,21 +183,31 @@ impl Found {
     }
 }
 
-/// What a pick or a drop found: the files wanted (not yet read), and the paths of the others.
+/// What a pick or a drop found: the files wanted (not yet read, at most
+/// `MAX_FILES_PER_IMPORT`), the paths of the wanted files over that cap, and the paths of the
+/// others.
 #[derive(Debug, Clone, Default)]
 pub struct FoundFiles {
     pub wanted: Vec<Found>,
+    pub over_cap: Vec<String>,
     pub skipped: Vec<String>,
+    /// A dropped folder was not walked to its end (`WalkBudget`).
+    pub stopped: bool,
 }
 
 impl FoundFiles {
     fn sort(files: impl IntoIterator<Item = Found>, wanted: fn(&str) -> bool) -> Self {
-        let (wanted, skipped): (Vec<Found>, Vec<Found>) =
-            files.into_iter().partition(|f| wanted(&f.path));
-        Self {
-            wanted,
-            skipped: skipped.into_iter().map(|f| f.path).collect(),
+        let mut found = Self::default();
+        for file in files {
+            if !wanted(&file.path) {
+                found.skipped.push(file.path);
+            } else if WalkBudget::takes(found.wanted.len()) {
+                found.wanted.push(file);
+            } else {
+                found.over_cap.push(file.path);
+            }
         }
+        found
     }
 }
 
@@ -230,31 +255,34 @@ pub fn dropped(ev: &web_sys::DragEvent) -> Dropped {
 
 impl Dropped {
     /// Every file dropped and every file inside the folders dropped (sub-folders too),
-    /// sorted into those `wanted` (by path) and the others. The walk stops once `enough`
-    /// wanted files are found: the caller refuses more than it can take.
-    pub async fn walk(self, wanted: fn(&str) -> bool, enough: usize) -> FoundFiles {
+    /// sorted into those `wanted` (by path, at most `MAX_FILES_PER_IMPORT`), those over that
+    /// cap and the others. Every entry walked counts against `WalkBudget`, so a folder of any
+    /// size or depth ends the walk in bounded time, saying so.
+    pub async fn walk(self, wanted: fn(&str) -> bool) -> FoundFiles {
         let Dropped {
             files,
-            mut folders,
+            folders,
             entries,
         } = self;
         let mut found = FoundFiles::sort(files, wanted);
-        let take = |found: &mut FoundFiles, entries: Vec<web_sys::FileSystemFileEntry>| {
-            let (yes, no): (Vec<_>, Vec<_>) = entries.into_iter().partition(|e| {
-                wanted(
-                    e.unchecked_ref::<web_sys::FileSystemEntry>()
-                        .full_path()
-                        .as_str(),
-                )
-            });
-            found.skipped.extend(no.iter().map(path_of));
-            yes
-        };
-        let mut pending = take(&mut found, entries);
+        let mut budget = WalkBudget::default();
+        // Each folder still to open, with its depth below the drop (a dropped folder is 1).
+        let mut folders: Vec<_> = folders.into_iter().map(|f| (f, 1)).collect();
+        let mut level = entries;
         loop {
-            // The files of this level are fetched side by side.
-            let files: Vec<_> = pending.iter().map(|e| (path_of(e), file_of(e))).collect();
-            for (path, file) in files {
+            // The record files of this level within the cap are fetched side by side.
+            let mut fetching = Vec::new();
+            for entry in level.drain(..) {
+                let path = path_of(&entry);
+                if !wanted(&path) {
+                    found.skipped.push(path);
+                } else if WalkBudget::takes(found.wanted.len() + fetching.len()) {
+                    fetching.push((path, file_of(&entry)));
+                } else {
+                    found.over_cap.push(path);
+                }
+            }
+            for (path, file) in fetching {
                 if let Ok(file) = file.await {
                     found.wanted.push(Found {
                         path,
@@ -262,20 +290,20 @@ impl Dropped {
                     });
                 }
             }
-            if found.wanted.len() >= enough {
+            let Some((folder, depth)) = folders.pop() else {
                 break;
-            }
-            let Some(folder) = folders.pop() else { break };
-            let mut here = Vec::new();
-            for entry in read_folder(&folder).await {
+            };
+            for entry in read_folder(&folder, &mut budget).await {
                 if entry.is_directory() {
-                    folders.push(entry.unchecked_into());
+                    if budget.opens(depth + 1) {
+                        folders.push((entry.unchecked_into(), depth + 1));
+                    }
                 } else if entry.is_file() {
-                    here.push(entry.unchecked_into());
+                    level.push(entry.unchecked_into());
                 }
             }
-            pending = take(&mut found, here);
         }
+        found.stopped = budget.stopped;
         found
     }
 }
@@ -300,8 +328,12 @@ fn callback(call: impl FnOnce(&js_sys::Function, &js_sys::Function)) -> JsFuture
     JsFuture::from(promise)
 }
 
-/// Every entry of a folder: the browser hands them over in batches until an empty one.
-async fn read_folder(folder: &web_sys::FileSystemDirectoryEntry) -> Vec<web_sys::FileSystemEntry> {
+/// Every entry of a folder, each counted against `budget` (none once it is spent): the
+/// browser hands them over in batches until an empty one.
+async fn read_folder(
+    folder: &web_sys::FileSystemDirectoryEntry,
+    budget: &mut WalkBudget,
+) -> Vec<web_sys::FileSystemEntry> {
     let reader = folder.create_reader();
     let mut out = Vec::new();
     loop {
@@ -317,7 +349,12 @@ async fn read_folder(folder: &web_sys::FileSystemDirectoryEntry) -> Vec<web_sys:
         if batch.length() == 0 {
             break;
         }
-        out.extend(batch.iter().map(|e| e.unchecked_into()));
+        for entry in batch.iter() {
+            if !budget.visit() {
+                return out;
+            }
+            out.push(entry.unchecked_into());
+        }
     }
     out
 }

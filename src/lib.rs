@@ -1,13 +1,14 @@
 //! Online Safety Workbench: staff online-safety training and the DSL's annual audit, built
 //! from the school's Social Media Policy. Everything runs and stays in the browser.
 //!
-//! `domain` and `routes` are pure Rust and build natively for tests; everything else is the
+//! `domain`, `names` and `routes` are pure Rust and build natively for tests; everything else is the
 //! wasm app.
 //! Data flows one way: content and stored records -> `domain` -> the signals of the one
 //! `state` handle -> `pages` -> `components`. A click goes back through a domain function,
 //! then the state handle, then `storage` (the only code that touches browser storage).
 
 pub mod domain;
+pub mod names;
 pub mod routes;
 
 #[cfg(target_arch = "wasm32")]

@@ -24,8 +24,8 @@ pub enum Bundle {
     Dsl,
 }
 
-/// The addresses the DSL's bundle serves. index.html's loader picks the bundle from the same
-/// list (`DSL_PATHS` there): keep the two equal (the e2e opens every page through both).
+/// The addresses the DSL's bundle serves. The loader (public/boot.js) picks the bundle from its
+/// own copy, `DSL_PATHS` there, which `tests/page_scripts.rs` checks is this list.
 pub const DSL_PATHS: [&str; 4] = [AUDIT, STAFF, DATA, SETTINGS];
 
 /// Which bundle serves an address (a path, with or without a query or fragment).

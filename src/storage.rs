@@ -5,7 +5,7 @@
 use gloo_storage::{LocalStorage, Storage};
 
 /// Every key this app writes starts with this.
-pub const PREFIX: &str = "osw:";
+pub use crate::names::KEY_PREFIX as PREFIX;
 
 /// Why a write did not happen.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -86,9 +86,7 @@ pub mod indexed {
     use web_sys::{IdbDatabase, IdbObjectStore, IdbRequest, IdbTransactionMode};
 
     use super::{StorageError, PREFIX};
-
-    const DATABASE: &str = "online-safety-workbench";
-    const STORE: &str = "values";
+    use crate::names::{DATABASE, STORE};
 
     /// Why a request failed, as a storage error: a full quota is told apart.
     fn refused(error: JsValue) -> StorageError {

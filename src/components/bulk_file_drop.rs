@@ -22,8 +22,6 @@ pub fn BulkFileDrop(
     hint: String,
     /// Which files are wanted, by path; the others are reported as skipped.
     wanted: fn(&str) -> bool,
-    /// Stop a drop's walk through folders once this many wanted files are found.
-    enough: usize,
     /// While true the pickers are disabled (an import is under way).
     #[prop(into)]
     busy: Signal<bool>,
@@ -31,7 +29,7 @@ pub fn BulkFileDrop(
     on_found: Callback<FoundFiles>,
 ) -> impl IntoView {
     let hand_on = move |found: FoundFiles| {
-        if !found.wanted.is_empty() || !found.skipped.is_empty() {
+        if !found.wanted.is_empty() || !found.skipped.is_empty() || !found.over_cap.is_empty() {
             on_found.run(found);
         }
     };
@@ -44,7 +42,7 @@ pub fn BulkFileDrop(
             }
             // The drop's list is only readable now; its folders are walked afterwards.
             let dropped = files::dropped(&ev);
-            spawn_local(async move { hand_on(dropped.walk(wanted, enough).await) });
+            spawn_local(async move { hand_on(dropped.walk(wanted).await) });
         })>
             <p class="hint" id=hint_id.clone()>{hint}</p>
             <div class="pickers">

@@ -262,3 +262,13 @@ test("a full storage quota is reported, offers an export, and keeps what was sav
   expect(await stored(page, "osw:settings")).toBe(before);
   await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("filler:")).forEach((k) => localStorage.removeItem(k)));
 });
+
+test("the Your data page fits a 360 px phone: its storage table scrolls inside its box", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 780 });
+  await createProfile(page, "Phone Width");
+  await page.goto("/data");
+  await ready(page);
+  await expect(page.getByRole("table").first()).toBeVisible();
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width, "the page's width at 360 px").toBeLessThanOrEqual(360);
+});

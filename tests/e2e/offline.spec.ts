@@ -1,9 +1,8 @@
 // The service worker (public/sw.js): one visit is one download of each app file; after it the
 // app works with no network, including a module and a quiz never opened while online; a new
 // version waits for the tab to ask, and a partial deploy never replaces a working version.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AddressInfo } from "node:net";
 import type { Browser, Page } from "@playwright/test";
@@ -169,6 +168,14 @@ test("when the host answers a page with an error, or too slowly, the cached app 
   await context.unrouteAll({ behavior: "ignoreErrors" });
 });
 
+/** A copy of the built app to deploy over, in the test's own output folder. */
+function copyOfDist(root: string) {
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(root, { recursive: true });
+  cpSync(dist, root, { recursive: true });
+  return root;
+}
+
 /**
  * Makes `root` a new build, as a deploy would: `files` are written (or, with integrity only,
  * listed without being written: a file not uploaded yet), and sw.js is stamped with their
@@ -192,8 +199,7 @@ function deploy(root: string, name: string, files: Record<string, string | { int
 }
 
 test("a new version waits until the tab asks, and a partial deploy never takes over", async ({ browser }) => {
-  const root = mkdtempSync(join(tmpdir(), "osw-deploy-"));
-  cpSync(dist, root, { recursive: true });
+  const root = copyOfDist(test.info().outputPath("deploy"));
   const site = await privateSite(browser, root);
   const { page, origin, downloads } = site;
   try {
@@ -202,7 +208,7 @@ test("a new version waits until the tab asks, and a partial deploy never takes o
     const first = await offlineReady(page);
     await page.evaluate(() => caches.open("another-app").then((c) => c.put("/x", new Response("x"))));
 
-    // Only the manifest changes, no file name does: still a new version (review S2).
+    // Only the manifest changes, no file name does: still a new version (its bytes changed).
     const manifest = readFileSync(join(root, "manifest.webmanifest"), "utf8").replace("Online Safety", "Online Safety (new)");
     const second = deploy(root, "second", { "/manifest.webmanifest": manifest });
     downloads.clear();
@@ -226,12 +232,13 @@ test("a new version waits until the tab asks, and a partial deploy never takes o
       await changed;
     });
     expect((await offlineReady(page)).version).toBe(second);
-    // Its own older cache is gone; another app's cache on this origin is left alone (review C2).
+    // Its own older cache is gone; another app's cache on this origin is left alone (not ours to delete).
     // (the tab switches when the worker starts activating, the clean-up ends with activation).
     await expect.poll(async () => (await page.evaluate(() => caches.keys())).sort()).toEqual(["another-app", second]);
 
     // A partial deploy: the new sw.js is up before the new wasm, so the host answers the wasm's
-    // address with index.html (200). The install refuses it and the working version stays (S1).
+    // address with index.html (200). The install refuses it and the working version stays (never
+    // keep the host's fallback page as the wasm).
     const wasm = Object.keys(precache(root)).find((p) => p.endsWith(".wasm"))!;
     const notYetUploaded = wasm.replace(/-[0-9a-f]+_bg\.wasm$/, "-0000000000000000_bg.wasm");
     deploy(root, "partial", { [notYetUploaded]: { integrity: "sha256-AAAA" } });
@@ -268,8 +275,7 @@ test("the README's retiring worker deletes the app's caches and unregisters itse
   const readme = readFileSync(join(import.meta.dirname, "../../README.md"), "utf8");
   const retire = readme.match(/\*\*Retiring the app or its worker\*\*[\s\S]*?```js\n([\s\S]*?)```/)?.[1];
   expect(retire, "README: the retiring sw.js").toBeTruthy();
-  const root = mkdtempSync(join(tmpdir(), "osw-retire-"));
-  cpSync(dist, root, { recursive: true });
+  const root = copyOfDist(test.info().outputPath("retire"));
   const site = await privateSite(browser, root);
   const { page, origin } = site;
   try {

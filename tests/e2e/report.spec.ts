@@ -2,7 +2,7 @@
 // seven of them overdue), a staff matrix from records made through the training pages, last
 // year's audit to compare with, and names from Settings. Page 1 must tell the whole story
 // and fit one A4 sheet; the chart must read without colour; the detail follows from page 2.
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { test, expect, expectAxeClean, ready } from "./fixtures";
 import { importRecords, trainAndExport } from "./through-app";
 import type { Page } from "@playwright/test";
@@ -265,8 +265,8 @@ test("page 1 of the governors' report tells the whole story on one A4 sheet, in 
   await page.setViewportSize({ width: 794, height: 1123 });
   await page.locator("main").evaluate((main) => { main.style.padding = "15mm"; });
   await showDetail(false);
-  mkdirSync("/work/notes", { recursive: true });
-  const shot = await page.screenshot({ path: "/work/notes/report-page1.png", clip: { x: 0, y: 0, width: 794, height: 1123 } });
+  // Written under this test's own output folder (test-results/), never outside the repository.
+  const shot = await page.screenshot({ path: testInfo.outputPath("report-page1.png"), clip: { x: 0, y: 0, width: 794, height: 1123 } });
   await testInfo.attach("report page 1", { body: shot, contentType: "image/png" });
   await showDetail(true);
   await page.emulateMedia({ media: "screen" });

@@ -147,9 +147,10 @@ test("a start that failed, or a bundle that will not load, opens safe mode", asy
   const context = await browser.newContext({ baseURL, serviceWorkers: "block" });
   await createProfile(await context.newPage(), "Fay Failed");
 
-  // The start-up flag still set from a start that never finished (a crash while starting).
+  // The start-up flag still set from a start that began a minute ago and never finished (a
+  // crash while starting).
   const crashed = await context.newPage();
-  await crashed.addInitScript(() => sessionStorage.setItem("osw:booting", "starting"));
+  await crashed.addInitScript(() => sessionStorage.setItem("osw:booting", String(Date.now() - 60_000)));
   await crashed.goto("/training");
   await expect(crashed.getByRole("heading", { name: "Safe mode" })).toBeVisible();
   await expect(crashed.getByText("The app did not start last time.")).toBeVisible();
@@ -166,4 +167,67 @@ test("a start that failed, or a bundle that will not load, opens safe mode", asy
   const backup = JSON.parse(readFileSync(await (await download).path(), "utf8"));
   expect(backup.data.parts.map((p: { kind: string }) => p.kind)).toContain("training-profiles");
   await context.close();
+});
+
+test("an impatient reload during a slow start starts the app again; only a stalled or failed start opens safe mode", async ({ browser, baseURL }) => {
+  // Without the service worker, so every start fetches the wasm from the (slowed) network.
+  const context = await browser.newContext({ baseURL, serviceWorkers: "block" });
+  const page = await context.newPage();
+  // A slow first visit: the wasm takes 4 s to arrive, and the person reloads after 1 s.
+  let slow = true;
+  await page.route(/\.wasm$/, async (route) => {
+    if (slow) await new Promise((resolve) => setTimeout(resolve, 4000));
+    await route.continue().catch(() => {});
+  });
+  await page.goto("/training", { waitUntil: "commit" });
+  await expect.poll(() => page.evaluate(() => sessionStorage.getItem("osw:booting"))).toMatch(/^\d+$/);
+  await page.waitForTimeout(1000);
+  slow = false;
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Staff training", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Safe mode" })).toHaveCount(0);
+  expect(await page.evaluate(() => sessionStorage.getItem("osw:booting")), "cleared once started").toBeNull();
+
+  // The flag as a start that began 5 s ago leaves it: the app starts.
+  const recent = await context.newPage();
+  await recent.addInitScript(() => {
+    if (!sessionStorage.getItem("osw:test-once")) {
+      sessionStorage.setItem("osw:test-once", "1");
+      sessionStorage.setItem("osw:booting", String(Date.now() - 5_000));
+    }
+  });
+  await recent.goto("/training");
+  await expect(recent.getByRole("heading", { name: "Staff training", level: 1 })).toBeVisible();
+  await expect(recent.getByRole("heading", { name: "Safe mode" })).toHaveCount(0);
+
+  // A start that began 40 s ago and never finished: safe mode.
+  const stalled = await context.newPage();
+  await stalled.addInitScript(() => sessionStorage.setItem("osw:booting", String(Date.now() - 40_000)));
+  await stalled.goto("/training");
+  await expect(stalled.getByText("The app did not start last time.")).toBeVisible();
+
+  // A start that failed (the wasm would not load): the next load opens safe mode at once,
+  // however soon it comes.
+  const failed = await context.newPage();
+  await failed.route(/\.wasm$/, (route) => route.fulfill({ status: 404, body: "Not found" }));
+  await failed.goto("/training");
+  await expect(failed.getByText(/The app could not start/)).toBeVisible();
+  expect(await failed.evaluate(() => sessionStorage.getItem("osw:booting"))).toBe("failed");
+  await failed.unroute(/\.wasm$/);
+  await failed.reload();
+  await expect(failed.getByText("The app did not start last time.")).toBeVisible();
+  await context.close();
+});
+
+test("safe mode opened at an address that names another site stays on the app", async ({ page, baseURL }) => {
+  const origin = new URL(baseURL!).origin;
+  // `//other.example/x` as a path: a scheme-relative address, which would leave the app if
+  // navigated to as it is.
+  await page.goto(`${origin}//other.example/x?safe`);
+  await expect(page.getByRole("heading", { name: "Safe mode", level: 1 })).toBeVisible();
+  await page.getByRole("button", { name: "Start the app normally" }).click();
+  await expect(page).toHaveURL(`${origin}/other.example/x`);
+  expect(new URL(page.url()).origin).toBe(origin);
+  // The app starts there (an address it does not know).
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
 });

@@ -28,7 +28,10 @@ mod batch;
 mod coverage;
 mod matrix;
 
-pub use batch::{grouped, is_record_file, progress, too_many, Tally, BATCH, MAX_FILES_PER_IMPORT};
+pub use batch::{
+    grouped, is_record_file, over_cap, progress, walk_stopped, Tally, WalkBudget, BATCH,
+    MAX_FILES_PER_IMPORT,
+};
 pub use coverage::{coverage, Coverage};
 pub use matrix::{
     matrix, neutralise, row, select, to_csv, Cell, Doubt, Overall, Row, Show, SortBy, CSV_NOTE,

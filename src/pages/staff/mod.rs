@@ -57,27 +57,28 @@ fn Records(course: &'static Course, keys: Keys<'static>) -> impl IntoView {
     // What the last import did, in a sentence, and the files it skipped.
     let said = RwSignal::new(None::<Result<String, String>>);
     let skipped = RwSignal::new(Vec::<String>::new());
+    // The record files over one import's cap, and whether a folder was not walked to its end.
+    let over_cap = RwSignal::new((Vec::<String>::new(), false));
     let busy = Signal::derive(move || progress.get().is_some());
     let on_found = Callback::new(move |found: FoundFiles| {
         if progress.get_untracked().is_some() {
             return;
         }
         results.set(Vec::new());
-        if found.wanted.len() > MAX_FILES_PER_IMPORT {
-            skipped.set(Vec::new());
-            said.set(Some(Err(staff::too_many())));
-            return;
-        }
         let FoundFiles {
             wanted,
+            over_cap: over,
             skipped: others,
+            stopped,
         } = found;
         let total = wanted.len();
         let mut tally = Tally {
             skipped: others.len(),
+            over_cap: over.len(),
             ..Tally::default()
         };
         skipped.set(others);
+        over_cap.set((over, stopped));
         said.set(None);
         progress.set(Some(Progress { done: 0, total }));
         let keys = keys.clone();
@@ -150,7 +151,6 @@ fn Records(course: &'static Course, keys: Keys<'static>) -> impl IntoView {
                 folder_label="Or choose a folder of records"
                 hint=format!("Or drop files or folders here. JSON files up to {} MB each, at most {} files at a time.", MAX_IMPORT_BYTES / 1_000_000, staff::grouped(MAX_FILES_PER_IMPORT))
                 wanted=staff::is_record_file
-                enough=MAX_FILES_PER_IMPORT + 1
                 busy
                 on_found
             />
@@ -173,6 +173,17 @@ fn Records(course: &'static Course, keys: Keys<'static>) -> impl IntoView {
                     <p class="muted">{format!("Skipped, as they are not .json files: {names}{}", if more > 0 { format!(" and {} more.", staff::grouped(more)) } else { ".".into() })}</p>
                 }
             }))}
+            {move || over_cap.with(|(list, stopped)| {
+                const SHOWN: usize = 20;
+                let more = list.len().saturating_sub(SHOWN);
+                let names = list.iter().take(SHOWN).cloned().collect::<Vec<_>>().join(", ");
+                view! {
+                    {(!list.is_empty()).then(|| view! {
+                        <p class="notice notice-warning">{format!("{} {names}{}", staff::over_cap(), if more > 0 { format!(" and {} more.", staff::grouped(more)) } else { ".".into() })}</p>
+                    })}
+                    {stopped.then(|| view! { <p class="notice notice-warning">{staff::walk_stopped()}</p> })}
+                }
+            })}
             <ImportReport reports=results />
         </section>
         {move || {
