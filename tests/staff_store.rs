@@ -45,7 +45,7 @@ fn file(name: &str, record: &TrainingRecord, change: impl FnOnce(&mut Value)) ->
 }
 
 fn today() -> NaiveDate {
-    day(2026, 12, 1)
+    day(2026, 12, 20)
 }
 
 /// The store as the app saves it, read back as the next start reads it.
@@ -57,9 +57,9 @@ fn loads_whole(records: &StaffRecords) -> bool {
 #[test]
 fn a_record_the_store_could_not_load_is_refused_at_import_and_hides_nothing() {
     let mut records = StaffRecords::default();
-    let ann = record("r-ann", "Ann Able", day(2026, 11, 26));
+    let ann = record("r-ann", "Ann Able", day(2026, 12, 10));
     records.import(&[file("ann.json", &ann, |_| {})], keys(), at(today()));
-    let eve = record("r-eve", "Eve Evans", day(2026, 11, 27));
+    let eve = record("r-eve", "Eve Evans", day(2026, 12, 11));
     let bell = file("bell.json", &eve, |data| {
         data["attempts"][0]["content_version"] = json!("\u{7}");
     });
@@ -94,10 +94,10 @@ fn keep_both_under_a_100_character_id_makes_an_id_the_store_keeps() {
     // Two files that share a 100-character record id (the longest a record id may be).
     let id = "r".repeat(100);
     let mut records = StaffRecords::default();
-    let mut ann = record("r-ann", "Ann Able", day(2026, 11, 26));
+    let mut ann = record("r-ann", "Ann Able", day(2026, 12, 10));
     ann.record_id = id.clone();
     records.import(&[file("ann.json", &ann, |_| {})], keys(), at(today()));
-    let mut cal = record("r-cal", "Cal Cole", day(2026, 11, 27));
+    let mut cal = record("r-cal", "Cal Cole", day(2026, 12, 11));
     cal.record_id = id;
     let results = records.import(&[file("cal.json", &cal, |_| {})], keys(), at(today()));
     let Outcome::Conflict(conflict) = &results[0].outcome else {
@@ -117,8 +117,8 @@ fn keep_both_under_a_100_character_id_makes_an_id_the_store_keeps() {
 
 #[test]
 fn two_tabs_never_merge_two_people_under_one_id() {
-    let ann = record("r-1", "Ann Able", day(2026, 11, 26));
-    let cal = record("r-1", "Cal Cole", day(2026, 11, 27));
+    let ann = record("r-1", "Ann Able", day(2026, 12, 10));
+    let cal = record("r-1", "Cal Cole", day(2026, 12, 11));
     let mut mine = StaffRecords::default();
     mine.import(&[file("ann.json", &ann, |_| {})], keys(), at(today()));
     // The other tab settled the same id for Cal (Replace).
@@ -155,8 +155,8 @@ fn two_tabs_never_merge_two_people_under_one_id() {
 
 #[test]
 fn records_restored_from_a_file_count_only_once_checked_again() {
-    let ann = record("r-ann", "Ann Able", day(2026, 11, 26));
-    let bo = record("r-bo", "Bo Baker", day(2026, 11, 26));
+    let ann = record("r-ann", "Ann Able", day(2026, 12, 10));
+    let bo = record("r-bo", "Bo Baker", day(2026, 12, 10));
     let ann_file = file("ann.json", &ann, |_| {});
     let mut records = StaffRecords::default();
     records.import(
@@ -210,7 +210,7 @@ fn variant(n: u8, who: usize) -> RecordFile {
     let mut base = record(
         &format!("r-{who}"),
         name,
-        day(2026, 11, 20 + (n % 5) as u32),
+        day(2026, 12, 10 + (n % 5) as u32),
     );
     if n % 5 == 4 {
         base.record_id = "r".repeat(100);

@@ -102,7 +102,11 @@ pub fn normalise(part: Envelope) -> Result<Envelope, ImportError> {
         if let Some(aside) = kept.set_aside.into_iter().next() {
             return Err(invalid(aside.name, aside.error.to_string()));
         }
-        Ok(envelope::wrap(&kept.value, saved_at, content_version.as_deref()))
+        Ok(envelope::wrap(
+            &kept.value,
+            saved_at,
+            content_version.as_deref(),
+        ))
     }
     match part.kind {
         Kind::Settings => again::<SchoolSettings>(part),
