@@ -12,7 +12,10 @@
 
 use serde_json::{Map, Value};
 
-use super::{data_of, fast, read_data, read_envelope_unbounded, Envelope, ImportError, Versioned};
+use super::{
+    compact_text, data_of, fast, read_envelope_unbounded, read_text, Envelope, ImportError,
+    Versioned,
+};
 use crate::domain::text::{Repair, Rule, Texts};
 
 /// A list (or map) of independent entries in a kind's data.
@@ -76,10 +79,24 @@ pub fn load<T: Versioned>(text: &str) -> Result<Kept<T>, ImportError> {
 /// Reads an envelope already parsed as `load` does (a part of a backup being restored).
 pub fn load_envelope<T: Versioned>(envelope: Envelope) -> Result<Kept<T>, ImportError> {
     let data = data_of::<T>(envelope)?;
+    // Most values are whole: read as text with the `Value` let go first, so a restore of a
+    // 64 MB backup never holds the parsed data twice (the walk below copies it to try it).
+    let text = compact_text(&data);
+    drop(data);
+    if let Ok((value, repairs)) = checked::<T>(&text) {
+        return Ok(Kept {
+            value,
+            repairs,
+            set_aside: Vec::new(),
+        });
+    }
+    let data: Value = serde_json::from_str(&text)
+        .unwrap_or_else(|_| unreachable!("the text was written from a JSON value"));
+    drop(text);
     let mut set_aside = Vec::new();
     // One `keep` for every kind, given how to try a kind's data: a generic one per kind
     // would repeat its code in the wasm for each.
-    let tries = |data: Value| read_checked::<T>(data).map(drop);
+    let tries = |data: &Value| checked::<T>(&compact_text(data)).map(drop);
     let kept = keep(&mut Vec::new(), data, T::ENTRIES, &mut set_aside, &tries)?;
     let (value, repairs) = read_checked::<T>(kept)?;
     Ok(Kept {
@@ -91,7 +108,14 @@ pub fn load_envelope<T: Versioned>(envelope: Envelope) -> Result<Kept<T>, Import
 
 /// Reads data as a `T` and checks it, repairing.
 fn read_checked<T: Versioned>(data: Value) -> Result<(T, Vec<Repair>), ImportError> {
-    let mut value: T = read_data(data)?;
+    let text = compact_text(&data);
+    drop(data);
+    checked(&text)
+}
+
+/// Reads compact text as a `T` and checks it, repairing.
+fn checked<T: Versioned>(text: &str) -> Result<(T, Vec<Repair>), ImportError> {
+    let mut value: T = read_text(text)?;
     let mut texts = Texts::repairing();
     value.check(&mut texts)?;
     Ok((value, texts.repairs))
@@ -129,9 +153,14 @@ fn keep(
     whole: Value,
     levels: &'static [Entries],
     set_aside: &mut Vec<SetAside>,
-    tries: &dyn Fn(Value) -> Result<(), ImportError>,
+    tries: &dyn Fn(&Value) -> Result<(), ImportError>,
 ) -> Result<Value, ImportError> {
-    let check = |frames: &[Frame], v: &Value| tries(wrap(frames, v.clone()));
+    // The whole data is tried as it is, never copied: the walk holds it once (a backup's
+    // staff records can be most of 64 MB). An entry within it is small, so copied.
+    let check = |frames: &[Frame], v: &Value| match frames {
+        [] => tries(v),
+        _ => tries(&wrap(frames, v.clone())),
+    };
     let error = match check(frames, &whole) {
         Ok(()) => return Ok(whole),
         Err(error) => error,
@@ -150,12 +179,8 @@ fn keep(
     let around = Value::Object(fields);
     check(frames, &around)?;
 
-    let items: Vec<(Option<String>, Value)> = match items {
-        Some(Value::Array(items)) if !is_map => items.into_iter().map(|v| (None, v)).collect(),
-        Some(Value::Object(items)) if is_map => {
-            items.into_iter().map(|(k, v)| (Some(k), v)).collect()
-        }
-        _ => return Err(error),
+    let Some(items) = entries_of(items, is_map) else {
+        return Err(error);
     };
     frames.push((around, level, None));
     let mut good = Vec::with_capacity(items.len());
@@ -171,33 +196,36 @@ fn keep(
         }
     }
     let (mut around, ..) = frames.pop().expect("pushed above");
-    let put = |around: &mut Value, good: &[(Option<String>, Value)]| {
+    // The good entries are moved in, not copied, and taken back out only if they do not
+    // load together.
+    let put = |around: &mut Value, good: Vec<Item>| {
         let list = if is_map {
             let mut map = Map::new();
             for (k, v) in good {
-                map.insert(k.clone().unwrap_or_default(), v.clone());
+                map.insert(k.unwrap_or_default(), v);
             }
             Value::Object(map)
         } else {
-            Value::Array(good.iter().map(|(_, v)| v.clone()).collect())
+            Value::Array(good.into_iter().map(|(_, v)| v).collect())
         };
         if let Value::Object(fields) = around {
             fields.insert(level.field.to_owned(), list);
         }
     };
-    put(&mut around, &good);
+    put(&mut around, good);
     if check(frames, &around).is_ok() {
         return Ok(around);
     }
+    let good = entries_of(around.get_mut(level.field).map(Value::take), is_map).unwrap_or_default();
     // Each entry loads alone but not all together (the same id twice, too many): keep them
     // in order while they still load together. Quadratic, so only for a short list.
     if good.len() > 200 {
         return Err(error);
     }
-    let mut together: Vec<(Option<String>, Value)> = Vec::new();
+    let mut together: Vec<Item> = Vec::new();
     for (i, (key, item)) in good.into_iter().enumerate() {
         together.push((key.clone(), item.clone()));
-        put(&mut around, &together);
+        put(&mut around, together.clone());
         if let Err(error) = check(frames, &around) {
             together.pop();
             set_aside.push(SetAside {
@@ -205,14 +233,30 @@ fn keep(
                 error,
                 data: {
                     let mut alone = around.clone();
-                    put(&mut alone, &[(key, item)]);
+                    put(&mut alone, vec![(key, item)]);
                     wrap(frames, alone)
                 },
             });
         }
     }
-    put(&mut around, &together);
+    put(&mut around, together);
     Ok(around)
+}
+
+/// An entry of a list (no key) or of a map (its key).
+type Item = (Option<String>, Value);
+
+/// The entries of a list, or of a map when `is_map`; `None` when it is neither.
+fn entries_of(list: Option<Value>, is_map: bool) -> Option<Vec<Item>> {
+    match list {
+        Some(Value::Array(items)) if !is_map => {
+            Some(items.into_iter().map(|v| (None, v)).collect())
+        }
+        Some(Value::Object(items)) if is_map => {
+            Some(items.into_iter().map(|(k, v)| (Some(k), v)).collect())
+        }
+        _ => None,
+    }
 }
 
 /// How an entry reads in a notice, on one clean line.

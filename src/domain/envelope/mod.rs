@@ -306,10 +306,19 @@ pub fn read_data<T: DeserializeOwned>(data: Value) -> Result<T, ImportError> {
     // the text finds the field to name. Compact text is about the size of the file (pretty
     // text of deep data was over a hundred times it), and the `Value` is let go before
     // the `T` is built, so the two are never held at once.
-    let text = serde_json::to_string(&data)
-        .unwrap_or_else(|_| unreachable!("JSON values always serialise"));
+    let text = compact_text(&data);
     drop(data);
-    super::json::from_str(&text).map_err(|e| field_error(&text, &e))
+    read_text(&text)
+}
+
+/// A value as compact JSON text.
+pub(crate) fn compact_text(data: &Value) -> String {
+    serde_json::to_string(data).unwrap_or_else(|_| unreachable!("JSON values always serialise"))
+}
+
+/// Reads compact text made by [`compact_text`] as a `T`, naming the field that is wrong.
+pub(crate) fn read_text<T: DeserializeOwned>(text: &str) -> Result<T, ImportError> {
+    super::json::from_str(text).map_err(|e| field_error(text, &e))
 }
 
 /// Runs the migration chain from `from` to the current version.

@@ -178,6 +178,7 @@ pub(crate) fn person_name(entry: &Value) -> &str {
         .get("person")
         .and_then(|p| p.get("name"))
         .and_then(Value::as_str)
+        .filter(|name| !name.trim().is_empty())
         .unwrap_or("Someone")
 }
 
