@@ -96,7 +96,13 @@ fn profile(id: usize) -> impl Strategy<Value = Profile> {
             for (n, (m, seed, picks, submit)) in attempts.into_iter().enumerate() {
                 let module = &modules()[m];
                 profile.mark_read(&module.id, &module.sections[0].id);
-                let mut attempt = quiz::start(course, module, seed, format!("a-{id}-{n}"), at);
+                let mut attempt = quiz::start(
+                    course,
+                    module,
+                    &profile.id,
+                    format!("a-{id}-{n}-{seed}"),
+                    at,
+                );
                 for (i, drawn) in attempt.questions.clone().iter().enumerate() {
                     let question = module
                         .questions
@@ -509,7 +515,7 @@ fn the_staff_records_fixture_is_what_the_app_writes() {
         person("Bob Baker", Role::Governor, Track::Refresher),
         at10(on),
     );
-    let mut edited = take("four-cs", 3, "r-bob-a1", at10(on), 8);
+    let mut edited = take("r-bob", "four-cs", "r-bob-a1", at10(on), 8);
     if let Some(score) = edited.score.as_mut() {
         score.correct = score.total;
         score.percent = 100;

@@ -49,7 +49,7 @@ struct RecordInputs {
 /// An attempt taken as the app takes it: started with its seed, the first `wrong` drawn
 /// questions answered wrongly (the first wrong option; none where every option is right) and
 /// the rest rightly, submitted ten minutes later.
-fn take(a: &AttemptInputs) -> Attempt {
+fn take(record_id: &str, a: &AttemptInputs) -> Attempt {
     let seed: u64 = a.seed.parse().unwrap();
     let current = &course().info.content_version;
     let key_module = keys()
@@ -58,13 +58,16 @@ fn take(a: &AttemptInputs) -> Attempt {
         .unwrap();
     let mut attempt = if &a.content_version == current {
         // The quiz page's own path: `quiz::start` on the course as it is now.
-        quiz::start(
+        let started = quiz::start(
             course(),
             module(&a.module_id),
-            seed,
+            record_id,
             a.id.clone(),
             a.started_at,
-        )
+        );
+        // records.ts gives the seed the app gives (quiz::bound_seed).
+        assert_eq!(started.seed, seed, "records.ts's seed for {}", a.id);
+        started
     } else {
         // Taken under an earlier version: its frozen key gives the draw.
         let key = keys().get(&a.content_version).unwrap();
@@ -131,7 +134,11 @@ fn export(inputs: &RecordInputs) -> String {
         inputs.person.clone(),
         inputs.attempts[0].started_at,
     );
-    profile.attempts = inputs.attempts.iter().map(take).collect();
+    profile.attempts = inputs
+        .attempts
+        .iter()
+        .map(|a| take(&inputs.record_id, a))
+        .collect();
     let record = TrainingRecord::of(&profile, course(), inputs.exported_at);
     envelope::to_json(
         &record,

@@ -97,9 +97,13 @@ fn the_same_record_twice_merges_keeping_each_attempt_once() {
         day(2026, 12, 7),
         day(2026, 12, 21),
     );
-    newer
-        .attempts
-        .push(take("four-cs", 99, "r-ann-extra", at(day(2026, 12, 20)), 8));
+    newer.attempts.push(take(
+        "r-ann",
+        "four-cs",
+        "r-ann-extra",
+        at(day(2026, 12, 20)),
+        8,
+    ));
     let before = records.people[0].attempts.len();
     let results = import(
         &mut records,
@@ -214,7 +218,7 @@ fn an_edited_score_is_altered_and_not_counted() {
     // A governor who failed one module, then edited the file to say they passed it.
     let on = day(2026, 12, 7);
     let mut rec = record("r-gov", "Gill Gov", Role::Governor, on, on);
-    let mut edited = take("governors", 7, "r-gov-fail", at(on), 8);
+    let mut edited = take("r-gov", "governors", "r-gov-fail", at(on), 8);
     let mut score = edited.score.unwrap();
     score.correct = score.total;
     score.percent = 100;
@@ -510,9 +514,13 @@ fn two_tabs_that_both_imported_keep_everyone_and_every_attempt_once() {
         day(2026, 12, 7),
         day(2026, 12, 16),
     );
-    later_ann
-        .attempts
-        .push(take("four-cs", 7, "r-ann-extra", at(day(2026, 12, 15)), 0));
+    later_ann.attempts.push(take(
+        "r-ann",
+        "four-cs",
+        "r-ann-extra",
+        at(day(2026, 12, 15)),
+        0,
+    ));
 
     // This tab imported Ann then her newer export; the other tab imported Ann and Bob.
     let mut mine = StaffRecords::default();

@@ -16,12 +16,22 @@ use online_safety_workbench::domain::verify::{self, DateProblem, Problem, Verdic
 
 const MODULES: [&str; 3] = ["four-cs", "staff-personal-use", "governors"];
 
-fn honest(module_id: &str, seed: u64) -> Attempt {
-    take(module_id, seed, "a-1", at(day(2026, 12, 12)), 1)
+/// The record every attempt here belongs to.
+const RECORD: &str = "r-1";
+
+/// An honest attempt of `RECORD`; `n` names it (its id, so its draw).
+fn honest(module_id: &str, n: u64) -> Attempt {
+    take(
+        RECORD,
+        module_id,
+        &format!("a-{n}"),
+        at(day(2026, 12, 12)),
+        1,
+    )
 }
 
 fn verdict(a: &Attempt) -> Verdict {
-    verify::check(keys(), a, None, at(day(2026, 12, 13))).verdict
+    verify::check(keys(), RECORD, a, None, at(day(2026, 12, 13))).verdict
 }
 
 /// One way to change a question list.
@@ -134,7 +144,7 @@ fn the_quick_draw_check_agrees_with_the_draw() {
 fn dates_must_be_possible() {
     let a = honest("four-cs", 3);
     let now = at(day(2026, 12, 13));
-    let check = |a: &Attempt, exported| verify::check(keys(), a, exported, now).verdict;
+    let check = |a: &Attempt, exported| verify::check(keys(), RECORD, a, exported, now).verdict;
     let impossible = |d| Verdict::Unverifiable(Problem::ImpossibleDates(d));
 
     let mut backwards = a.clone();
@@ -174,7 +184,7 @@ fn dates_must_be_possible() {
 fn an_unknown_version_is_unverifiable_never_counted_or_dropped() {
     let mut a = honest("four-cs", 4);
     a.content_version = "2031.4".into();
-    let outcome = verify::check(keys(), &a, None, at(day(2026, 12, 13)));
+    let outcome = verify::check(keys(), RECORD, &a, None, at(day(2026, 12, 13)));
     assert_eq!(
         outcome.verdict,
         Verdict::Unverifiable(Problem::UnknownVersion("2031.4".into()))
@@ -209,8 +219,9 @@ fn an_attempt_under_the_frozen_2026_1_key_still_verifies() {
         seed,
         questions,
         answers,
-        started_at: at(day(2026, 12, 6)),
-        submitted_at: Some(at(day(2026, 12, 6)) + TAKES),
+        // 2026.1 was replaced by 2026.2 on the day it was released.
+        started_at: at(day(2026, 11, 25)),
+        submitted_at: Some(at(day(2026, 11, 25)) + TAKES),
         score: None,
         content_version: "2026.1".into(),
         policy_version: frozen.policy_version.clone(),
@@ -218,4 +229,103 @@ fn an_attempt_under_the_frozen_2026_1_key_still_verifies() {
     a.score = Some(online_safety_workbench::domain::quiz::score(key, &a).unwrap());
     assert_eq!(verdict(&a), Verdict::Verified);
     assert_eq!(course().info.content_version, "2026.3");
+
+    // The same attempt started once 2026.2 had replaced it: the app no longer gave it.
+    a.started_at = at(day(2026, 11, 26));
+    a.submitted_at = Some(a.started_at + TAKES);
+    assert_eq!(
+        verdict(&a),
+        Verdict::Unverifiable(Problem::ImpossibleDates(DateProblem::AfterTheVersion))
+    );
+}
+
+/// An honest attempt under 2026.2 (before the draw was tied to its record): any seed.
+fn under_2026_2(seed: u64, started: chrono::NaiveDateTime) -> Attempt {
+    let key = keys().get("2026.2").unwrap();
+    let module = key.module("four-cs").unwrap();
+    let questions = quiz::draw(module, seed);
+    let answers = questions
+        .iter()
+        .map(|d| {
+            let q = module.question(&d.question_id).unwrap();
+            (d.question_id.clone(), q.correct.clone())
+        })
+        .collect();
+    let mut a = Attempt {
+        id: format!("a-{seed}"),
+        module_id: "four-cs".into(),
+        seed,
+        questions,
+        answers,
+        started_at: started,
+        submitted_at: Some(started + TAKES),
+        score: None,
+        content_version: "2026.2".into(),
+        policy_version: key.policy_version.clone(),
+    };
+    a.score = Some(quiz::score(module, &a).unwrap());
+    a
+}
+
+#[test]
+fn an_attempt_copied_into_another_record_or_redated_is_not_its_own() {
+    let a = honest("four-cs", 5);
+    assert_eq!(verdict(&a), Verdict::Verified);
+    let now = at(day(2026, 12, 13));
+    // The same file with the name and record id changed (T4).
+    let copied = verify::check(keys(), "r-colleague", &a, None, now).verdict;
+    assert_eq!(copied, Verdict::Unverifiable(Problem::NotItsOwn));
+    // Last year's pass replayed with its dates moved on (T5): an hour, or a day.
+    for moved in [chrono::Duration::hours(1), chrono::Duration::days(1)] {
+        let mut later = a.clone();
+        later.started_at += moved;
+        later.submitted_at = later.submitted_at.map(|s| s + moved);
+        assert_eq!(
+            verdict(&later),
+            Verdict::Unverifiable(Problem::NotItsOwn),
+            "moved {moved}"
+        );
+    }
+    // Another attempt id (a copy given a fresh id) is not its own either.
+    let mut renamed = a.clone();
+    renamed.id = "a-copy".into();
+    assert_eq!(verdict(&renamed), Verdict::Unverifiable(Problem::NotItsOwn));
+}
+
+#[test]
+fn attempts_under_2026_2_keep_the_earlier_rule_until_it_was_replaced() {
+    // Made before the draw was tied to the record: any seed, under any record, checks.
+    let a = under_2026_2(987_654_321, at(day(2026, 12, 1)));
+    assert_eq!(verdict(&a), Verdict::Verified);
+    let now = at(day(2026, 12, 13));
+    let elsewhere = verify::check(keys(), "r-anyone", &a, None, now).verdict;
+    assert_eq!(elsewhere, Verdict::Verified);
+    // Started after 2026.3 replaced it (6 December 2026): refused, so an old pass cannot be
+    // replayed under the earlier rule with new dates.
+    let replayed = under_2026_2(987_654_321, at(day(2026, 12, 7)));
+    assert_eq!(
+        verdict(&replayed),
+        Verdict::Unverifiable(Problem::ImpossibleDates(DateProblem::AfterTheVersion))
+    );
+}
+
+#[test]
+fn the_bound_seed_depends_on_each_of_its_inputs() {
+    // The TypeScript port (tests/e2e/records.ts, boundSeed) is checked by the e2e specs,
+    // whose records under 2026.3 must verify when the app imports them.
+    let started = at(day(2026, 12, 7));
+    let seed = quiz::bound_seed("r-1", "a-1", "four-cs", started);
+    assert_eq!(seed, quiz::bound_seed("r-1", "a-1", "four-cs", started));
+    assert_ne!(seed, quiz::bound_seed("r-2", "a-1", "four-cs", started));
+    assert_ne!(seed, quiz::bound_seed("r-1", "a-2", "four-cs", started));
+    assert_ne!(seed, quiz::bound_seed("r-1", "a-1", "governors", started));
+    assert_ne!(
+        seed,
+        quiz::bound_seed(
+            "r-1",
+            "a-1",
+            "four-cs",
+            started + chrono::Duration::milliseconds(1)
+        )
+    );
 }

@@ -44,7 +44,8 @@ fn records() -> Vec<RecordFile> {
                 .collect();
             for (i, id) in required.iter().enumerate() {
                 let module = content().modules.iter().find(|m| &m.id == id).unwrap();
-                let mut attempt = quiz::start(course, module, n as u64, format!("a-{n}-{i}"), at);
+                let mut attempt =
+                    quiz::start(course, module, &profile.id, format!("a-{n}-{i}"), at);
                 for drawn in attempt.questions.clone() {
                     let q = module
                         .questions
@@ -143,7 +144,7 @@ fn import_and_matrix_of_1000_records_against_json_parse() {
             .iter()
             .flat_map(|r| r.attempts.iter().map(move |a| (r, a)))
             .filter(|(r, a)| {
-                verify::check(&keys, a, Some(r.exported_at), at)
+                verify::check(&keys, &r.record_id, a, Some(r.exported_at), at)
                     .verdict
                     .is_verified()
             })

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use super::content::{Course, Module, ModuleKey, Question, QuestionKey, QuestionKind};
@@ -111,14 +111,47 @@ fn seeded(
     true
 }
 
-/// Starts an attempt at `module` with a fresh seed.
+/// Whether attempts under a version released on `released_on` must draw with [`bound_seed`]
+/// (versions from 2026.3, released on 6 December 2026, when the rule began). Attempts under
+/// earlier versions keep the seed they were given: the earlier rule.
+pub fn seeds_bound(released_on: NaiveDate) -> bool {
+    NaiveDate::from_ymd_opt(2026, 12, 6).is_some_and(|from| released_on >= from)
+}
+
+/// The seed of an attempt: from the record it belongs to, its own id, its module and the
+/// moment it started (to the millisecond), so the same questions and answers copied under
+/// another record, or with its dates moved, are not the app's draw. FNV-1a over the four,
+/// each ended by a unit separator, then SplitMix64's mixing (`tests/e2e/records.ts` has the
+/// same in TypeScript).
+pub fn bound_seed(
+    record_id: &str,
+    attempt_id: &str,
+    module_id: &str,
+    started_at: NaiveDateTime,
+) -> u64 {
+    let millis = started_at.and_utc().timestamp_millis();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |bytes: &[u8]| {
+        for &b in bytes.iter().chain(&[0x1f]) {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    };
+    eat(record_id.as_bytes());
+    eat(attempt_id.as_bytes());
+    eat(module_id.as_bytes());
+    eat(&millis.to_le_bytes());
+    SeededRng::new(hash).next_u64()
+}
+
+/// Starts an attempt at `module` for the record `record_id`, drawn with its bound seed.
 pub fn start(
     course: &Course,
     module: &Module,
-    seed: u64,
+    record_id: &str,
     id: String,
     now: NaiveDateTime,
 ) -> Attempt {
+    let seed = bound_seed(record_id, &id, &module.id, now);
     Attempt {
         id,
         module_id: module.id.clone(),

@@ -29,6 +29,9 @@ pub enum Problem {
     UnknownModule(String),
     /// Its questions are not the app's draw for its module and seed.
     NotTheDraw,
+    /// Its draw is not the one for its record, id and start (under a version that ties the
+    /// draw to them): copied from another record, or its dates moved.
+    NotItsOwn,
     /// It was never submitted.
     NotSubmitted,
     /// Its dates cannot all be true.
@@ -55,6 +58,8 @@ pub enum DateProblem {
     ExportedBeforeSubmitted,
     InTheFuture,
     BeforeTheVersion,
+    /// Started after its course version was replaced by the next.
+    AfterTheVersion,
 }
 
 impl std::fmt::Display for Problem {
@@ -64,6 +69,7 @@ impl std::fmt::Display for Problem {
             Problem::WrongPolicy(p) => write!(f, "it names the policy \"{p}\", not the one its course version was written for"),
             Problem::UnknownModule(m) => write!(f, "the module \"{m}\" is not in its course version"),
             Problem::NotTheDraw => write!(f, "its questions are not the ones the app draws for this attempt"),
+            Problem::NotItsOwn => write!(f, "its questions were drawn for another record or another time: it was copied from someone else's record, or its dates were changed"),
             Problem::NotSubmitted => write!(f, "it was never submitted"),
             Problem::RecordedUnchecked => write!(f, "it was imported before the app checked attempts: import the person's record again"),
             Problem::RestoredFromFile => write!(f, "it was restored from a backup file, which could have been edited: import the person's record again to count it"),
@@ -72,6 +78,7 @@ impl std::fmt::Display for Problem {
                 DateProblem::ExportedBeforeSubmitted => "the record was exported before the attempt was submitted",
                 DateProblem::InTheFuture => "its dates are in the future",
                 DateProblem::BeforeTheVersion => "it is dated before its course version existed",
+                DateProblem::AfterTheVersion => "it was started after its course version was replaced, when the app no longer gave those questions",
             }),
         }
     }
@@ -134,10 +141,12 @@ impl Outcome {
     }
 }
 
-/// Checks a submitted attempt. `exported_at` is when the record holding it was exported (for
-/// a person's own attempts on their device, `None`); `now` is the time of the check.
+/// Checks a submitted attempt of the record `record_id`. `exported_at` is when the record
+/// holding it was exported (for a person's own attempts on their device, `None`); `now` is
+/// the time of the check.
 pub fn check(
     keys: &Keys,
+    record_id: &str,
     attempt: &Attempt,
     exported_at: Option<NaiveDateTime>,
     now: NaiveDateTime,
@@ -154,7 +163,7 @@ pub fn check(
         verdict: Verdict::Verified,
         fast: false,
     };
-    match judge(keys, attempt, exported_at, now) {
+    match judge(keys, record_id, attempt, exported_at, now) {
         Ok((actual, fast)) => {
             outcome.score = Some(actual);
             outcome.fast = fast;
@@ -173,6 +182,7 @@ pub fn check(
 /// The re-score and the fast flag of an attempt that can be checked, or why it cannot.
 fn judge(
     keys: &Keys,
+    record_id: &str,
     attempt: &Attempt,
     exported_at: Option<NaiveDateTime>,
     now: NaiveDateTime,
@@ -203,6 +213,24 @@ fn judge(
     }
     if attempt.started_at.date() < key.released_on {
         return Err(dates(DateProblem::BeforeTheVersion));
+    }
+    // Release dates are days: an attempt started on the day its version was replaced counts.
+    if keys
+        .replaced_on(&attempt.content_version)
+        .is_some_and(|replaced| attempt.started_at.date() > replaced)
+    {
+        return Err(dates(DateProblem::AfterTheVersion));
+    }
+    if quiz::seeds_bound(key.released_on)
+        && attempt.seed
+            != quiz::bound_seed(
+                record_id,
+                &attempt.id,
+                &attempt.module_id,
+                attempt.started_at,
+            )
+    {
+        return Err(Problem::NotItsOwn);
     }
     // The draw matched, so every question is in the bank and scoring cannot fail.
     let score = quiz::score(module, attempt).map_err(|_| Problem::NotTheDraw)?;

@@ -85,11 +85,17 @@ pub fn person(name: &str, role: Role, track: Track) -> Person {
     }
 }
 
-/// An attempt as the app makes it: started at `started`, drawn with `seed`, `wrong` of its
-/// questions answered wrongly and the rest rightly, submitted ten minutes later.
-pub fn take(module_id: &str, seed: u64, id: &str, started: NaiveDateTime, wrong: usize) -> Attempt {
+/// An attempt as the app makes it for the record `record_id`: started at `started`, `wrong`
+/// of its questions answered wrongly and the rest rightly, submitted ten minutes later.
+pub fn take(
+    record_id: &str,
+    module_id: &str,
+    id: &str,
+    started: NaiveDateTime,
+    wrong: usize,
+) -> Attempt {
     let module = module(module_id);
-    let mut a = quiz::start(course(), module, seed, id.into(), started);
+    let mut a = quiz::start(course(), module, record_id, id.into(), started);
     for (i, drawn) in a.questions.clone().iter().enumerate() {
         let q = module
             .questions
@@ -122,8 +128,8 @@ pub fn pass_all(p: &mut Profile, date: NaiveDate) {
         .collect();
     for (i, m) in ids.iter().enumerate() {
         p.attempts.push(take(
+            &p.id,
             m,
-            i as u64,
             &format!("{}-a{i}-{date}", p.id),
             at(date),
             0,

@@ -237,6 +237,26 @@ export function required(role: string, track: "induction" | "refresher" = "induc
     .map((m) => m.id);
 }
 
+/** Whether a version released on `released_on` ties the draw to its record (quiz::seeds_bound). */
+export const seedsBound = (released_on: string) => released_on >= "2026-12-06";
+
+/** The seed the app gives an attempt under such a version (quiz::bound_seed): FNV-1a over the
+ * record id, the attempt id, the module id and the start in milliseconds (8 bytes, little
+ * endian), each followed by 0x1f, then SplitMix64's next value from that. */
+export function boundSeed(recordId: string, attemptId: string, moduleId: string, startedAt: string): bigint {
+  let h = 0xcbf29ce484222325n;
+  const eat = (bytes: Iterable<number>) => {
+    for (const byte of [...bytes, 0x1f]) h = ((h ^ BigInt(byte)) * 0x100000001b3n) & MASK;
+  };
+  eat(Buffer.from(recordId, "utf8"));
+  eat(Buffer.from(attemptId, "utf8"));
+  eat(Buffer.from(moduleId, "utf8"));
+  const millis = Buffer.alloc(8);
+  millis.writeBigInt64LE(BigInt(Date.parse(`${startedAt}Z`)));
+  eat(millis);
+  return new SeededRng(h).nextU64();
+}
+
 /** 64 bits from a text (FNV-1a), to seed the choices a spec leaves open. */
 function hash(text: string): bigint {
   let h = 0xcbf29ce484222325n;
@@ -283,14 +303,14 @@ export function inputsFor(spec: RecordSpec): RecordInputs {
     person: { name: spec.name, role: spec.role, start_date: spec.start_date ?? "2026-09-01", track },
     content_version: versionOn(exportedAt),
     exported_at: exportedAt,
-    attempts: modules.map((module_id, i) => ({
-      id: makeId("a", rng.nextU64()),
-      module_id,
-      content_version: version,
-      seed: rng.nextU64().toString(),
-      started_at: addMinutes(`${spec.on}T10:00:00`, 15 * i),
-      wrong: spec.wrong?.[module_id] ?? 0,
-    })),
+    attempts: modules.map((module_id, i) => {
+      const id = makeId("a", rng.nextU64());
+      const free = rng.nextU64();
+      const started_at = addMinutes(`${spec.on}T10:00:00`, 15 * i);
+      // Under a version that ties the draw to its record, the seed is that record's.
+      const seed = seedsBound(key(version).released_on) ? boundSeed(spec.id, id, module_id, started_at) : free;
+      return { id, module_id, content_version: version, seed: seed.toString(), started_at, wrong: spec.wrong?.[module_id] ?? 0 };
+    }),
   };
 }
 

@@ -123,6 +123,13 @@ impl<'a> Keys<'a> {
         Self(keys)
     }
 
+    /// The day a content version was replaced: the release of the version after it (the
+    /// keys are in the course's order), `None` for the current one.
+    pub fn replaced_on(&self, version: &str) -> Option<chrono::NaiveDate> {
+        let at = self.0.iter().position(|k| k.content_version == version)?;
+        self.0.get(at + 1).map(|next| next.released_on)
+    }
+
     /// The key of a content version, if it is at hand.
     pub fn get(&self, version: &str) -> Option<&'a AnswerKey> {
         self.0

@@ -515,7 +515,7 @@ fn checked(record: TrainingRecord, sha256: &str, keys: &Keys, now: NaiveDateTime
     let mut attempts: Vec<Checked> = record
         .attempts
         .iter()
-        .map(|a| verify::check(keys, a, Some(record.exported_at), now))
+        .map(|a| verify::check(keys, &record.record_id, a, Some(record.exported_at), now))
         .collect();
     attempts.sort_by_key(|a| (a.submitted_at, a.started_at));
     StaffEntry {

@@ -193,13 +193,12 @@ impl TrainingBook {
         self.profiles.push(profile);
     }
 
-    /// Starts a new attempt at `module` for the person in use, drawn with `seed`, in place of
-    /// any unfinished one; returns its id, or `None` when nobody's profile is in use.
+    /// Starts a new attempt at `module` for the person in use, drawn for their record, in
+    /// place of any unfinished one; returns its id, or `None` when nobody's profile is in use.
     pub fn start_attempt(
         &mut self,
         course: &Course,
         module: &Module,
-        seed: u64,
         id: String,
         now: NaiveDateTime,
     ) -> Option<String> {
@@ -211,7 +210,7 @@ impl TrainingBook {
             .retain(|a| a.is_submitted() || a.module_id != module.id);
         profile
             .attempts
-            .push(quiz::start(course, module, seed, id.clone(), now));
+            .push(quiz::start(course, module, &profile.id, id.clone(), now));
         Some(id)
     }
 
@@ -277,7 +276,7 @@ impl Profile {
         self.attempts
             .iter()
             .filter(|a| a.is_submitted())
-            .map(|a| verify::check(keys, a, None, now))
+            .map(|a| verify::check(keys, &self.id, a, None, now))
             .collect()
     }
 
