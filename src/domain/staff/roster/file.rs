@@ -161,9 +161,10 @@ fn sniff(text: &str) -> Delimiter {
 }
 
 /// Splits `text` into at most `limit` records of trimmed cells, skipping blank ones, calling
-/// `row` with each record's first line; returns each record's byte start and line. The csv
-/// crate places a record after the line break that ended the one before, so blank lines in
-/// between are counted here to find the line the record really starts on.
+/// `row` with each record's first line; returns each record's byte start and line. Lines are
+/// counted here: the csv crate places a record after the line break that ended the one
+/// before (blank lines in between not skipped) and counts only LF, where Excel for Mac ends
+/// lines with a lone CR.
 fn records(
     text: &str,
     delimiter: Delimiter,
@@ -176,20 +177,18 @@ fn records(
         .delimiter(delimiter.byte())
         .from_reader(text.as_bytes());
     let mut record = csv::StringRecord::new();
+    let bytes = text.as_bytes();
     let mut starts = Vec::new();
+    let (mut counted, mut line) = (0, 1);
     // The text is a `str` read from memory: the reader has no error to give.
     while starts.len() < limit && reader.read_record(&mut record).unwrap_or(false) {
         let Some(at) = record.position() else { break };
-        let mut start = at.byte() as usize;
-        let mut line = at.line() as usize;
-        for b in text.as_bytes()[start..].iter() {
-            match b {
-                b'\n' => line += 1,
-                b'\r' => {}
-                _ => break,
-            }
+        let mut start = (at.byte() as usize).min(bytes.len());
+        while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
             start += 1;
         }
+        line += line_breaks(&bytes[counted..start]);
+        counted = start;
         starts.push((start, line));
         let cells: Vec<String> = record.iter().map(|c| c.trim().to_owned()).collect();
         if cells.iter().any(|c| !c.is_empty()) {
@@ -197,6 +196,15 @@ fn records(
         }
     }
     starts
+}
+
+/// How many line breaks `bytes` holds: CRLF, LF or a lone CR each one.
+pub(super) fn line_breaks(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+        .count()
 }
 
 #[cfg(test)]
@@ -250,6 +258,9 @@ mod tests {
             ]
         );
         assert_eq!(table.unclosed_quote, None);
+        let mac = read_table(b"Name,Role\r\rAnn,\"Teacher\rof Y3\"\rBob,TA\r");
+        let lines: Vec<usize> = mac.rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [1, 3, 5], "Excel for Mac ends lines with CR alone");
     }
 
     #[test]
