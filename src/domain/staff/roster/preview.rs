@@ -37,11 +37,13 @@ pub struct Preview {
     pub problems: Vec<RowProblem>,
 }
 
-/// Compares an export with the list. A row is the person with the same work email when both
-/// have one; otherwise the one person with the same name (compared by [`fold_name`]) and
-/// role, or failing that the one person with the same name and another role (their role
-/// changed). A person with a different email is never matched by name; a row that could be
-/// several people is a problem, not a guess. A blank cell never erases what the list holds.
+/// Compares an export with the list. A row is the person with the same work email;
+/// otherwise the one person with the same name (compared by [`fold_name`]) and role, or
+/// failing that the one person with the same name and another role (their role changed).
+/// Someone whose email is elsewhere in the export is never matched by name (two people of
+/// one name); someone whose email is no longer in it can be (their email changed). A row
+/// that could be several people is a problem, not a guess. A blank cell never erases what
+/// the list holds.
 pub fn preview(list: &Roster, imported: &Imported) -> Preview {
     let mut by_email: BTreeMap<String, usize> = BTreeMap::new();
     let mut by_name: BTreeMap<String, Vec<usize>> = BTreeMap::new();
@@ -55,13 +57,24 @@ pub fn preview(list: &Roster, imported: &Imported) -> Preview {
         problems: imported.problems.clone(),
         ..Preview::default()
     };
+    // Emails in the export: a person on the list whose email is among them is that row's.
+    let exported: BTreeSet<String> = imported
+        .people
+        .iter()
+        .filter_map(|p| p.email.as_ref().map(|e| e.to_lowercase()))
+        .collect();
     // Which line claimed each person on the list, and each new person's keys.
     let mut claimed: BTreeMap<usize, usize> = BTreeMap::new();
     let mut new_keys: BTreeMap<(String, Option<Role>), usize> = BTreeMap::new();
     for row in &imported.people {
         let email = row.email.as_ref().map(|e| e.to_lowercase());
         let name = row.folded();
-        let fits = |i: &&usize| list.people[**i].email.is_none() || email.is_none();
+        // Matched by name only when the emails cannot say: one side has none, or the list's
+        // is nowhere in the export (it changed).
+        let fits = |i: &&usize| {
+            let held = list.people[**i].email.as_ref().map(|e| e.to_lowercase());
+            email.is_none() || held.is_none_or(|h| !exported.contains(&h))
+        };
         let same_name: Vec<usize> = by_name
             .get(&name)
             .into_iter()
