@@ -50,15 +50,29 @@ fn autumn_list() -> Roster {
 
 #[test]
 fn every_export_reads_as_forty_people_and_three_named_bad_rows() {
+    // The fixtures are exports byte for byte (.gitattributes): a BOM, CRLF, Windows-1252.
+    let sims = fixture("sims-staff.csv");
+    assert!(sims.starts_with(b"\xEF\xBB\xBF") && sims.windows(2).any(|w| w == b"\r\n"));
+    assert!(fixture("bromcom-staff.csv")
+        .windows(4)
+        .any(|w| w == b"Si\xE2n"));
     for (name, encoding, delimiter) in [
         ("sims-staff.csv", Encoding::Utf8, Delimiter::Comma),
         ("arbor-staff.csv", Encoding::Utf8, Delimiter::Comma),
-        ("bromcom-staff.csv", Encoding::Windows1252, Delimiter::Semicolon),
+        (
+            "bromcom-staff.csv",
+            Encoding::Windows1252,
+            Delimiter::Semicolon,
+        ),
         ("scholarpack-staff.tsv", Encoding::Utf8, Delimiter::Tab),
         ("hand-made-no-header.csv", Encoding::Utf8, Delimiter::Comma),
     ] {
         let table = read_table(&fixture(name));
-        assert_eq!((table.encoding, table.delimiter), (encoding, delimiter), "{name}");
+        assert_eq!(
+            (table.encoding, table.delimiter),
+            (encoding, delimiter),
+            "{name}"
+        );
         let got = read(&table, &guess(&table)).unwrap();
         assert_eq!(got.people.len(), 40, "{name}: {:?}", problems(&got));
         let kinds: Vec<&Problem> = got.problems.iter().map(|p| &p.problem).collect();
@@ -90,17 +104,35 @@ fn line_numbers_count_the_line_break_inside_a_quoted_note() {
     assert_eq!(
         problems(&got),
         [
-            (14, "the start date \"31/02/2021\" cannot be read: that day is not in that month".into()),
+            (
+                14,
+                "the start date \"31/02/2021\" cannot be read: that day is not in that month"
+                    .into()
+            ),
             (22, "there is no name".into()),
-            (32, "the app cannot tell which role \"Chaplain\" is: choose one for it".into()),
+            (
+                32,
+                "the app cannot tell which role \"Chaplain\" is: choose one for it".into()
+            ),
         ]
     );
     let dunn = got.people.iter().find(|p| p.name == "Dev Dunn").unwrap();
     assert_eq!(dunn.line, 5);
-    assert_eq!(got.people.iter().find(|p| p.name == "Ella Evans").unwrap().line, 7);
+    assert_eq!(
+        got.people
+            .iter()
+            .find(|p| p.name == "Ella Evans")
+            .unwrap()
+            .line,
+        7
+    );
     // Bromcom's US-order date is refused, never read as 31 December.
     let bromcom = imported("bromcom-staff.csv");
-    assert!(problems(&bromcom)[0].1.contains("day first"), "{:?}", problems(&bromcom));
+    assert!(
+        problems(&bromcom)[0].1.contains("day first"),
+        "{:?}",
+        problems(&bromcom)
+    );
 }
 
 #[test]
@@ -133,7 +165,10 @@ fn headers_are_guessed_and_the_dsl_can_change_the_mapping() {
     let hand = read_table(&fixture("hand-made-no-header.csv"));
     let m = guess(&hand);
     assert!(!m.header);
-    assert_eq!(m.columns[..4], [Field::FullName, Field::Role, Field::Email, Field::Start]);
+    assert_eq!(
+        m.columns[..4],
+        [Field::FullName, Field::Role, Field::Email, Field::Start]
+    );
 }
 
 #[test]
@@ -155,12 +190,23 @@ fn the_next_terms_export_adds_changes_and_offers_leavers_without_removing_anyone
     let mut list = autumn_list();
     assert_eq!(list.people.len(), 40);
     // A governor the MIS leaves out, added by hand: never offered as a leaver.
-    list.add(RosterEntry::new("p-gov".into(), "Gail Ward".into(), Role::Governor))
-        .unwrap();
+    list.add(RosterEntry::new(
+        "p-gov".into(),
+        "Gail Ward".into(),
+        Role::Governor,
+    ))
+    .unwrap();
     let ids: Vec<String> = list.people.iter().map(|p| p.id.clone()).collect();
 
     let again = preview(&list, &imported("sims-staff.csv"));
-    assert_eq!((again.added.len(), again.changed.len(), again.unchanged.len()), (0, 0, 40));
+    assert_eq!(
+        (
+            again.added.len(),
+            again.changed.len(),
+            again.unchanged.len()
+        ),
+        (0, 0, 40)
+    );
 
     let spring = preview(&list, &imported("sims-staff-spring.csv"));
     let name = |id: &str| list.person(id).unwrap().name.clone();
@@ -183,13 +229,28 @@ fn the_next_terms_export_adds_changes_and_offers_leavers_without_removing_anyone
     assert_eq!(spring.unchanged.len(), 36);
 
     let kwame = spring.leaving[0].clone();
-    let after = list.apply(&spring, &[(kwame.clone(), day(2026, 12, 20))], 2).unwrap();
+    let after = list
+        .apply(&spring, &[(kwame.clone(), day(2026, 12, 20))], 2)
+        .unwrap();
     assert_eq!(after.people.len(), 44, "nobody is removed");
-    assert!(ids.iter().all(|id| after.person(id).is_some()), "matched people keep their ids");
-    assert_eq!(after.person(&kwame).unwrap().leaving_date, Some(day(2026, 12, 20)));
+    assert!(
+        ids.iter().all(|id| after.person(id).is_some()),
+        "matched people keep their ids"
+    );
+    assert_eq!(
+        after.person(&kwame).unwrap().leaving_date,
+        Some(day(2026, 12, 20))
+    );
     let lucy = after.person(&spring.leaving[1]).unwrap();
-    assert_eq!(lucy.leaving_date, None, "offered, not chosen: still on the list");
-    let ella = after.people.iter().find(|p| p.name == "Ella Evans").unwrap();
+    assert_eq!(
+        lucy.leaving_date, None,
+        "offered, not chosen: still on the list"
+    );
+    let ella = after
+        .people
+        .iter()
+        .find(|p| p.name == "Ella Evans")
+        .unwrap();
     assert_eq!(ella.email.as_deref(), Some("ella.evans@wkps.sch.uk"));
     assert!(after.person("p-gov").unwrap().by_hand);
 }
@@ -210,7 +271,10 @@ fn rows_are_matched_by_email_else_by_folded_name_and_role_and_never_guessed() {
     let text = "Name,Role,Email\nSIÂN  O’BRIEN,Teacher,\nsam smith,TA,\nJo Jones,Teacher,jo.jones@wkps.sch.uk\nJoanne Jones,Teacher,jo@wkps.sch.uk\nNew Person,Governor,\nNew Person,Governor,\n";
     let table = read_table(text.as_bytes());
     let got = preview(&list, &read(&table, &guess(&table)).unwrap());
-    assert_eq!(got.changed[0].person_id, "p-1", "accents, case and apostrophes folded");
+    assert_eq!(
+        got.changed[0].person_id, "p-1",
+        "accents, case and apostrophes folded"
+    );
     assert_eq!(got.changed[0].fields, [Field::FullName]);
     // Joanne is p-4 by email; "Jo Jones" has another email, which is in the export: a new
     // person, not p-4.
@@ -288,7 +352,12 @@ fn records_link_by_id_else_by_name_and_role_and_ambiguity_is_asked() {
     let unmatched: Vec<(&str, Vec<&str>)> = links
         .unmatched
         .iter()
-        .map(|u| (u.record_id.as_str(), u.could_be.iter().map(String::as_str).collect()))
+        .map(|u| {
+            (
+                u.record_id.as_str(),
+                u.could_be.iter().map(String::as_str).collect(),
+            )
+        })
         .collect();
     assert_eq!(
         unmatched,
@@ -341,18 +410,41 @@ fn coverage_counts_everyone_on_the_list_and_names_who_has_not_started() {
     let today = day(2027, 1, 10);
     let (status, _, sentence) = figures(&list, &passed, &Requirements::default(), today);
     // Person 6 left in August: SIMS exports leavers with their end date.
-    assert_eq!(status[5], Status::Left { on: day(2026, 8, 31) });
-    assert_eq!(sentence, "5 of 39 people who must be trained are trained (12%); 34 have not started.");
-    assert!(status[..5].iter().all(|s| matches!(s, Status::Trained { .. })));
-    assert!(status[6..].iter().all(|s| matches!(s, Status::Overdue { .. })), "started long ago");
+    assert_eq!(
+        status[5],
+        Status::Left {
+            on: day(2026, 8, 31)
+        }
+    );
+    assert_eq!(
+        sentence,
+        "5 of 39 people who must be trained are trained (12%); 34 have not started."
+    );
+    assert!(status[..5]
+        .iter()
+        .all(|s| matches!(s, Status::Trained { .. })));
+    assert!(
+        status[6..]
+            .iter()
+            .all(|s| matches!(s, Status::Overdue { .. })),
+        "started long ago"
+    );
 
     // A leaver and an excluded person leave the figures; their rows stay.
     let mut list = list;
     list.people[0].leaving_date = Some(day(2026, 12, 31));
     list.people[6].excluded = Some("Long-term absence".into());
     let (status, links, sentence) = figures(&list, &passed, &Requirements::default(), today);
-    assert_eq!(sentence, "4 of 37 people who must be trained are trained (10%); 33 have not started.");
-    assert_eq!(status[0], Status::Left { on: day(2026, 12, 31) });
+    assert_eq!(
+        sentence,
+        "4 of 37 people who must be trained are trained (10%); 33 have not started."
+    );
+    assert_eq!(
+        status[0],
+        Status::Left {
+            on: day(2026, 12, 31)
+        }
+    );
     assert_eq!(status[6], Status::Excluded);
     assert_eq!(links.linked.len(), 5, "the leaver's record is still theirs");
 }
@@ -392,36 +484,111 @@ fn new_starters_have_their_grace_and_each_role_its_cycle() {
     // Thirteen months on: the teacher's year has passed, the governors' two years have not.
     let today = day(2028, 1, 7);
     let (status, _, _) = figures(&list, &passed, &owed, today);
-    assert_eq!(status[0], Status::NewStarter { due: day(2028, 1, 17) });
-    assert_eq!(status[1], Status::Overdue { since: Some(day(2027, 11, 29)) });
-    assert_eq!(status[2], Status::Trained { until: day(2028, 12, 7) });
-    assert_eq!(status[3], Status::Overdue { since: Some(day(2027, 12, 7)) });
-    assert_eq!(status[4], Status::Overdue { since: Some(day(2027, 7, 1)) });
+    assert_eq!(
+        status[0],
+        Status::NewStarter {
+            due: day(2028, 1, 17)
+        }
+    );
+    assert_eq!(
+        status[1],
+        Status::Overdue {
+            since: Some(day(2027, 11, 29))
+        }
+    );
+    assert_eq!(
+        status[2],
+        Status::Trained {
+            until: day(2028, 12, 7)
+        }
+    );
+    assert_eq!(
+        status[3],
+        Status::Overdue {
+            since: Some(day(2027, 12, 7))
+        }
+    );
+    assert_eq!(
+        status[4],
+        Status::Overdue {
+            since: Some(day(2027, 7, 1))
+        }
+    );
     assert_eq!(status[5], Status::NotRequired);
 
     // The DSL: the course a year, formal training two years; the sooner one is due first.
     let (status, _, _) = figures(&list, &passed, &owed, day(2027, 5, 10));
-    assert_eq!(status[4], Status::Trained { until: day(2027, 7, 1) });
+    assert_eq!(
+        status[4],
+        Status::Trained {
+            until: day(2027, 7, 1)
+        }
+    );
     let (status, _, _) = figures(&list, &passed, &owed, day(2027, 6, 20));
-    assert_eq!(status[4], Status::DueSoon { until: day(2027, 7, 1) });
+    assert_eq!(
+        status[4],
+        Status::DueSoon {
+            until: day(2027, 7, 1)
+        }
+    );
     let (status, _, _) = figures(&list, &passed, &owed, day(2027, 7, 5));
-    assert_eq!(status[3], Status::Trained { until: day(2027, 12, 7) });
-    assert_eq!(status[4], Status::Overdue { since: Some(day(2027, 7, 1)) }, "formal lapsed");
+    assert_eq!(
+        status[3],
+        Status::Trained {
+            until: day(2027, 12, 7)
+        }
+    );
+    assert_eq!(
+        status[4],
+        Status::Overdue {
+            since: Some(day(2027, 7, 1))
+        },
+        "formal lapsed"
+    );
     list.people[4].formal = None;
     let (status, _, sentence) = figures(&list, &passed, &owed, day(2027, 5, 10));
-    assert_eq!(status[4], Status::Overdue { since: Some(day(2020, 1, 29)) }, "no formal training");
-    assert_eq!(sentence, "2 of 5 people who must be trained are trained (40%); 2 have not started.");
+    assert_eq!(
+        status[4],
+        Status::Overdue {
+            since: Some(day(2020, 1, 29))
+        },
+        "no formal training"
+    );
+    assert_eq!(
+        sentence,
+        "2 of 5 people who must be trained are trained (40%); 2 have not started."
+    );
 }
 
 #[test]
 fn a_person_with_no_record_has_every_required_module_not_started() {
     let list = autumn_list();
     let held = StaffRecords::default();
-    let rows = list_matrix(course(), &list, &held, &Linking::default(), &Requirements::default(), day(2027, 1, 10));
+    let rows = list_matrix(
+        course(),
+        &list,
+        &held,
+        &Linking::default(),
+        &Requirements::default(),
+        day(2027, 1, 10),
+    );
     let governor = rows.iter().find(|r| r.row.role == Role::Governor).unwrap();
-    assert!(governor.row.cells.iter().all(|c| matches!(c, Cell::NotStarted | Cell::NotRequired)));
-    assert!(governor.row.cells.contains(&Cell::NotRequired), "governors skip pupils' modules");
-    assert_eq!((governor.record_id.as_deref(), governor.row.record_id.as_str()), (None, ""));
+    assert!(governor
+        .row
+        .cells
+        .iter()
+        .all(|c| matches!(c, Cell::NotStarted | Cell::NotRequired)));
+    assert!(
+        governor.row.cells.contains(&Cell::NotRequired),
+        "governors skip pupils' modules"
+    );
+    assert_eq!(
+        (
+            governor.record_id.as_deref(),
+            governor.row.record_id.as_str()
+        ),
+        (None, "")
+    );
 }
 
 proptest! {
@@ -465,8 +632,17 @@ proptest! {
 /// assertion fails on a busy machine; the benchmark in the browser holds the budget).
 #[test]
 fn two_thousand_people_import_and_preview() {
-    let roles = ["Teacher", "Teaching Assistant", "Admin", "Governor", "Volunteer", "HLTA"];
-    let mut csv = String::from("\u{FEFF}Legal Forename,Legal Surname,Staff Type,Work Email,Employment Start\r\n");
+    let roles = [
+        "Teacher",
+        "Teaching Assistant",
+        "Admin",
+        "Governor",
+        "Volunteer",
+        "HLTA",
+    ];
+    let mut csv = String::from(
+        "\u{FEFF}Legal Forename,Legal Surname,Staff Type,Work Email,Employment Start\r\n",
+    );
     for i in 0..2_000 {
         csv.push_str(&format!(
             "Person{i},\"Surname{i}, Jr\",{},p{i}@trust.sch.uk,{:02}/09/20{:02}\r\n",
@@ -504,7 +680,14 @@ fn two_thousand_people_import_and_preview() {
     let started = Instant::now();
     let held = StaffRecords::default();
     let links = link(&applied, &held);
-    let rows = list_matrix(course(), &applied, &held, &links, &Requirements::default(), day(2027, 1, 10));
+    let rows = list_matrix(
+        course(),
+        &applied,
+        &held,
+        &links,
+        &Requirements::default(),
+        day(2027, 1, 10),
+    );
     let c = coverage(&rows);
     let matrix_ms = started.elapsed().as_secs_f64() * 1e3;
     assert_eq!(c.must_train, 2_000);

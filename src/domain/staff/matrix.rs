@@ -124,7 +124,13 @@ pub struct Row {
 /// Builds a person's row: only verified attempts count, under the same status and expiry
 /// rules as the person's own dashboard; the others are listed with their reasons.
 pub fn row(course: &Course, entry: &StaffEntry, today: NaiveDate) -> Row {
-    row_for(course, &entry.record_id, &entry.person, &entry.attempts, today)
+    row_for(
+        course,
+        &entry.record_id,
+        &entry.person,
+        &entry.attempts,
+        today,
+    )
 }
 
 /// A row for `person` with these checked attempts, under `record_id`: [`row`] for a record,

@@ -350,7 +350,11 @@ mod tests {
         assert_eq!(fold_name("Æthelflæd Straße"), "aethelflaed strasse");
         assert_eq!(fold_name("Ørjan Ñúñez Ÿves"), "orjan nunez yves");
         assert_eq!(fold_name("Dr. J. Smith"), "dr j smith");
-        assert_eq!(fold_name("Ζωή"), "ζωή", "other scripts are compared as written");
+        assert_eq!(
+            fold_name("Ζωή"),
+            "ζωή",
+            "other scripts are compared as written"
+        );
         // Every accented Latin letter folds to a plain one.
         for c in ('\u{C0}'..='\u{17F}').filter(|c| c.is_alphabetic()) {
             let folded = fold_name(&c.to_string());
@@ -375,19 +379,32 @@ mod tests {
         let mut ann = list.people[0].clone();
         ann.email = Some("ann@school".into());
         let err = list.edit(ann.clone()).unwrap_err();
-        assert_eq!(err.to_string(), "The email cannot be kept: it is not an email address.");
+        assert_eq!(
+            err.to_string(),
+            "The email cannot be kept: it is not an email address."
+        );
         ann.email = Some("ann.able@wkps.sch.uk".into());
         ann.start_date = NaiveDate::from_ymd_opt(2024, 9, 1);
         ann.leaving_date = NaiveDate::from_ymd_opt(2024, 8, 1);
-        assert!(list.edit(ann.clone()).unwrap_err().to_string().contains("before the start"));
+        assert!(list
+            .edit(ann.clone())
+            .unwrap_err()
+            .to_string()
+            .contains("before the start"));
         ann.leaving_date = None;
         ann.record_id = Some("r-ann".into());
         list.edit(ann).unwrap();
 
         let mut bob = entry("p-2", "Bob Baker");
         bob.record_id = Some("r-ann".into());
-        assert!(matches!(list.add(bob), Err(RosterError::RecordLinkedTwice { .. })));
-        assert_eq!(list.edit(entry("p-9", "Nobody")), Err(RosterError::NotFound));
+        assert!(matches!(
+            list.add(bob),
+            Err(RosterError::RecordLinkedTwice { .. })
+        ));
+        assert_eq!(
+            list.edit(entry("p-9", "Nobody")),
+            Err(RosterError::NotFound)
+        );
         assert_eq!(list.remove("p-1").unwrap().name, "Ann Able");
         assert!(list.people.is_empty());
     }
@@ -395,7 +412,9 @@ mod tests {
     #[test]
     fn the_list_is_capped_and_its_stored_form_checked() {
         let mut list = Roster {
-            people: (0..MAX_PEOPLE).map(|i| entry(&format!("p-{i}"), "A")).collect(),
+            people: (0..MAX_PEOPLE)
+                .map(|i| entry(&format!("p-{i}"), "A"))
+                .collect(),
         };
         assert_eq!(list.add(entry("p-x", "B")), Err(RosterError::Full));
         assert!(list.check(&mut Texts::strict()).is_ok());

@@ -33,40 +33,105 @@ vocabulary! {
 const HEADERS: &[(Field, &[&str])] = &[
     (
         Field::FullName,
-        &["name", "fullname", "staffname", "staffmember", "employee", "employeename",
-          "displayname", "person", "surnameforename", "forenamesurname"],
+        &[
+            "name",
+            "fullname",
+            "staffname",
+            "staffmember",
+            "employee",
+            "employeename",
+            "displayname",
+            "person",
+            "surnameforename",
+            "forenamesurname",
+        ],
     ),
     (
         Field::Forename,
-        &["forename", "forenames", "firstname", "givenname", "legalforename", "legalfirstname"],
+        &[
+            "forename",
+            "forenames",
+            "firstname",
+            "givenname",
+            "legalforename",
+            "legalfirstname",
+        ],
     ),
     (
         Field::PreferredName,
-        &["preferredname", "preferredforename", "preferredfirstname", "knownas"],
+        &[
+            "preferredname",
+            "preferredforename",
+            "preferredfirstname",
+            "knownas",
+        ],
     ),
     (
         Field::Surname,
-        &["surname", "lastname", "familyname", "legalsurname", "legallastname",
-          "preferredsurname"],
+        &[
+            "surname",
+            "lastname",
+            "familyname",
+            "legalsurname",
+            "legallastname",
+            "preferredsurname",
+        ],
     ),
     (
         Field::Email,
-        &["email", "workemail", "emailaddress", "workemailaddress", "schoolemail", "staffemail"],
+        &[
+            "email",
+            "workemail",
+            "emailaddress",
+            "workemailaddress",
+            "schoolemail",
+            "staffemail",
+        ],
     ),
     (
         Field::Role,
-        &["role", "roles", "stafftype", "post", "jobtitle", "job", "position", "staffrole",
-          "staffcategory", "category"],
+        &[
+            "role",
+            "roles",
+            "stafftype",
+            "post",
+            "jobtitle",
+            "job",
+            "position",
+            "staffrole",
+            "staffcategory",
+            "category",
+        ],
     ),
     (
         Field::Start,
-        &["startdate", "start", "employmentstart", "employmentstartdate", "datestarted",
-          "started", "datejoined", "joined", "contractstart", "contractstartdate"],
+        &[
+            "startdate",
+            "start",
+            "employmentstart",
+            "employmentstartdate",
+            "datestarted",
+            "started",
+            "datejoined",
+            "joined",
+            "contractstart",
+            "contractstartdate",
+        ],
     ),
     (
         Field::End,
-        &["enddate", "end", "leavingdate", "employmentend", "employmentenddate", "dateleft",
-          "left", "leaverdate", "contractend", "contractenddate"],
+        &[
+            "enddate",
+            "end",
+            "leavingdate",
+            "employmentend",
+            "employmentenddate",
+            "dateleft",
+            "left",
+            "leaverdate",
+            "contractend",
+            "contractenddate",
+        ],
     ),
 ];
 
@@ -116,7 +181,9 @@ pub fn guess(table: &Table) -> Mapping {
         for field in named {
             // The first column of a field is used; a second one ("Email" then "Personal
             // email") is left for the DSL to choose.
-            let field = field.filter(|f| !columns.contains(f)).unwrap_or(Field::Ignore);
+            let field = field
+                .filter(|f| !columns.contains(f))
+                .unwrap_or(Field::Ignore);
             columns.push(field);
         }
         return Mapping {
@@ -154,7 +221,9 @@ fn by_content(rows: &[TableRow]) -> Vec<Field> {
             dates.next().unwrap_or(Field::Ignore)
         } else if mostly(col, &|c| read_role(c).is_some()) {
             Field::Role
-        } else if mostly(col, &|c| !c.contains(|ch: char| ch.is_ascii_digit() || ch == '@')) {
+        } else if mostly(col, &|c| {
+            !c.contains(|ch: char| ch.is_ascii_digit() || ch == '@')
+        }) {
             names.push(col);
             Field::Ignore
         } else {
@@ -298,21 +367,33 @@ fn person(
             .iter()
             .zip(&row.cells)
             .filter(|(f, _)| **f == field)
-            .map(|(_, c)| rule.clean(c).split_whitespace().collect::<Vec<_>>().join(" "))
+            .map(|(_, c)| {
+                rule.clean(c)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
             .find(|c| !c.is_empty())
     };
-    let first = cell(Field::PreferredName, Rule::NAME).or_else(|| cell(Field::Forename, Rule::NAME));
+    let first =
+        cell(Field::PreferredName, Rule::NAME).or_else(|| cell(Field::Forename, Rule::NAME));
     let name = match (first, cell(Field::Surname, Rule::NAME)) {
         (None, None) => cell(Field::FullName, Rule::NAME)
             .map(|full| match full.split_once(',') {
                 // "Able, Ann", as SIMS writes a name in one column.
                 Some((surname, forename)) if !forename.contains(',') => {
-                    format!("{} {}", forename.trim(), surname.trim()).trim().to_owned()
+                    format!("{} {}", forename.trim(), surname.trim())
+                        .trim()
+                        .to_owned()
                 }
                 _ => full,
             })
             .ok_or(Problem::NoName)?,
-        (first, last) => [first, last].into_iter().flatten().collect::<Vec<_>>().join(" "),
+        (first, last) => [first, last]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" "),
     };
     let name = Rule::NAME.clean(&name);
     let role = match cell(Field::Role, Rule::LINE) {
@@ -394,11 +475,20 @@ mod tests {
         assert!(!m.header);
         assert_eq!(
             m.columns,
-            [Field::FullName, Field::Role, Field::Email, Field::Start, Field::End]
+            [
+                Field::FullName,
+                Field::Role,
+                Field::Email,
+                Field::Start,
+                Field::End
+            ]
         );
         let read = read(&table, &m).unwrap();
         assert_eq!(read.people[0].name, "Ann Able");
-        assert_eq!(read.people[1].leaving_date, NaiveDate::from_ymd_opt(2024, 8, 31));
+        assert_eq!(
+            read.people[1].leaving_date,
+            NaiveDate::from_ymd_opt(2024, 8, 31)
+        );
     }
 
     #[test]
@@ -410,22 +500,38 @@ mod tests {
         let mut m = guess(&table);
         let got = read(&table, &m).unwrap();
         assert!(got.people.is_empty());
-        let lines: Vec<(usize, String)> =
-            got.problems.iter().map(|p| (p.line, p.problem.to_string())).collect();
+        let lines: Vec<(usize, String)> = got
+            .problems
+            .iter()
+            .map(|p| (p.line, p.problem.to_string()))
+            .collect();
         assert_eq!(
             lines,
             [
-                (2, "the start date \"31/02/2024\" cannot be read: that day is not in that month".into()),
+                (
+                    2,
+                    "the start date \"31/02/2024\" cannot be read: that day is not in that month"
+                        .into()
+                ),
                 (3, "there is no name".into()),
-                (4, "the app cannot tell which role \"Chaplain\" is: choose one for it".into()),
-                (5, "there is no role: choose the role for rows without one".into()),
+                (
+                    4,
+                    "the app cannot tell which role \"Chaplain\" is: choose one for it".into()
+                ),
+                (
+                    5,
+                    "there is no role: choose the role for rows without one".into()
+                ),
             ]
         );
         m.role_words.push(("chaplain".into(), Role::Support));
         m.role_when_blank = Some(Role::Volunteer);
         let got = read(&table, &m).unwrap();
         assert_eq!(got.people.len(), 2);
-        assert_eq!((got.people[0].role, got.people[1].role), (Role::Support, Role::Volunteer));
+        assert_eq!(
+            (got.people[0].role, got.people[1].role),
+            (Role::Support, Role::Volunteer)
+        );
         m.columns = vec![Field::Ignore, Field::Ignore, Field::Role];
         assert_eq!(read(&table, &m), Err(MappingError::NoName));
     }

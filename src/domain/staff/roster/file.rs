@@ -115,7 +115,10 @@ pub(super) fn decode(bytes: &[u8]) -> (String, Encoding) {
             text.strip_prefix('\u{FEFF}').unwrap_or(text).to_owned(),
             Encoding::Utf8,
         ),
-        Err(_) => (bytes.iter().map(|&b| cp1252(b)).collect(), Encoding::Windows1252),
+        Err(_) => (
+            bytes.iter().map(|&b| cp1252(b)).collect(),
+            Encoding::Windows1252,
+        ),
     }
 }
 
@@ -139,7 +142,9 @@ pub(super) fn cp1252(b: u8) -> char {
 fn sniff(text: &str) -> Delimiter {
     let score = |delimiter| {
         let mut counts = Vec::with_capacity(SNIFF_ROWS);
-        records(text, delimiter, SNIFF_ROWS, |_, cells| counts.push(cells.len()));
+        records(text, delimiter, SNIFF_ROWS, |_, cells| {
+            counts.push(cells.len())
+        });
         let most = counts.iter().copied().max().unwrap_or(0);
         let alike = counts.iter().filter(|&&n| n == most).count();
         // Rows split alike first, then more cells; one cell is no split at all.
@@ -221,14 +226,23 @@ mod tests {
 
     #[test]
     fn bytes_decode_as_utf8_with_or_without_a_bom_else_windows_1252() {
-        assert_eq!(decode(b"\xEF\xBB\xBFZo\xC3\xAB"), ("Zoë".into(), Encoding::Utf8));
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFZo\xC3\xAB"),
+            ("Zoë".into(), Encoding::Utf8)
+        );
         assert_eq!(decode("Siân".as_bytes()), ("Siân".into(), Encoding::Utf8));
         assert_eq!(
             decode(b"Si\xE2n O\x92Brien \x96 \x80"),
             ("Siân O’Brien – €".into(), Encoding::Windows1252)
         );
-        assert_eq!(decode(b"\xFF\xFEZ\x00\xEB\x00"), ("Zë".into(), Encoding::Utf16));
-        assert_eq!(decode(b"\xFE\xFF\x00Z\x00\xEB"), ("Zë".into(), Encoding::Utf16));
+        assert_eq!(
+            decode(b"\xFF\xFEZ\x00\xEB\x00"),
+            ("Zë".into(), Encoding::Utf16)
+        );
+        assert_eq!(
+            decode(b"\xFE\xFF\x00Z\x00\xEB"),
+            ("Zë".into(), Encoding::Utf16)
+        );
         // Every byte has a character, and only the five unassigned ones are controls.
         let controls = (0x80..=0x9F).filter(|&b| cp1252(b).is_control()).count();
         assert_eq!(controls, 5);
@@ -242,12 +256,16 @@ mod tests {
         assert_eq!(read_table(semi.as_bytes()).delimiter, Delimiter::Semicolon);
         let tab = "Name\tRole\tStart\nAnn, Able\tTeacher\t01/09/2024\n";
         assert_eq!(read_table(tab.as_bytes()).delimiter, Delimiter::Tab);
-        assert_eq!(read_table(b"Ann Able\nBob Baker\n").delimiter, Delimiter::Comma);
+        assert_eq!(
+            read_table(b"Ann Able\nBob Baker\n").delimiter,
+            Delimiter::Comma
+        );
     }
 
     #[test]
     fn rows_keep_the_line_they_start_on_past_blank_lines_and_quoted_breaks() {
-        let text = "\r\n\r\nName,Note\r\n\"Ann\nAble\",\"said \"\"hi\"\"\"\r\n\r\n,\r\nBob,=1+1\r\n";
+        let text =
+            "\r\n\r\nName,Note\r\n\"Ann\nAble\",\"said \"\"hi\"\"\"\r\n\r\n,\r\nBob,=1+1\r\n";
         let table = read_table(text.as_bytes());
         assert_eq!(
             lines(&table),

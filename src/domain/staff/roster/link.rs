@@ -43,7 +43,11 @@ impl Linking {
 /// records that could both be one person, or one that could be several people, are
 /// unmatched with the people they could be.
 pub fn link(list: &Roster, records: &StaffRecords) -> Linking {
-    let held: BTreeSet<&str> = records.people.iter().map(|r| r.record_id.as_str()).collect();
+    let held: BTreeSet<&str> = records
+        .people
+        .iter()
+        .map(|r| r.record_id.as_str())
+        .collect();
     let mut out = Linking::default();
     for p in &list.people {
         if let Some(r) = p.record_id.as_deref().filter(|r| held.contains(r)) {
@@ -68,13 +72,23 @@ pub fn link(list: &Roster, records: &StaffRecords) -> Linking {
         .enumerate()
         .filter(|(_, r)| !taken.contains(r.record_id.as_str()))
         .map(|(j, r)| {
-            let named = free.get(&fold_name(&r.person.name)).cloned().unwrap_or_default();
+            let named = free
+                .get(&fold_name(&r.person.name))
+                .cloned()
+                .unwrap_or_default();
             let same_role: Vec<usize> = named
                 .iter()
                 .copied()
                 .filter(|&i| list.people[i].role == r.person.role)
                 .collect();
-            (j, if same_role.is_empty() { named } else { same_role })
+            (
+                j,
+                if same_role.is_empty() {
+                    named
+                } else {
+                    same_role
+                },
+            )
         })
         .collect();
     // How many records each person could be: one person, two records is a question too.

@@ -95,7 +95,10 @@ impl Requirements {
         for (i, r) in self.roles.iter().enumerate() {
             let months = [r.every_months, r.formal_months];
             if months.into_iter().flatten().any(|m| !(1..=60).contains(&m)) {
-                return Err(invalid(format!("roles[{i}]"), "a cycle is not 1 to 60 months"));
+                return Err(invalid(
+                    format!("roles[{i}]"),
+                    "a cycle is not 1 to 60 months",
+                ));
             }
             if self.roles[..i].iter().any(|o| o.role == r.role) {
                 return Err(invalid(format!("roles[{i}].role"), "it appears twice"));
@@ -264,7 +267,13 @@ pub fn list_matrix(
 }
 
 /// Where one person on the list stands, from their matrix row and what their role owes.
-fn status(course: &Course, p: &RosterEntry, row: &Row, owed: &Requirements, today: NaiveDate) -> Status {
+fn status(
+    course: &Course,
+    p: &RosterEntry,
+    row: &Row,
+    owed: &Requirements,
+    today: NaiveDate,
+) -> Status {
     if let Some(on) = p.leaving_date.filter(|&d| d <= today) {
         return Status::Left { on };
     }
@@ -289,7 +298,11 @@ fn status(course: &Course, p: &RosterEntry, row: &Row, owed: &Requirements, toda
         Overall::NotStarted | Overall::InProgress => Err(None),
     };
     let formal_done = owes.formal_months.map(|m| {
-        match p.formal.as_ref().map(|f| f.on.checked_add_months(Months::new(m))) {
+        match p
+            .formal
+            .as_ref()
+            .map(|f| f.on.checked_add_months(Months::new(m)))
+        {
             Some(Some(until)) if until > today => Ok(until),
             Some(until) => Err(until),
             None => Err(None),

@@ -127,14 +127,14 @@ pub fn read_date(text: &str) -> Result<NaiveDate, &'static str> {
     let mut numbers: Vec<(u32, usize)> = Vec::with_capacity(3);
     let mut month_named = None;
     for token in text
-        .split(|c: char| matches!(c, '/' | '-' | '.' | ',' | ' ' | '\t'))
+        .split(['/', '-', '.', ',', ' ', '\t'])
         .filter(|t| !t.is_empty())
     {
         if token.contains(':') {
             continue;
         }
         let lower = token.to_lowercase();
-        let digits = lower.trim_end_matches(|c: char| matches!(c, 's' | 't' | 'n' | 'd' | 'r' | 'h'));
+        let digits = lower.trim_end_matches(['s', 't', 'n', 'd', 'r', 'h']);
         if !digits.is_empty() && digits.len() <= 4 && digits.bytes().all(|b| b.is_ascii_digit()) {
             numbers.push((digits.parse().unwrap_or(0), digits.len()));
         } else if let Some(m) = MONTHS
@@ -207,7 +207,10 @@ mod tests {
             ("Parent helper", Role::Volunteer),
             ("DSL", Role::Dsl),
             ("Deputy DSL", Role::Dsl),
-            ("Deputy Headteacher / Designated Safeguarding Lead", Role::Dsl),
+            (
+                "Deputy Headteacher / Designated Safeguarding Lead",
+                Role::Dsl,
+            ),
             ("teaching", Role::Teaching),
             ("Volunteer or parent helper", Role::Volunteer),
             ("Other", Role::Other),
@@ -242,8 +245,19 @@ mod tests {
         assert_eq!(read_date("1/9/29"), Ok(d(2029, 9, 1)));
         assert_eq!(read_date("29/02/2024"), Ok(d(2024, 2, 29)));
         assert!(read_date("12/31/2024").unwrap_err().contains("day first"));
-        assert_eq!(read_date("31/04/2024"), Err("that day is not in that month"));
-        for text in ["", "soon", "2024", "03/04", "1/2/3/4", "3 Apr May 2024", "3/4/202"] {
+        assert_eq!(
+            read_date("31/04/2024"),
+            Err("that day is not in that month")
+        );
+        for text in [
+            "",
+            "soon",
+            "2024",
+            "03/04",
+            "1/2/3/4",
+            "3 Apr May 2024",
+            "3/4/202",
+        ] {
             assert!(read_date(text).is_err(), "{text}");
         }
     }
