@@ -7,8 +7,9 @@
 //!   removing one person, and how names are compared;
 //! - `file.rs`: a CSV or tab-separated file read into cells (its encoding, delimiter and
 //!   quotes), each row with the line it starts on;
-//! - `columns.rs`: which column holds what (guessed from the header, changed by the DSL), and
-//!   the rows read as people or as problems;
+//! - `columns.rs`: which column holds what (a mapping the DSL can change), and the rows read
+//!   through it as people or as problems;
+//! - `guess.rs`: the first mapping, guessed from the header's words or the cells;
 //! - `words.rs`: the MIS's role words and UK dates;
 //! - `preview.rs`: who an export adds, changes, leaves unchanged and leaves out, and applying it;
 //! - `link.rs`: training records matched to people on the list;
@@ -26,15 +27,15 @@ use crate::domain::text::{Rule, Texts};
 
 mod columns;
 mod file;
+mod guess;
 mod link;
 mod owed;
 mod preview;
 mod words;
 
-pub use columns::{
-    guess, read, Field, Imported, Incoming, Mapping, MappingError, Problem, RowProblem,
-};
+pub use columns::{read, Field, Imported, Incoming, Mapping, MappingError, Problem, RowProblem};
 pub use file::{read_table, Delimiter, Encoding, Table, TableRow};
+pub use guess::guess;
 pub use link::{link, Linking, Unmatched};
 pub use owed::{
     coverage, list_matrix, ListCoverage, ListRow, Requirement, Requirements, RoleCoverage, Status,
