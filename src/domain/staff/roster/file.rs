@@ -64,8 +64,19 @@ pub struct Table {
 /// (`unclosed_quote`, `cut_off`) and the rows around it are kept. Cells are kept as written,
 /// a formula-looking one included: nothing here is ever evaluated.
 pub fn read_table(bytes: &[u8]) -> Table {
-    let (text, encoding) = decode(bytes);
-    let delimiter = sniff(&text);
+    let (mut text, encoding) = decode(bytes);
+    // Excel's own hint on the first line ("sep=;") names the delimiter; it is taken out and
+    // its line break left, so the rows after it keep their line numbers.
+    let hinted = match text.get(..5) {
+        Some(hint) if hint.eq_ignore_ascii_case("sep=;") => Some(Delimiter::Semicolon),
+        Some(hint) if hint.eq_ignore_ascii_case("sep=,") => Some(Delimiter::Comma),
+        Some(hint) if hint.eq_ignore_ascii_case("sep=\t") => Some(Delimiter::Tab),
+        _ => None,
+    };
+    if hinted.is_some() {
+        text.replace_range(..5, "");
+    }
+    let delimiter = hinted.unwrap_or_else(|| sniff(&text));
     let mut table = Table {
         encoding,
         delimiter,
@@ -260,6 +271,9 @@ mod tests {
             read_table(b"Ann Able\nBob Baker\n").delimiter,
             Delimiter::Comma
         );
+        let hinted = read_table(b"sep=;\r\nName;Note\r\nAnn, Able;a,b,c\r\n");
+        assert_eq!(hinted.delimiter, Delimiter::Semicolon);
+        assert_eq!(lines(&hinted)[0], (2, vec!["Name", "Note"]));
     }
 
     #[test]
