@@ -10,7 +10,8 @@
 // - only responses that are 200, not redirected, of the type their extension says (wasm, js,
 //   json, css, svg; anything else not HTML) and, for a built file, with exactly the build's
 //   bytes (SHA-256): never the host's HTML fallback under a wasm, js or JSON address (a host
-//   answers a missing file with its fallback page).
+//   answers a missing file with its fallback page). A copy is hashed again each time it is
+//   served, so one changed in the cache is never run: it is dropped and fetched again.
 // It deletes only its own older caches (`osw-*`), never another app's on the same origin.
 // Navigations: the network first, but the cached index.html when offline, after 3.5 s, or when
 // the host answers with an error (an error page must not replace a working app).
@@ -211,13 +212,16 @@ function track(path, job) {
 /** A request of the page: this version's copy, else the network (keeping a verified copy). */
 async function cachedOrFetched(event, url) {
   const cache = await caches.open(VERSION);
-  const hit = await cache.match(event.request);
-  if (hit) return hit;
   const path = url.pathname;
+  const hit = await cache.match(event.request);
+  // A cached copy is served only if its bytes are still the build's: a copy changed in the
+  // cache (by anyone with the browser's developer tools) is dropped and fetched again.
+  if (hit && (await intact(path, hit))) return hit;
+  if (hit) await cache.delete(event.request);
   const built = BUILT[path] && !url.search;
   if (built && filling.has(path) && (await filling.get(path))) {
     const stored = await cache.match(path);
-    if (stored) return stored;
+    if (stored && (await intact(path, stored))) return stored;
   }
   pageRequests++;
   lastPageRequest = Date.now();
@@ -253,7 +257,7 @@ async function navigate(event) {
   const first = await Promise.race([network, slow]).catch(() => "offline");
   if (first instanceof Response && first.ok) return first;
   const cached = await (await caches.open(VERSION)).match("/index.html");
-  if (cached) return cached;
+  if (cached && (await intact("/index.html", cached))) return cached;
   // Nothing cached yet: whatever the network says, when it says it.
   return first instanceof Response ? first : network;
 }
@@ -303,6 +307,14 @@ async function verified(path, res) {
   const type = res.headers.get("content-type") || "";
   const want = TYPES[extension(path)];
   if (want ? !want.test(type) : TYPES.html.test(type)) return false;
+  return intact(path, res);
+}
+
+/**
+ * A cached built file still has exactly the build's bytes (hashing the largest, the DSL's
+ * wasm, takes a few milliseconds). Files that are not built (none are cached today) pass.
+ */
+async function intact(path, res) {
   return !BUILT[path] || (await integrity(res)) === BUILT[path];
 }
 

@@ -1,5 +1,11 @@
-//! The app: context, layout and routes. It comes as two bundles (see `routes::Bundle`): the
-//! staff's (home, training, the policy) and the DSL's (audit, staff records, data, settings).
+//! The app: context, layout and routes. It comes as two bundles (see `routes::Bundle`), and
+//! what each holds is decided here, by what it mounts:
+//! - the staff's: home, training and the policy; its stored kinds (settings, training
+//!   profiles) live in localStorage, and its storage reaches only there (`Reach::LOCAL`), so
+//!   its wasm links no IndexedDB (`scripts/size-report.mjs` fails if it does);
+//! - the DSL's: the audit, staff records, the data page and settings, every stored kind, in
+//!   localStorage and IndexedDB (`Reach::EVERYWHERE`).
+//!
 //! Each mounts the same shell with its own pages (`routes::Page` names them); a link to the
 //! other bundle loads it.
 
@@ -14,12 +20,12 @@ use crate::pages::{
 };
 use crate::router::Router;
 use crate::routes::{self, Bundle, Page};
-use crate::state::AppState;
+use crate::state::{AppState, Reach};
 
 /// The staff's bundle: home, training and the policy.
 #[component]
 pub fn StaffApp() -> impl IntoView {
-    view! { <Shell bundle=Bundle::Staff page=staff_page /> }
+    view! { <Shell bundle=Bundle::Staff page=staff_page reach=Reach::LOCAL /> }
 }
 
 fn staff_page(page: Page) -> AnyView {
@@ -34,7 +40,7 @@ fn staff_page(page: Page) -> AnyView {
 /// The DSL's bundle: the audit, the staff records, the data page and the settings.
 #[component]
 pub fn DslApp() -> impl IntoView {
-    view! { <Shell bundle=Bundle::Dsl page=dsl_page /> }
+    view! { <Shell bundle=Bundle::Dsl page=dsl_page reach=Reach::EVERYWHERE /> }
 }
 
 fn dsl_page(page: Page) -> AnyView {
@@ -52,10 +58,10 @@ fn dsl_page(page: Page) -> AnyView {
 /// names (it runs again only when the page changes, not its fragment); a page of the other
 /// bundle is `NotFound`, which loads that bundle.
 #[component]
-fn Shell(bundle: Bundle, page: fn(Page) -> AnyView) -> impl IntoView {
+fn Shell(bundle: Bundle, page: fn(Page) -> AnyView, reach: Reach) -> impl IntoView {
     provide_context(bundle);
     let showing = Router::provide(bundle).page();
-    let app = AppState::provide();
+    let app = AppState::provide(reach);
     crate::browser::register_service_worker(move || app.notices.update_ready());
     let settings = app.settings();
 

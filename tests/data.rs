@@ -268,6 +268,24 @@ proptest! {
         round_trip(&records);
     }
 
+    /// The Your data page describes each stored kind from its JSON as the app writes it: the
+    /// fields it reads are the ones the types write (a renamed field fails here).
+    #[test]
+    fn each_stored_kind_is_described_from_what_the_app_writes(s in settings(), b in book(), a in audit()) {
+        let described = |part: envelope::Envelope| backup::describe(&part);
+        prop_assert!(described(envelope::wrap(&s, at(), None)).ends_with(&s.school_name));
+        let profiles = described(envelope::wrap(&b, at(), None));
+        for p in &b.profiles {
+            prop_assert!(profiles.contains(&p.person.name), "{} in {}", p.person.name, profiles);
+        }
+        prop_assert_eq!(profiles.starts_with("No "), b.profiles.is_empty());
+        let year = a.year.label();
+        let mut audits = AuditBook::default();
+        audits.put(a);
+        let audits = described(envelope::wrap(&audits, at(), None));
+        prop_assert!(audits.contains(&year), "{} in {}", year, audits);
+    }
+
     /// Any version above the current is refused as newer; 0 is never valid.
     #[test]
     fn versions_outside_the_chain_are_refused(v in 2u32..u32::MAX) {

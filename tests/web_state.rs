@@ -13,7 +13,7 @@ use online_safety_workbench::domain::settings::SchoolSettings;
 use online_safety_workbench::domain::staff::{StaffEntry, StaffRecords};
 use online_safety_workbench::domain::training::{Person, Track};
 use online_safety_workbench::state::stored::{self, Loaded};
-use online_safety_workbench::state::{AppState, NoticeAction};
+use online_safety_workbench::state::{AppState, NoticeAction, Reach};
 use online_safety_workbench::storage;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -99,7 +99,7 @@ async fn import_restore_and_erase_keep_signals_and_storage_equal() {
     fresh().await;
     let owner = Owner::new();
     let (app, settings) = owner.with(|| {
-        let app = AppState::provide();
+        let app = AppState::provide(Reach::EVERYWHERE);
         (app, app.settings())
     });
     assert_eq!(settings.get_untracked(), SchoolSettings::default());
@@ -139,7 +139,7 @@ async fn a_change_saved_by_another_tab_is_never_overwritten() {
     stored::save(&school("First Primary")).unwrap();
     let owner = Owner::new();
     let (app, settings) = owner.with(|| {
-        let app = AppState::provide();
+        let app = AppState::provide(Reach::EVERYWHERE);
         (app, app.settings())
     });
     assert_eq!(settings.get_untracked().school_name, "First Primary");
@@ -189,7 +189,7 @@ async fn staff_records_load_after_the_page_opens_and_two_tabs_merge_by_record_id
     stored::save_indexed(&ann).await.unwrap();
     let owner = Owner::new();
     let (app, staff) = owner.with(|| {
-        let app = AppState::provide();
+        let app = AppState::provide(Reach::EVERYWHERE);
         (app, app.staff())
     });
     assert!(!owner.with(|| app.loaded(Kind::StaffRecords)), "not yet");
@@ -237,7 +237,7 @@ async fn data_from_a_newer_version_is_left_alone_and_the_page_says_reload() {
     storage::write("osw:settings", &text).unwrap();
     let owner = Owner::new();
     let (app, settings) = owner.with(|| {
-        let app = AppState::provide();
+        let app = AppState::provide(Reach::EVERYWHERE);
         (app, app.settings())
     });
     let reload = app

@@ -4,19 +4,10 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::audit::AuditBook;
 use super::envelope::{self, invalid, Envelope, ImportError, Kind, Versioned};
-use super::settings::SchoolSettings;
 use super::staff::StaffRecords;
-use super::training::TrainingBook;
-
-/// The kinds the app keeps in storage, in the order a backup lists them.
-pub const STORED_KINDS: [Kind; 4] = [
-    Kind::Settings,
-    Kind::TrainingProfiles,
-    Kind::Audits,
-    Kind::StaffRecords,
-];
+pub use super::stored_kinds::STORED_KINDS;
+use super::stored_kinds::{self, Stored, Visit};
 
 /// A full backup: the stored envelope of each kind that had data.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -93,88 +84,37 @@ fn within_part(kind: Kind, error: ImportError) -> ImportError {
 /// Opens a stored part as its type, migrating it, and wraps it again at the current schema
 /// version, so what is written is always current.
 pub fn normalise(part: Envelope) -> Result<Envelope, ImportError> {
-    fn again<T: Versioned>(part: Envelope) -> Result<Envelope, ImportError> {
-        let saved_at = part.saved_at;
-        let content_version = part.content_version.clone();
-        // Repaired as a load repairs (text a field now cleans), so a backup made before a
-        // rule was added still restores; an entry that cannot be read refuses it, named.
-        let kept = envelope::load_envelope::<T>(part)?;
-        if let Some(aside) = kept.set_aside.into_iter().next() {
-            return Err(invalid(aside.name, aside.error.to_string()));
+    struct Again(Envelope);
+    impl Visit for Again {
+        type Out = Result<Envelope, ImportError>;
+        fn visit<T: Stored>(self) -> Self::Out {
+            let part = self.0;
+            let saved_at = part.saved_at;
+            let content_version = part.content_version.clone();
+            // Repaired as a load repairs (text a field now cleans), so a backup made before a
+            // rule was added still restores; an entry that cannot be read refuses it, named.
+            let kept = envelope::load_envelope::<T>(part)?;
+            if let Some(aside) = kept.set_aside.into_iter().next() {
+                return Err(invalid(aside.name, aside.error.to_string()));
+            }
+            Ok(envelope::wrap(
+                &kept.value,
+                saved_at,
+                content_version.as_deref(),
+            ))
         }
-        Ok(envelope::wrap(
-            &kept.value,
-            saved_at,
-            content_version.as_deref(),
-        ))
     }
-    match part.kind {
-        Kind::Settings => again::<SchoolSettings>(part),
-        Kind::TrainingProfiles => again::<TrainingBook>(part),
-        Kind::Audits => again::<AuditBook>(part),
-        Kind::StaffRecords => again::<StaffRecords>(part),
-        found => Err(ImportError::WrongKind {
-            expected: Kind::FullBackup,
-            found,
-        }),
-    }
+    let found = part.kind;
+    stored_kinds::visit(found, Again(part)).unwrap_or(Err(ImportError::WrongKind {
+        expected: Kind::FullBackup,
+        found,
+    }))
 }
 
 /// One line a person reads about a part: "3 training profiles: Ann, Bo, Cy".
 pub fn describe(part: &Envelope) -> String {
-    let data = &part.data;
-    match part.kind {
-        Kind::Settings => format!(
-            "School settings for {}",
-            data.get("school_name")
-                .and_then(Value::as_str)
-                .unwrap_or("a school")
-        ),
-        Kind::TrainingProfiles => {
-            let names: Vec<&str> = data
-                .get("profiles")
-                .and_then(Value::as_array)
-                .map(|ps| {
-                    ps.iter()
-                        .filter_map(|p| p.pointer("/person/name").and_then(Value::as_str))
-                        .collect()
-                })
-                .unwrap_or_default();
-            match names.len() {
-                0 => "No training profiles".to_owned(),
-                1 => format!("1 training profile: {}", names[0]),
-                n => format!("{n} training profiles: {}", names.join(", ")),
-            }
-        }
-        Kind::Audits => {
-            let years: Vec<String> = data
-                .get("audits")
-                .and_then(Value::as_array)
-                .map(|xs| {
-                    xs.iter()
-                        .filter_map(|a| a.get("year").and_then(Value::as_i64))
-                        .map(|y| format!("{y}/{:02}", (y + 1).rem_euclid(100)))
-                        .collect()
-                })
-                .unwrap_or_default();
-            match years.len() {
-                0 => "No audits".to_owned(),
-                1 => format!("The {} audit", years[0]),
-                _ => format!("Audits for {}", years.join(", ")),
-            }
-        }
-        Kind::StaffRecords => {
-            let n = data
-                .get("people")
-                .and_then(Value::as_array)
-                .map_or(0, Vec::len);
-            match n {
-                1 => "Training records for 1 person".to_owned(),
-                n => format!("Training records for {n} people"),
-            }
-        }
-        other => format!("{} data", capitalise(other.described())),
-    }
+    stored_kinds::describe(part.kind, &part.data)
+        .unwrap_or_else(|| format!("{} data", capitalise(part.kind.described())))
 }
 
 fn capitalise(text: &str) -> String {
@@ -300,6 +240,8 @@ pub fn plan(incoming: Vec<Envelope>, current: &[Envelope]) -> Plan {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::settings::SchoolSettings;
+    use crate::domain::training::TrainingBook;
     use chrono::NaiveDate;
 
     fn at() -> chrono::NaiveDateTime {

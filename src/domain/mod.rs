@@ -16,6 +16,7 @@ pub mod settings;
 pub mod sources;
 pub mod staff;
 pub mod standing;
+pub mod stored_kinds;
 pub mod text;
 pub mod training;
 pub mod verify;

@@ -12,17 +12,22 @@ mod notices;
 mod persisted;
 pub mod stored;
 
+use std::any::Any;
+use std::future::Future;
+use std::pin::Pin;
+
 use leptos::prelude::*;
 
 use crate::domain::audit::AuditBook;
 use crate::domain::audit::Checklist;
 use crate::domain::backup::FullBackup;
 use crate::domain::content::{Course, Keys, Module};
-use crate::domain::envelope::{self, Envelope, ImportError, Kind, Versioned};
+use crate::domain::envelope::{self, Envelope, ImportError, Kind};
 use crate::domain::room::{self, Share};
 use crate::domain::settings::SchoolSettings;
 use crate::domain::sources::Source;
 use crate::domain::staff::{self, Row, StaffRecords};
+use crate::domain::stored_kinds::{self, Stored, Visit};
 use crate::domain::training::{Profile, TrainingBook};
 use crate::storage::{self, StorageError};
 use crate::{browser, files};
@@ -30,7 +35,7 @@ use content::Library;
 pub use content::Loading;
 pub use lens::{Bind, Lens};
 pub use notices::{Notice, NoticeAction, Notices, Tone};
-use persisted::{Context, Entry, Merge};
+use persisted::{Context, Entry};
 
 /// What the handle holds behind its one arena slot.
 struct Inner {
@@ -39,16 +44,38 @@ struct Inner {
     owner: Owner,
     /// Every kind asked for so far, seen without its type.
     entries: Vec<Entry>,
-    settings: Option<RwSignal<SchoolSettings>>,
-    training: Option<RwSignal<TrainingBook>>,
-    audits: Option<RwSignal<AuditBook>>,
-    staff: Option<RwSignal<StaffRecords>>,
+    /// Each kind's signal (an `RwSignal` of its type), found by its kind.
+    signals: Vec<(Kind, Box<dyn Any + Send + Sync>)>,
     matrix: Option<Memo<Vec<Row>>>,
+}
+
+/// Where a bundle's storage reaches: how it reads a key known only at run time (a damaged
+/// copy a notice offers to download). A function chosen by the bundle, so the staff's links
+/// no IndexedDB: every kind it stores lives in localStorage.
+#[derive(Clone, Copy)]
+pub struct Reach {
+    read: fn(String) -> Reading<Option<String>>,
+}
+
+/// A read of storage on its way.
+type Reading<T> = Pin<Box<dyn Future<Output = T>>>;
+
+impl Reach {
+    /// localStorage only (the staff's bundle).
+    pub const LOCAL: Self = Self {
+        read: |key| Box::pin(async move { stored::read_local(&key).await }),
+    };
+    /// localStorage and IndexedDB (the DSL's bundle).
+    pub const EVERYWHERE: Self = Self {
+        read: |key| Box::pin(async move { stored::read_any(&key).await }),
+    };
 }
 
 /// The app state in context. Cheap to copy; get it with [`app`].
 #[derive(Clone, Copy)]
 pub struct AppState {
+    /// Where this bundle's storage reaches.
+    reach: Reach,
     /// Banners for what the user must know.
     pub notices: Notices,
     /// Bumped whenever stored data changes, here or in another tab.
@@ -65,17 +92,15 @@ pub fn app() -> AppState {
 
 impl AppState {
     /// Creates the state, puts it in context and follows other tabs' changes to storage.
-    pub fn provide() -> Self {
+    pub fn provide(reach: Reach) -> Self {
         let state = Self {
+            reach,
             notices: Notices::new(),
             revision: RwSignal::new(0),
             inner: StoredValue::new(Inner {
                 owner: Owner::current().unwrap_or_default(),
                 entries: Vec::new(),
-                settings: None,
-                training: None,
-                audits: None,
-                staff: None,
+                signals: Vec::new(),
                 matrix: None,
             }),
             library: Library::new(),
@@ -100,12 +125,16 @@ impl AppState {
         state
     }
 
-    /// A kind's signal, loaded from storage the first time it is asked for.
-    fn slot<T>(&self, slot: fn(&mut Inner) -> &mut Option<RwSignal<T>>) -> RwSignal<T>
-    where
-        T: Versioned + Merge + Default + Clone + PartialEq + Send + Sync + 'static,
-    {
-        if let Some(signal) = self.inner.try_update_value(|inner| *slot(inner)).flatten() {
+    /// A stored kind's signal, loaded from storage the first time it is asked for.
+    pub fn kind<T: Stored>(&self) -> RwSignal<T> {
+        let found = self.inner.with_value(|inner| {
+            inner
+                .signals
+                .iter()
+                .find(|(kind, _)| *kind == T::KIND)
+                .and_then(|(_, signal)| signal.downcast_ref::<RwSignal<T>>().copied())
+        });
+        if let Some(signal) = found {
             return signal;
         }
         let cx = Context {
@@ -115,7 +144,7 @@ impl AppState {
         let owner = self.inner.with_value(|inner| inner.owner.clone());
         let (signal, entry) = owner.with(|| persisted::persisted::<T>(cx));
         self.inner.update_value(|inner| {
-            *slot(inner) = Some(signal);
+            inner.signals.push((T::KIND, Box::new(signal)));
             inner.entries.push(entry);
         });
         signal
@@ -123,35 +152,37 @@ impl AppState {
 
     /// The school settings.
     pub fn settings(&self) -> RwSignal<SchoolSettings> {
-        self.slot(|inner| &mut inner.settings)
+        self.kind()
     }
 
     /// The training profiles on this device.
     pub fn training(&self) -> RwSignal<TrainingBook> {
-        self.slot(|inner| &mut inner.training)
+        self.kind()
     }
 
     /// The audits on this device, one per academic year.
     pub fn audits(&self) -> RwSignal<AuditBook> {
-        self.slot(|inner| &mut inner.audits)
+        self.kind()
     }
 
     /// The DSL's imported staff training records.
     pub fn staff(&self) -> RwSignal<StaffRecords> {
-        self.slot(|inner| &mut inner.staff)
+        self.kind()
     }
 
     /// Whether a kind has loaded from storage (reactive; asks for the kind if need be).
     /// Importing into a kind before it has loaded would lose what it holds.
     pub fn loaded(&self, kind: Kind) -> bool {
-        // Every kind named: a new stored kind must say which signal it loads.
-        match kind {
-            Kind::StaffRecords => drop(self.staff()),
-            Kind::Audits => drop(self.audits()),
-            Kind::TrainingProfiles => drop(self.training()),
-            Kind::Settings => drop(self.settings()),
+        struct Ask(AppState);
+        impl Visit for Ask {
+            type Out = ();
+            fn visit<T: Stored>(self) {
+                self.0.kind::<T>();
+            }
+        }
+        if stored_kinds::visit(kind, Ask(*self)).is_none() {
             // Files only, never stored: nothing to wait for.
-            Kind::TrainingRecord | Kind::Audit | Kind::FullBackup => return true,
+            return true;
         }
         self.inner
             .with_value(|inner| {
@@ -299,9 +330,9 @@ impl AppState {
 
     /// Erases one person's training profile: from the profiles, and from the backup copy of
     /// them kept on this device, so nothing of theirs stays behind in the app's storage.
-    pub async fn erase_profile(&self, id: &str) -> Result<(), StorageError> {
+    pub fn erase_profile(&self, id: &str) -> Result<(), StorageError> {
         self.training().update(|book| book.remove(id));
-        let result = stored::rewrite_backup::<TrainingBook>(|book| book.remove(id)).await;
+        let result = stored::rewrite_local_backup::<TrainingBook>(|book| book.remove(id));
         self.changed();
         result
     }
@@ -316,23 +347,24 @@ impl AppState {
     /// lacks is added, with its text repaired, and nothing the live kind holds changes; the
     /// copy is then removed. Says what it did, or why it could not, in a notice.
     pub async fn put_back(&self, key: &str) {
-        fn into<T>(signal: RwSignal<T>, text: &str) -> Result<usize, ImportError>
-        where
-            T: Versioned + Send + Sync + 'static,
-        {
-            let (value, added) = signal.with_untracked(|live| envelope::put_back(live, text))?;
-            signal.set(value);
-            Ok(added)
+        struct Into<'a>(AppState, &'a str);
+        impl Visit for Into<'_> {
+            type Out = Result<usize, ImportError>;
+            fn visit<T: Stored>(self) -> Self::Out {
+                let signal = self.0.kind::<T>();
+                let (value, added) =
+                    signal.with_untracked(|live| envelope::put_back(live, self.1))?;
+                signal.set(value);
+                Ok(added)
+            }
         }
         let Some(text) = stored::read_any(key).await else {
             return;
         };
-        let result = match stored::kind_of_damaged(key) {
-            Some(Kind::Settings) => into(self.settings(), &text),
-            Some(Kind::TrainingProfiles) => into(self.training(), &text),
-            Some(Kind::Audits) => into(self.audits(), &text),
-            Some(Kind::StaffRecords) => into(self.staff(), &text),
-            _ => return,
+        let Some(result) = stored::kind_of_damaged(key)
+            .and_then(|kind| stored_kinds::visit(kind, Into(*self, &text)))
+        else {
+            return;
         };
         match result {
             Ok(0) => self.notices.push(
@@ -413,23 +445,10 @@ impl AppState {
     pub fn download_stored(&self, key: &str) {
         let (app, key) = (*self, key.to_owned());
         leptos::task::spawn_local(async move {
-            if let Some(text) = stored::read_any(&key).await {
+            if let Some(text) = (app.reach.read)(key.clone()).await {
                 let filename = format!("{}.json", key.replace(':', "-"));
                 app.download(&filename, "application/json", &text);
             }
         });
-    }
-}
-
-/// Kinds that another tab's change cannot be merged into: the user chooses.
-impl Merge for SchoolSettings {}
-impl Merge for TrainingBook {}
-impl Merge for AuditBook {}
-
-/// Two tabs' staff records merge by record id: each person either tab holds, with every
-/// attempt either holds.
-impl Merge for StaffRecords {
-    fn merge(mine: &Self, theirs: &Self) -> Option<Self> {
-        Some(StaffRecords::union(mine, theirs))
     }
 }

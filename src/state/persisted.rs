@@ -17,7 +17,8 @@ use leptos::task::spawn_local;
 
 use super::notices::Notices;
 use super::stored::{self, Backend, Loaded};
-use crate::domain::envelope::{Kind, Versioned};
+use crate::domain::envelope::Kind;
+use crate::domain::stored_kinds::Stored;
 use crate::storage::{self, StorageError};
 
 type Action = Arc<dyn Fn() + Send + Sync>;
@@ -42,14 +43,6 @@ pub(super) struct Context {
     pub notices: Notices,
     /// Bumped after every write or reload, for views that read storage itself.
     pub revision: RwSignal<u64>,
-}
-
-/// A kind that can merge another tab's version into its own, so neither tab's change is
-/// lost. Kinds that cannot return `None` and ask the user instead.
-pub(super) trait Merge: Sized {
-    fn merge(_mine: &Self, _theirs: &Self) -> Option<Self> {
-        None
-    }
 }
 
 /// Why a tab does not write a kind.
@@ -81,7 +74,7 @@ struct Known<T> {
 /// The persisted signal of `T` and its entry.
 pub(super) fn persisted<T>(cx: Context) -> (RwSignal<T>, Entry)
 where
-    T: Versioned + Merge + Default + Clone + PartialEq + Send + Sync + 'static,
+    T: Stored,
 {
     let signal = RwSignal::new(T::default());
     let loaded = RwSignal::new(false);
@@ -93,8 +86,8 @@ where
         writing: false,
     });
 
-    // Where the kind lives is settled when its code is built (`const`), so a bundle links
-    // only the storage its kinds use: the staff's has no IndexedDB.
+    // Where the kind lives is settled when its code is built (`T::BACKEND`), so a bundle
+    // links only the storage its kinds use: the staff's has no IndexedDB.
 
     // Takes what storage holds into the signal; reports damage and newer versions.
     let take = move |found: Loaded<T>| {
@@ -142,7 +135,7 @@ where
         loaded.set(true);
         cx.revision.update(|n| *n += 1);
     };
-    let read = move || match const { stored::backend(T::KIND) } {
+    let read = move || match const { T::BACKEND } {
         Backend::Local => take(stored::load::<T>()),
         Backend::Indexed => spawn_local(async move {
             match stored::load_indexed::<T>().await {
@@ -161,7 +154,7 @@ where
         }),
     };
 
-    let stored_mark = move || match const { stored::backend(T::KIND) } {
+    let stored_mark = move || match const { T::BACKEND } {
         Backend::Local => storage::read(&stored::key_for(T::KIND)),
         Backend::Indexed => storage::read(&stored::stamp_key(T::KIND)),
     };
@@ -183,7 +176,7 @@ where
                 cx.notices.storage_error(&error);
             }
         };
-        match const { stored::backend(T::KIND) } {
+        match const { T::BACKEND } {
             Backend::Local => done(stored::save(&value), value),
             Backend::Indexed => {
                 known.update_value(|k| k.writing = true);
@@ -230,7 +223,7 @@ where
             }
             cx.notices.conflict(T::KIND);
         };
-        match const { stored::backend(T::KIND) } {
+        match const { T::BACKEND } {
             Backend::Local => settle(Some(stored::load::<T>())),
             Backend::Indexed => {
                 spawn_local(async move { settle(stored::load_indexed::<T>().await.ok()) })

@@ -12,25 +12,17 @@ use chrono::NaiveDateTime;
 
 use crate::domain::backup::{self, FullBackup, STORED_KINDS};
 use crate::domain::envelope::{self, Envelope, ImportError, Kind, Versioned};
+use crate::domain::stored_kinds::{self, Stored};
 use crate::domain::text::Repair;
 use crate::storage::{self, indexed, StorageError, PREFIX};
 use crate::{browser, domain};
 
-/// Where a kind is kept.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Backend {
-    /// localStorage: read and written at once.
-    Local,
-    /// IndexedDB: room for a large school or a trust, read and written asynchronously.
-    Indexed,
-}
+pub use crate::domain::stored_kinds::Backend;
 
-/// Where `kind` is kept.
-pub const fn backend(kind: Kind) -> Backend {
-    match kind {
-        Kind::StaffRecords => Backend::Indexed,
-        _ => Backend::Local,
-    }
+/// Where `kind` is kept (a kind that is only ever a file is never stored: localStorage, so
+/// nothing looks for it in IndexedDB).
+pub fn backend(kind: Kind) -> Backend {
+    stored_kinds::backend(kind).unwrap_or(Backend::Local)
 }
 
 /// The storage key for a kind.
@@ -282,20 +274,31 @@ pub async fn save_indexed<T: Versioned>(value: &T) -> Result<String, StorageErro
     Ok(stamp)
 }
 
-/// The text stored for a kind, wherever it lives.
-async fn read_kind(kind: Kind) -> Option<String> {
-    match backend(kind) {
-        Backend::Local => storage::read(&key_for(kind)),
-        Backend::Indexed => indexed::read(&key_for(kind)).await.ok().flatten(),
+/// The text stored under one of a kind's keys (live or backup), wherever the kind lives.
+async fn read_under(backend: Backend, key: &str) -> Option<String> {
+    match backend {
+        Backend::Local => storage::read(key),
+        Backend::Indexed => indexed::read(key).await.ok().flatten(),
     }
 }
 
-/// The text under any key this app uses, wherever it lives (a damaged copy, say).
+/// The text stored for a kind, wherever it lives.
+async fn read_kind(kind: Kind) -> Option<String> {
+    read_under(backend(kind), &key_for(kind)).await
+}
+
+/// The text under any key this app uses, wherever it lives (a damaged copy, say). Only the
+/// DSL's bundle reads IndexedDB: the staff's uses [`read_local`].
 pub async fn read_any(key: &str) -> Option<String> {
     match storage::read(key) {
         Some(text) => Some(text),
         None => indexed::read(key).await.ok().flatten(),
     }
+}
+
+/// The text under a localStorage key: everything the staff's bundle stores lives there.
+pub async fn read_local(key: &str) -> Option<String> {
+    storage::read(key)
 }
 
 /// The readable stored envelope of each kind (what a backup holds, what an import is
@@ -388,10 +391,7 @@ pub struct Backup {
 }
 
 async fn read_backup_text(kind: Kind) -> Option<String> {
-    match backend(kind) {
-        Backend::Local => storage::read(&backup_key(kind)),
-        Backend::Indexed => indexed::read(&backup_key(kind)).await.ok().flatten(),
-    }
+    read_under(backend(kind), &backup_key(kind)).await
 }
 
 /// The backups kept on this device (one per kind: the last thing replaced).
@@ -423,10 +423,14 @@ pub async fn read_backup(kind: Kind) -> Result<Option<Envelope>, StorageError> {
         .map_err(|e| StorageError::Refused(e.to_string()))
 }
 
-/// Rewrites a kind's backup with `change` applied to its data (to take a person out of it);
-/// nothing happens when there is no readable backup.
-pub async fn rewrite_backup<T: Versioned>(change: impl FnOnce(&mut T)) -> Result<(), StorageError> {
-    let Some(text) = read_backup_text(T::KIND).await else {
+/// Rewrites a localStorage kind's backup with `change` applied to its data (to take a person
+/// out of it); nothing happens when there is no readable backup. Only for kinds kept in
+/// localStorage, and not `async`: the staff's bundle calls it (erasing a profile), and an
+/// `async` choice of storage would link IndexedDB into it even where never taken.
+pub fn rewrite_local_backup<T: Stored>(change: impl FnOnce(&mut T)) -> Result<(), StorageError> {
+    const { assert!(matches!(T::BACKEND, Backend::Local)) };
+    let key = backup_key(T::KIND);
+    let Some(text) = storage::read(&key) else {
         return Ok(());
     };
     let Ok(envelope) = envelope::read_envelope_unbounded(&text) else {
@@ -439,7 +443,7 @@ pub async fn rewrite_backup<T: Versioned>(change: impl FnOnce(&mut T)) -> Result
     change(&mut value);
     let text = serde_json::to_string(&envelope::wrap(&value, saved_at, None))
         .map_err(|e| StorageError::Refused(e.to_string()))?;
-    write_kind(T::KIND, &backup_key(T::KIND), &text).await
+    storage::write(&key, &text)
 }
 
 /// The keys of damaged values set aside, wherever they are.

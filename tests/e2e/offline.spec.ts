@@ -168,6 +168,29 @@ test("when the host answers a page with an error, or too slowly, the cached app 
   await context.unrouteAll({ behavior: "ignoreErrors" });
 });
 
+test("a file changed in the worker's cache is never served: it is dropped and fetched again", async ({ page }) => {
+  await page.goto("/training");
+  await page.getByLabel("Full name").fill("Tess Tamper");
+  await page.getByLabel("Role").selectOption({ label: "Teaching staff" });
+  await page.getByRole("button", { name: "Create profile" }).click();
+  await expect(page.getByRole("heading", { name: "Tess Tamper: Induction" })).toBeVisible();
+  const { version } = await offlineReady(page);
+  const genuine = readFileSync(join(dist, "content/course.json"), "utf8");
+  // What anyone with the browser's developer tools could do: put a changed copy in the cache.
+  await page.evaluate(
+    async ([name, body]) =>
+      (await caches.open(name)).put("/content/course.json", new Response(body, { headers: { "content-type": "application/json" } })),
+    [version, genuine.replace(`"title": "${module.title}"`, `"title": "Tampered module"`)],
+  );
+  const cached = () =>
+    page.evaluate(async (name) => (await (await caches.open(name)).match("/content/course.json"))?.text(), version);
+  expect(await cached()).toContain("Tampered module");
+
+  await page.goto(`/training/modules/${module.id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(module.title);
+  await expect.poll(cached).toBe(genuine);
+});
+
 /** A copy of the built app to deploy over, in the test's own output folder. */
 function copyOfDist(root: string) {
   rmSync(root, { recursive: true, force: true });

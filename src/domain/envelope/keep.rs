@@ -90,20 +90,30 @@ pub fn load_envelope<T: Versioned>(envelope: Envelope) -> Result<Kept<T>, Import
             set_aside: Vec::new(),
         });
     }
-    let data: Value = serde_json::from_str(&text)
-        .unwrap_or_else(|_| unreachable!("the text was written from a JSON value"));
-    drop(text);
-    let mut set_aside = Vec::new();
-    // One `keep` for every kind, given how to try a kind's data: a generic one per kind
+    // One walk for every kind, given how to try a kind's data: a generic one per kind
     // would repeat its code in the wasm for each.
     let tries = |data: &Value| checked::<T>(&compact_text(data)).map(drop);
-    let kept = keep(&mut Vec::new(), data, T::ENTRIES, &mut set_aside, &tries)?;
+    let (kept, set_aside) = walk(text, T::ENTRIES, &tries)?;
     let (value, repairs) = read_checked::<T>(kept)?;
     Ok(Kept {
         value,
         repairs,
         set_aside,
     })
+}
+
+/// The part of the data (its compact text) that loads, and the entries set aside.
+fn walk(
+    text: String,
+    levels: &'static [Entries],
+    tries: &dyn Fn(&Value) -> Result<(), ImportError>,
+) -> Result<(Value, Vec<SetAside>), ImportError> {
+    let data: Value = serde_json::from_str(&text)
+        .unwrap_or_else(|_| unreachable!("the text was written from a JSON value"));
+    drop(text);
+    let mut set_aside = Vec::new();
+    let kept = keep(&mut Vec::new(), data, levels, &mut set_aside, tries)?;
+    Ok((kept, set_aside))
 }
 
 /// Reads data as a `T` and checks it, repairing.
@@ -113,7 +123,9 @@ fn read_checked<T: Versioned>(data: Value) -> Result<(T, Vec<Repair>), ImportErr
     checked(&text)
 }
 
-/// Reads compact text as a `T` and checks it, repairing.
+/// Reads compact text as a `T` and checks it, repairing. Called from three places per kind:
+/// never inlined, so its reading code is in the wasm once per kind.
+#[inline(never)]
 fn checked<T: Versioned>(text: &str) -> Result<(T, Vec<Repair>), ImportError> {
     let mut value: T = read_text(text)?;
     let mut texts = Texts::repairing();

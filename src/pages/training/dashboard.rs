@@ -211,12 +211,10 @@ fn Progress(course: &'static Course, keys: Keys<'static>) -> impl IntoView {
             return;
         };
         if browser::confirm(&format!("Erase {name}'s profile and all their training from this device? Export the training record first if you need it. This cannot be undone.")) {
-            leptos::task::spawn_local(async move {
-                match app.erase_profile(&id).await {
-                    Ok(()) => app.notices.push(Tone::Info, format!("{name}'s profile and training have been erased from this device, including the backup copy the app keeps. Files you downloaded (your training record, certificate) are not: delete them from this computer's Downloads folder too if it is shared.")),
-                    Err(e) => app.notices.storage_error(&e),
-                }
-            });
+            match app.erase_profile(&id) {
+                Ok(()) => app.notices.push(Tone::Info, format!("{name}'s profile and training have been erased from this device, including the backup copy the app keeps. Files you downloaded (your training record, certificate) are not: delete them from this computer's Downloads folder too if it is shared.")),
+                Err(e) => app.notices.storage_error(&e),
+            }
         }
     };
 
