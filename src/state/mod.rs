@@ -26,6 +26,7 @@ use crate::domain::envelope::{self, Envelope, ImportError, Kind};
 use crate::domain::room::{self, Share};
 use crate::domain::settings::SchoolSettings;
 use crate::domain::sources::Source;
+use crate::domain::staff::roster::Roster;
 use crate::domain::staff::{self, Row, StaffRecords};
 use crate::domain::stored_kinds::{self, Stored, Visit};
 use crate::domain::training::{Profile, TrainingBook};
@@ -167,6 +168,11 @@ impl AppState {
 
     /// The DSL's imported staff training records.
     pub fn staff(&self) -> RwSignal<StaffRecords> {
+        self.kind()
+    }
+
+    /// Everyone the school must train (the staff list).
+    pub fn staff_list(&self) -> RwSignal<Roster> {
         self.kind()
     }
 

@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 
 use super::MAX_PEOPLE;
 use crate::domain::content::Role;
-use crate::domain::envelope::{invalid, ImportError};
+use crate::domain::envelope::{invalid, Entries, ImportError, Kind, Versioned};
 use crate::domain::text::{Rule, Texts};
 
 mod columns;
@@ -282,6 +282,30 @@ impl Roster {
             None => Ok(()),
         }
     }
+}
+
+/// Stored as `Kind::StaffList`: checked by the list's own rules at every door, and one
+/// person who breaks them is set aside on load, not the whole list.
+impl Versioned for Roster {
+    const KIND: Kind = Kind::StaffList;
+    const SCHEMA_VERSION: u32 = 1;
+
+    fn check(&mut self, texts: &mut Texts) -> Result<(), ImportError> {
+        Roster::check(self, texts)
+    }
+
+    const ENTRIES: &'static [Entries] = &[Entries {
+        field: "people",
+        id: Some("id"),
+        name: |_, person| {
+            let name = person
+                .get("name")
+                .and_then(serde_json::Value::as_str)
+                .filter(|n| !n.trim().is_empty())
+                .unwrap_or("Someone");
+            format!("{name} on the staff list")
+        },
+    }];
 }
 
 /// A name as the list compares it: lower case, accents and apostrophes gone, hyphens, dots
