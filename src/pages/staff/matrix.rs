@@ -10,6 +10,7 @@ use crate::components::tag::Tag;
 use crate::domain::content::{Course, Role};
 use crate::domain::dates::{iso, long};
 use crate::domain::envelope;
+use crate::domain::staff::roster::Status;
 use crate::domain::staff::{self, Doubt, Row, Show, SortBy};
 use crate::state::app;
 
@@ -21,7 +22,17 @@ const PAGE: usize = 50;
 pub fn Matrix(course: &'static Course) -> impl IntoView {
     let app = app();
     let records = app.staff();
-    let rows = app.matrix();
+    let list_rows = app.list_rows();
+    let record_rows = app.matrix();
+    // With a staff list, everyone on it and then the records nobody on it matches, each with
+    // where they stand on the list; without one, the records' own rows, as before.
+    let on_list = Memo::new(move |_| list_rows.with(|l| !l.is_empty()));
+    let rows = Memo::new(move |_| match on_list.get() {
+        true => list_rows.with(|l| l.iter().map(|r| r.row.clone()).collect()),
+        false => record_rows.get(),
+    });
+    let statuses =
+        Memo::new(move |_| list_rows.with(|l| l.iter().map(|r| r.status).collect::<Vec<_>>()));
     let show = RwSignal::new(Show::Everyone);
     let role = RwSignal::new(None::<Role>);
     let sort = RwSignal::new(SortBy::Name);
@@ -43,14 +54,16 @@ pub fn Matrix(course: &'static Course) -> impl IntoView {
     let shown = Memo::new(move |_| {
         let first = at.get() * PAGE;
         rows.with(|rows| {
-            picked.with(|picked| {
-                picked
-                    .iter()
-                    .enumerate()
-                    .skip(first)
-                    .take(PAGE)
-                    .map(|(n, &i)| (n, rows[i].clone()))
-                    .collect::<Vec<_>>()
+            statuses.with(|statuses| {
+                picked.with(|picked| {
+                    picked
+                        .iter()
+                        .enumerate()
+                        .skip(first)
+                        .take(PAGE)
+                        .map(|(n, &i)| (n, rows[i].clone(), statuses.get(i).copied()))
+                        .collect::<Vec<_>>()
+                })
             })
         })
     });
@@ -117,6 +130,7 @@ pub fn Matrix(course: &'static Course) -> impl IntoView {
                             <th scope="col">"Name"</th>
                             <th scope="col">"Role and track"</th>
                             <th scope="col">"Overall"</th>
+                            {move || on_list.get().then(|| view! { <th scope="col">"Staff list"</th> })}
                             {modules.iter().map(|m| view! { <th scope="col">{m.title.clone()}</th> }).collect_view()}
                             <th scope="col"><span class="visually-hidden">"Remove"</span></th>
                         </tr>
@@ -124,8 +138,8 @@ pub fn Matrix(course: &'static Course) -> impl IntoView {
                     <tbody>
                         <For
                             each=move || shown.get()
-                            key=|(n, r)| (*n, r.clone())
-                            children=move |(n, r): (usize, Row)| {
+                            key=|(n, r, status)| (*n, r.clone(), *status)
+                            children=move |(n, r, status): (usize, Row, Option<Status>)| {
                                 let id = r.record_id.clone();
                                 let name = r.name.clone();
                                 let doubts = r.doubts.iter().map(Doubt::describe).collect::<Vec<_>>();
@@ -139,13 +153,15 @@ pub fn Matrix(course: &'static Course) -> impl IntoView {
                                             {(!doubts.is_empty()).then(|| view! { <br /><span class="tag tag-red">{format!("Not counted: {}", doubts.join("; "))}</span> })}
                                             {(!r.fast.is_empty()).then(|| view! { <br /><span class="tag tag-amber">{format!("Finished implausibly fast: {}", r.fast.join(", "))}</span> })}
                                         </td>
+                                        {status.map(|s| view! { <td><Tag standing=s.standing() text=s.label() /></td> })}
                                         {r.cells.iter().map(|c| view! { <td><Tag standing=c.standing() text=c.label() /></td> }).collect_view()}
                                         <td>
-                                            <button type="button" class="link-button" on:click=move |_| {
+                                            // Someone on the list with no record has nothing to remove.
+                                            {(!id.is_empty()).then(|| view! { <button type="button" class="link-button" on:click=move |_| {
                                                 if browser::confirm(&format!("Remove {name}'s record from the matrix?")) {
                                                     records.update(|r| r.remove(&id, browser::now()));
                                                 }
-                                            }>{format!("Remove {}", r.name)}</button>
+                                            }>{format!("Remove {}", r.name)}</button> })}
                                         </td>
                                     </tr>
                                 }
