@@ -108,8 +108,9 @@ pub fn Select<W: Word>(
     /// Element id, also used to tie the label (and hint) to the select.
     #[prop(into)]
     id: String,
-    /// The visible label.
-    label: &'static str,
+    /// The visible label (a column of a file names itself, so it need not be a constant).
+    #[prop(into)]
+    label: String,
     /// The word chosen, if any.
     #[prop(into)]
     value: Signal<Option<W>>,
@@ -131,7 +132,7 @@ pub fn Select<W: Word>(
 
 fn select_view(
     id: String,
-    label: &'static str,
+    label: String,
     words: Vec<(&'static str, &'static str)>,
     value: Signal<&'static str>,
     on_change: Callback<String>,

@@ -3,10 +3,13 @@
 //! sort it, export it, and give governors the figures. One file a section:
 //! - `import.rs`: importing record files in batches, with progress and each file's outcome;
 //! - `conflicts.rs`: records that need the DSL's decision;
+//! - `list.rs`: the staff list: read from the MIS's export, previewed and applied, and one
+//!   person added, edited or removed by hand;
 //! - `matrix.rs`: the matrix, its filters, pages and exports.
 
 mod conflicts;
 mod import;
+mod list;
 mod matrix;
 
 use leptos::prelude::*;
@@ -21,6 +24,7 @@ use crate::domain::staff::Conflict;
 use crate::state::{app, Loading};
 use conflicts::Conflicts;
 use import::ImportRecords;
+use list::StaffList;
 use matrix::Matrix;
 
 /// The page at /staff.
@@ -55,6 +59,7 @@ fn Records(course: &'static Course, keys: Keys<'static>) -> impl IntoView {
         <SharedBrowserWarning what="these records" />
         <ImportRecords keys conflicts />
         <Conflicts conflicts />
+        <StaffList />
         <section aria-labelledby="coverage-heading">
             <h2 id="coverage-heading">"Coverage"</h2>
             <CoverageSummary />
