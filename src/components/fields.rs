@@ -108,9 +108,8 @@ pub fn Select<W: Word>(
     /// Element id, also used to tie the label (and hint) to the select.
     #[prop(into)]
     id: String,
-    /// The visible label (a column of a file names itself, so it need not be a constant).
-    #[prop(into)]
-    label: String,
+    /// The visible label.
+    label: &'static str,
     /// The word chosen, if any.
     #[prop(into)]
     value: Signal<Option<W>>,
@@ -132,7 +131,7 @@ pub fn Select<W: Word>(
 
 fn select_view(
     id: String,
-    label: String,
+    label: &'static str,
     words: Vec<(&'static str, &'static str)>,
     value: Signal<&'static str>,
     on_change: Callback<String>,

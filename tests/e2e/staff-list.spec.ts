@@ -75,7 +75,7 @@ test("a DSL imports the staff list, then five records, and sees coverage over ev
   // A governor the export leaves out, added by hand, then edited; someone added by mistake,
   // removed.
   await form(page).getByLabel("Name", { exact: true }).fill("Gail Ward");
-  await form(page).getByLabel("Role", { exact: true }).selectOption({ label: "Governor" });
+  await form(page).getByLabel("Position").selectOption({ label: "Governor" });
   await form(page).getByLabel("Start date (optional)").fill("2026-09-01");
   await page.getByRole("button", { name: "Add to the staff list" }).click();
   await expect(page.getByText("Gail Ward is added to the staff list.")).toBeVisible();

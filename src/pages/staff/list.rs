@@ -11,7 +11,6 @@ use leptos::task::spawn_local;
 
 use crate::browser;
 use crate::components::fields::{Field, Input, Select};
-use crate::components::file_drop::DropZone;
 use crate::domain::content::Role;
 use crate::domain::dates::long;
 use crate::domain::envelope::MAX_IMPORT_BYTES;
@@ -86,14 +85,15 @@ fn ImportList() -> impl IntoView {
     // The people on the list but not in the export whom the DSL marks as leavers.
     let leavers = RwSignal::new(BTreeSet::<String>::new());
     let said = RwSignal::new(None::<Result<String, String>>);
-    let preview = Memo::new(move |_| {
+    // A closure, not a memo: read once a change, by the view (and by Apply).
+    let preview = move || {
         chosen.with(|c| {
             c.as_ref().map(|c| {
                 let read = mapping.with(|m| roster::read(&c.table, m));
                 list.with(|l| previewed(l, &read))
             })
         })
-    });
+    };
     let on_files = move |picked: Vec<web_sys::File>| {
         let Some(file) = picked.into_iter().next() else {
             return;
@@ -115,7 +115,7 @@ fn ImportList() -> impl IntoView {
         });
     };
     let apply = move |_| {
-        let Some(Ok(p)) = preview.get_untracked() else {
+        let Some(Ok(p)) = untrack(preview) else {
             return;
         };
         let today = browser::today();
@@ -145,12 +145,13 @@ fn ImportList() -> impl IntoView {
         <h3>"Import the list from your MIS"</h3>
         <p>"Export the staff list from SIMS, Arbor, Bromcom or ScholarPack (or save a spreadsheet as CSV) and choose the file. Nothing changes until you have checked what it would do and chosen Apply."</p>
         <p class="notice">{LEFT_OUT}</p>
-        <DropZone on_drop=Callback::new(move |ev: web_sys::DragEvent| on_files(files::files_from_drop(&ev)))>
+        // A plain input, not a drop zone: the page's one drop zone takes training records.
+        <div class="field">
             <label for="list-file">"Choose a staff list file"</label>
-            <p class="hint" id="list-file-hint">{format!("Or drop it here. A CSV or tab-separated file up to {} MB.", MAX_IMPORT_BYTES / 1_000_000)}</p>
+            <p class="hint" id="list-file-hint">{format!("A CSV or tab-separated file up to {} MB.", MAX_IMPORT_BYTES / 1_000_000)}</p>
             <input type="file" id="list-file" accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values" aria-describedby="list-file-hint"
                 on:change=move |ev| on_files(files::files_from_input(&ev)) />
-        </DropZone>
+        </div>
         <div role="status">
             {move || said.get().map(|s| match s {
                 Ok(line) => view! { <p>{line}</p> }.into_any(),
@@ -158,7 +159,7 @@ fn ImportList() -> impl IntoView {
             })}
         </div>
         {move || chosen.with(|c| c.as_ref().map(|c| view! { <Columns chosen=c.clone() mapping /> }))}
-        {move || preview.get().map(|p| match p {
+        {move || preview().map(|p| match p {
             Err(why) => view! { <p class="notice notice-error">{why}</p> }.into_any(),
             Ok(p) => view! {
                 <PreviewView preview=p leavers />
@@ -186,16 +187,26 @@ fn Columns(chosen: Chosen, mapping: RwSignal<Mapping>) -> impl IntoView {
             Some(cell) => format!("Column {}: {cell}", i + 1),
             None => format!("Column {}", i + 1),
         };
-        let value = Signal::derive(move || mapping.with(|m| m.columns.get(i).copied()));
-        let on_change = Callback::new(move |f: Option<Column>| {
-            mapping.update(|m| {
-                if m.columns.len() <= i {
-                    m.columns.resize(i + 1, Column::Ignore);
-                }
-                m.columns[i] = f.unwrap_or_default();
-            })
-        });
-        view! { <Select id=format!("list-column-{i}") label value on_change /> }
+        let id = format!("list-column-{i}");
+        // By hand rather than `Select`, whose label is a constant: a column names itself.
+        view! {
+            <div class="field">
+                <label for=id.clone()>{label}</label>
+                <select id=id
+                    prop:value=move || mapping.with(|m| m.columns.get(i).copied().unwrap_or_default().id())
+                    on:change=move |ev| {
+                        let field = Column::from_id(&event_target_value(&ev)).unwrap_or_default();
+                        mapping.update(|m| {
+                            if m.columns.len() <= i {
+                                m.columns.resize(i + 1, Column::Ignore);
+                            }
+                            m.columns[i] = field;
+                        })
+                    }>
+                    {Column::ALL.iter().map(|f| view! { <option value=f.id()>{f.label()}</option> }).collect_view()}
+                </select>
+            </div>
+        }
     };
     view! {
         <h3>"The columns"</h3>
@@ -352,7 +363,8 @@ fn PersonForm(draft: RwSignal<RosterEntry>, editing: RwSignal<bool>) -> impl Int
                 false => "Add a person by hand".to_owned(),
             }}</h3>
             <Field id="list-person-name" label="Name" bind=name />
-            <Select id="list-person-role" label="Role"
+            // "Position", not "Role": the matrix's filter is the page's one "Role".
+            <Select id="list-person-role" label="Position"
                 value=Signal::derive(move || Some(draft.with(|p| p.role)))
                 on_change=Callback::new(move |r: Option<Role>| if let Some(r) = r { draft.update(|p| p.role = r) }) />
             <Field id="list-person-email" label="Work email (optional)" bind=email />

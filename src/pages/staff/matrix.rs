@@ -31,8 +31,6 @@ pub fn Matrix(course: &'static Course) -> impl IntoView {
         true => list_rows.with(|l| l.iter().map(|r| r.row.clone()).collect()),
         false => record_rows.get(),
     });
-    let statuses =
-        Memo::new(move |_| list_rows.with(|l| l.iter().map(|r| r.status).collect::<Vec<_>>()));
     let show = RwSignal::new(Show::Everyone);
     let role = RwSignal::new(None::<Role>);
     let sort = RwSignal::new(SortBy::Name);
@@ -54,14 +52,14 @@ pub fn Matrix(course: &'static Course) -> impl IntoView {
     let shown = Memo::new(move |_| {
         let first = at.get() * PAGE;
         rows.with(|rows| {
-            statuses.with(|statuses| {
+            list_rows.with(|list| {
                 picked.with(|picked| {
                     picked
                         .iter()
                         .enumerate()
                         .skip(first)
                         .take(PAGE)
-                        .map(|(n, &i)| (n, rows[i].clone(), statuses.get(i).copied()))
+                        .map(|(n, &i)| (n, rows[i].clone(), list.get(i).map(|r| r.status)))
                         .collect::<Vec<_>>()
                 })
             })

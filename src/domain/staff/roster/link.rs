@@ -43,22 +43,18 @@ impl Linking {
 /// records that could both be one person, or one that could be several people, are
 /// unmatched with the people they could be.
 pub fn link(list: &Roster, records: &StaffRecords) -> Linking {
-    let held: BTreeSet<&str> = records
-        .people
-        .iter()
-        .map(|r| r.record_id.as_str())
-        .collect();
+    let mut held: BTreeSet<&str> = BTreeSet::new();
+    // Inserted one by one: collecting into a B-tree sorts first, a sort the wasm would
+    // carry once for every key type.
+    held.extend(records.people.iter().map(|r| r.record_id.as_str()));
     let mut out = Linking::default();
     for p in &list.people {
         if let Some(r) = p.record_id.as_deref().filter(|r| held.contains(r)) {
             out.linked.push((p.id.clone(), r.to_owned()));
         }
     }
-    let taken: BTreeSet<&str> = list
-        .people
-        .iter()
-        .filter_map(|p| p.record_id.as_deref())
-        .collect();
+    let mut taken: BTreeSet<&str> = BTreeSet::new();
+    taken.extend(list.people.iter().filter_map(|p| p.record_id.as_deref()));
     // People free to match by name: no record id yet, by folded name.
     let mut free: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, p) in list.people.iter().enumerate() {

@@ -215,17 +215,18 @@ pub fn list_matrix(
             (role, c)
         })
         .collect();
-    let by_id: BTreeMap<&str, usize> = records
-        .people
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.record_id.as_str(), i))
-        .collect();
-    let person_of: BTreeMap<&str, &str> = links
-        .linked
-        .iter()
-        .map(|(p, r)| (p.as_str(), r.as_str()))
-        .collect();
+    let mut by_id: BTreeMap<&str, usize> = BTreeMap::new();
+    // Inserted one by one: collecting into a B-tree sorts first, a sort the wasm would
+    // carry once for every key type.
+    by_id.extend(
+        records
+            .people
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.record_id.as_str(), i)),
+    );
+    let mut person_of: BTreeMap<&str, &str> = BTreeMap::new();
+    person_of.extend(links.linked.iter().map(|(p, r)| (p.as_str(), r.as_str())));
     let mut used = vec![false; records.people.len()];
     let mut rows = Vec::with_capacity(list.people.len());
     for p in &list.people {

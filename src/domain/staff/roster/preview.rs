@@ -58,11 +58,15 @@ pub fn preview(list: &Roster, imported: &Imported) -> Preview {
         ..Preview::default()
     };
     // Emails in the export: a person on the list whose email is among them is that row's.
-    let exported: BTreeSet<String> = imported
-        .people
-        .iter()
-        .filter_map(|p| p.email.as_ref().map(|e| e.to_lowercase()))
-        .collect();
+    let mut exported: BTreeSet<String> = BTreeSet::new();
+    // Inserted one by one: collecting into a B-tree sorts first, a sort the wasm would
+    // carry once for every key type.
+    exported.extend(
+        imported
+            .people
+            .iter()
+            .filter_map(|p| p.email.as_ref().map(|e| e.to_lowercase())),
+    );
     // Which line claimed each person on the list, and each new person's keys.
     let mut claimed: BTreeMap<usize, usize> = BTreeMap::new();
     let mut new_keys: BTreeMap<(String, Option<Role>), usize> = BTreeMap::new();
@@ -194,12 +198,13 @@ impl Roster {
             return Err(RosterError::Full);
         }
         let mut next = self.clone();
-        let index: BTreeMap<String, usize> = next
-            .people
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id.clone(), i))
-            .collect();
+        let mut index: BTreeMap<String, usize> = BTreeMap::new();
+        index.extend(
+            next.people
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.id.clone(), i)),
+        );
         let at = |id: &str| index.get(id).copied().ok_or(RosterError::NotFound);
         for id in &preview.unchanged {
             next.people[at(id)?].by_hand = false;
@@ -217,7 +222,8 @@ impl Roster {
         for (id, on) in leavers {
             next.people[at(id)?].leaving_date = Some(*on);
         }
-        let mut ids: BTreeSet<String> = next.people.iter().map(|p| p.id.clone()).collect();
+        let mut ids: BTreeSet<String> = BTreeSet::new();
+        ids.extend(next.people.iter().map(|p| p.id.clone()));
         let mut rng = SeededRng::new(seed);
         for row in &preview.added {
             let id = loop {
