@@ -13,7 +13,7 @@
 
   // Names shared with the wasm (tests/page_scripts.rs).
   /** Every kind the app stores (domain::backup::STORED_KINDS), in a backup's order. */
-  var KINDS = ["settings", "training-profiles", "audits", "staff-records"];
+  var KINDS = ["settings", "training-profiles", "audits", "staff-records", "staff-list"];
   /** Every key the app writes starts with this, in localStorage and in IndexedDB. */
   var KEY_PREFIX = "osw:";
   /** The IndexedDB database and object store that hold the large values (staff records). */

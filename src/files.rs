@@ -119,6 +119,22 @@ pub async fn read_batch(found: &[Found], max_bytes: usize) -> Vec<PickedFile> {
     out
 }
 
+/// Reads one file's bytes, as they are: a staff export's text is decoded by the domain
+/// (`roster::read_table`), which knows its encodings. Refused over `max_bytes`.
+pub async fn read_bytes(file: &web_sys::File, max_bytes: usize) -> Result<Vec<u8>, FileError> {
+    let size = file.size() as usize;
+    if size > max_bytes {
+        return Err(FileError::TooLarge {
+            size,
+            limit: max_bytes,
+        });
+    }
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| FileError::Unreadable)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
 /// Starts the SHA-256 of some bytes by the browser's own crypto (`None` where it offers
 /// none: an insecure origin).
 fn digest(buffer: &wasm_bindgen::JsValue) -> Option<JsFuture> {

@@ -4,6 +4,7 @@
 //! intact, and an import that backs up what it replaces.
 #![cfg(target_arch = "wasm32")]
 
+use online_safety_workbench::domain::backup::STORED_KINDS;
 use online_safety_workbench::domain::envelope::{self, Kind};
 use online_safety_workbench::domain::settings::SchoolSettings;
 use online_safety_workbench::domain::staff::StaffRecords;
@@ -176,9 +177,15 @@ async fn an_import_backs_up_what_it_replaces_and_the_backup_restores() {
     );
 
     let held = stored::inventory().await;
-    assert_eq!(held.len(), 4, "every stored kind is listed");
+    assert_eq!(
+        held.len(),
+        STORED_KINDS.len(),
+        "every stored kind is listed"
+    );
     assert!(held[0].bytes > 0 && held[0].live.is_some());
     assert!(held[3].live.is_none(), "no staff records yet");
+    assert_eq!(held[4].kind, Kind::StaffList);
+    assert!(held[4].live.is_none(), "no staff list yet");
 
     stored::erase_all().await;
     assert!(storage::keys().is_empty());

@@ -1,9 +1,12 @@
 //! Staff training coverage for governors: who is fully trained, by role, and who is due.
 //! Shown on the staff records page, beside the audit's training items and in the report.
+//! With a staff list the figures are over the list (trained of those who must be trained,
+//! naming how many have not started); without one, over the records imported, as before.
 
 use leptos::prelude::*;
 
 use crate::domain::dates::{long, long_time};
+use crate::domain::staff::roster::{self, ListRow, Status};
 use crate::domain::staff::{self, Overall, StaffRecords};
 use crate::state::app;
 
@@ -27,8 +30,14 @@ fn last_updated_day(records: RwSignal<StaffRecords>) -> String {
 /// when the matrix was last updated. The counting is `staff::coverage`'s.
 #[component]
 pub fn CoverageLine() -> impl IntoView {
-    let (records, rows) = (app().staff(), app().matrix());
+    let (records, rows, list) = (app().staff(), app().matrix(), app().list_rows());
     move || {
+        if let Some(line) = list.with(|list| (!list.is_empty()).then(|| list_line(list))) {
+            return format!(
+                "{line} Staff list and records last updated {}.",
+                last_updated_day(records)
+            );
+        }
         rows.with(|rows| {
             if rows.is_empty() {
                 return "No staff training records have been imported yet, so nobody is shown as trained.".to_owned();
@@ -56,8 +65,13 @@ pub fn CoverageLine() -> impl IntoView {
 /// Coverage figures and who is overdue or due soon, from the shared staff matrix.
 #[component]
 pub fn CoverageSummary() -> impl IntoView {
-    let (records, rows) = (app().staff(), app().matrix());
+    let (records, rows, list) = (app().staff(), app().matrix(), app().list_rows());
     move || {
+        if let Some(view) =
+            list.with(|list| (!list.is_empty()).then(|| list_summary(list, records)))
+        {
+            return view;
+        }
         rows.with(|rows| {
             if rows.is_empty() {
                 return view! {
@@ -101,4 +115,76 @@ pub fn CoverageSummary() -> impl IntoView {
             .into_any()
         })
     }
+}
+
+/// Coverage over the staff list in sentences: the governors' figure, by role, and who is
+/// due or overdue.
+fn list_line(list: &[ListRow]) -> String {
+    let c = roster::coverage(list);
+    let roles: Vec<String> = c
+        .by_role
+        .iter()
+        .map(|r| format!("{} {} of {}", r.role.label(), r.trained, r.must_train))
+        .collect();
+    let mut line = c.sentence();
+    if !roles.is_empty() {
+        line.push_str(&format!(" By role: {}.", roles.join("; ")));
+    }
+    line.push_str(&format!(
+        " {} due within 30 days; {} overdue.",
+        c.due_soon, c.overdue
+    ));
+    let out = c.left + c.excluded;
+    if out > 0 {
+        line.push_str(&format!(" {out} who left or are excluded are not counted."));
+    }
+    line
+}
+
+/// The names of people on the list in one state, with their roles, for a list.
+fn named(list: &[ListRow], pick: impl Fn(&ListRow) -> bool) -> Vec<String> {
+    list.iter()
+        .filter(|r| pick(r))
+        .map(|r| format!("{} ({})", r.row.name, r.row.role.label()))
+        .collect()
+}
+
+/// Coverage over the staff list: the figures, a table by role, and who has not started, who
+/// is overdue or due soon, and the records not on the list.
+fn list_summary(list: &[ListRow], records: RwSignal<StaffRecords>) -> AnyView {
+    let c = roster::coverage(list);
+    let not_started = named(list, |r| {
+        r.status.counted() && r.row.overall == Overall::NotStarted
+    });
+    let due = named(list, |r| {
+        matches!(r.status, Status::Overdue { .. } | Status::DueSoon { .. })
+            && r.row.overall != Overall::NotStarted
+    });
+    let not_on_list = named(list, |r| r.status == Status::NotOnList);
+    let updated = last_updated(records);
+    let names = |heading: &'static str, names: Vec<String>| {
+        (!names.is_empty()).then(|| {
+            view! {
+                <p>{format!("{heading} ({}):", names.len())}</p>
+                <ul class="due-list">{names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+            }
+        })
+    };
+    view! {
+        <p class="coverage-figures">{list_line(list)}</p>
+        <p class="muted">{format!("Counted over the staff list. Records last updated {updated}.")}</p>
+        <table class="coverage-table">
+            <caption>"Coverage by role, over the staff list"</caption>
+            <thead><tr><th scope="col">"Role"</th><th scope="col">"Must be trained"</th><th scope="col">"Trained"</th><th scope="col">"Not started"</th></tr></thead>
+            <tbody>
+                {c.by_role.into_iter().map(|r| view! {
+                    <tr><th scope="row">{r.role.label()}</th><td>{r.must_train}</td><td>{format!("{} ({}%)", r.trained, r.percent)}</td><td>{r.not_started}</td></tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+        {names("Not started", not_started)}
+        {names("Overdue or due soon", due)}
+        {names("Records not on the staff list", not_on_list)}
+    }
+    .into_any()
 }

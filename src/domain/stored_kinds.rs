@@ -14,15 +14,17 @@ use serde_json::Value;
 use super::audit::{AcademicYear, AuditBook};
 use super::envelope::{Kind, Versioned};
 use super::settings::SchoolSettings;
+use super::staff::roster::Roster;
 use super::staff::StaffRecords;
 use super::training::TrainingBook;
 
 /// The kinds the app keeps in storage, in the order a backup lists them.
-pub const STORED_KINDS: [Kind; 4] = [
+pub const STORED_KINDS: [Kind; 5] = [
     Kind::Settings,
     Kind::TrainingProfiles,
     Kind::Audits,
     Kind::StaffRecords,
+    Kind::StaffList,
 ];
 
 /// Where a kind is kept.
@@ -65,6 +67,7 @@ pub fn visit<V: Visit>(kind: Kind, v: V) -> Option<V::Out> {
         Kind::TrainingProfiles => Some(v.visit::<TrainingBook>()),
         Kind::Audits => Some(v.visit::<AuditBook>()),
         Kind::StaffRecords => Some(v.visit::<StaffRecords>()),
+        Kind::StaffList => Some(v.visit::<Roster>()),
         Kind::TrainingRecord | Kind::Audit | Kind::FullBackup => None,
     }
 }
@@ -148,6 +151,19 @@ impl Stored for StaffRecords {
 
     fn merge(mine: &Self, theirs: &Self) -> Option<Self> {
         Some(StaffRecords::union(mine, theirs))
+    }
+}
+
+/// The staff list is small (5,000 people at most, a line each): localStorage.
+impl Stored for Roster {
+    const BACKEND: Backend = Backend::Local;
+
+    fn describe(data: &Value) -> String {
+        match list(data, "people").count() {
+            0 => "An empty staff list".to_owned(),
+            1 => "Staff list of 1 person".to_owned(),
+            n => format!("Staff list of {n} people"),
+        }
     }
 }
 

@@ -10,6 +10,7 @@ mod content;
 pub mod lens;
 mod notices;
 mod persisted;
+mod staff_list;
 pub mod stored;
 
 use std::any::Any;
@@ -26,6 +27,7 @@ use crate::domain::envelope::{self, Envelope, ImportError, Kind};
 use crate::domain::room::{self, Share};
 use crate::domain::settings::SchoolSettings;
 use crate::domain::sources::Source;
+use crate::domain::staff::roster::ListRow;
 use crate::domain::staff::{self, Row, StaffRecords};
 use crate::domain::stored_kinds::{self, Stored, Visit};
 use crate::domain::training::{Profile, TrainingBook};
@@ -47,6 +49,8 @@ struct Inner {
     /// Each kind's signal (an `RwSignal` of its type), found by its kind.
     signals: Vec<(Kind, Box<dyn Any + Send + Sync>)>,
     matrix: Option<Memo<Vec<Row>>>,
+    /// The matrix over the staff list (`staff_list.rs`).
+    list_rows: Option<Memo<Vec<ListRow>>>,
 }
 
 /// Where a bundle's storage reaches: how it reads a key known only at run time (a damaged
@@ -102,6 +106,7 @@ impl AppState {
                 entries: Vec::new(),
                 signals: Vec::new(),
                 matrix: None,
+                list_rows: None,
             }),
             library: Library::new(),
         };

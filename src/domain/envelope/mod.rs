@@ -46,6 +46,8 @@ vocabulary! {
         Audits = ("audits", "online-safety audits"),
         /// The DSL's imported staff training records (the matrix).
         StaffRecords = ("staff-records", "staff training records"),
+        /// Everyone the school must train: staff, governors and volunteers.
+        StaffList = ("staff-list", "staff list"),
         /// Everything on the device.
         FullBackup = ("full-backup", "backup"),
     }
@@ -61,6 +63,7 @@ impl Kind {
             Kind::Audit => "an online-safety audit",
             Kind::Audits => "the online-safety audits on a device",
             Kind::StaffRecords => "the staff training records (matrix)",
+            Kind::StaffList => "the staff list",
             Kind::FullBackup => "a full backup",
         }
     }

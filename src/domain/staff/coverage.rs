@@ -16,7 +16,7 @@ pub struct Coverage {
     pub by_role: Vec<(Role, usize, usize, usize)>,
 }
 
-fn percent(part: usize, whole: usize) -> usize {
+pub(super) fn percent(part: usize, whole: usize) -> usize {
     (part * 100).checked_div(whole).unwrap_or(0)
 }
 

@@ -8,8 +8,8 @@ use super::{StaffEntry, StaffRecords};
 use crate::domain::content::{Course, Role};
 use crate::domain::dates::{iso, long};
 use crate::domain::standing::Standing;
-use crate::domain::training::{Evidence, ModuleStatus, Track, Validity};
-use crate::domain::verify::Verdict;
+use crate::domain::training::{Evidence, ModuleStatus, Person, Track, Validity};
+use crate::domain::verify::{Outcome as Checked, Verdict};
 use crate::domain::vocab::vocabulary;
 
 /// An attempt that does not count, and why (its module, its verdict).
@@ -124,8 +124,26 @@ pub struct Row {
 /// Builds a person's row: only verified attempts count, under the same status and expiry
 /// rules as the person's own dashboard; the others are listed with their reasons.
 pub fn row(course: &Course, entry: &StaffEntry, today: NaiveDate) -> Row {
-    let doubts = entry
-        .attempts
+    row_for(
+        course,
+        &entry.record_id,
+        &entry.person,
+        &entry.attempts,
+        today,
+    )
+}
+
+/// A row for `person` with these checked attempts, under `record_id`: [`row`] for a record,
+/// and for someone on the staff list, whose role is the list's and who may have no record
+/// yet (no attempts: every required module not started).
+pub fn row_for(
+    course: &Course,
+    record_id: &str,
+    person: &Person,
+    attempts: &[Checked],
+    today: NaiveDate,
+) -> Row {
+    let doubts = attempts
         .iter()
         .filter(|a| !a.verdict.is_verified())
         .map(|a| Doubt {
@@ -134,10 +152,10 @@ pub fn row(course: &Course, entry: &StaffEntry, today: NaiveDate) -> Row {
         })
         .collect();
     let evidence = Evidence {
-        person: &entry.person,
+        person,
         read: None,
         open: &[],
-        outcomes: &entry.attempts,
+        outcomes: attempts,
     };
     let status = evidence.course_status(course, today);
     let fast = status
@@ -181,10 +199,10 @@ pub fn row(course: &Course, entry: &StaffEntry, today: NaiveDate) -> Row {
         Validity::InProgress => (Overall::NotStarted, None),
     };
     Row {
-        record_id: entry.record_id.clone(),
-        name: entry.person.name.clone(),
-        role: entry.person.role,
-        track: entry.person.track,
+        record_id: record_id.to_owned(),
+        name: person.name.clone(),
+        role: person.role,
+        track: person.track,
         cells,
         overall,
         doubts,

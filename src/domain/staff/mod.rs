@@ -10,7 +10,9 @@
 //! - `matrix.rs`: the matrix rows and cells, filtering and sorting, and CSV;
 //! - `coverage.rs`: coverage figures for governors;
 //! - `batch.rs`: importing a folder: which files are read, the most one import takes, and
-//!   the words for its progress and tally.
+//!   the words for its progress and tally;
+//! - `roster.rs` (and `roster/`): the staff list, everyone who must be trained: read from
+//!   the MIS's export, matched to records, and coverage counted over it.
 
 use std::collections::BTreeMap;
 
@@ -27,6 +29,7 @@ use super::verify::{self, Outcome as Checked, Problem, Verdict};
 mod batch;
 mod coverage;
 mod matrix;
+pub mod roster;
 
 pub use batch::{
     grouped, is_record_file, over_cap, progress, walk_stopped, Tally, WalkBudget, BATCH,
@@ -34,7 +37,8 @@ pub use batch::{
 };
 pub use coverage::{coverage, Coverage};
 pub use matrix::{
-    matrix, neutralise, row, select, to_csv, Cell, Doubt, Overall, Row, Show, SortBy, CSV_NOTE,
+    matrix, neutralise, row, row_for, select, to_csv, Cell, Doubt, Overall, Row, Show, SortBy,
+    CSV_NOTE,
 };
 
 /// The most people the DSL's device keeps (a trust of several schools fits well within it).
