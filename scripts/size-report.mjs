@@ -34,13 +34,17 @@ import { brotliCompressSync, constants } from "node:zlib";
  * - RAISED, against this file's rule, by issue 22's first step (a draw tied to its record and
  *   its start, and superseded versions refused after they were replaced): +0.7 KB on the staff
  *   path (211.5 KB: budget 212, still under the 213 this session began with) and +1.2 KB on
- *   the DSL bundle (381.1 KB: budget 381.5). Stated in issue 22's note for a decision. The DSL bundle is back
+ *   the DSL bundle (381.1 KB: budget 381.5). Stated in issue 22's note for a decision.
+ * - RAISED for issue 23's staff list, a feature the issue asks for and whose size it asks to be
+ *   reported (the MIS export reader, column guessing, the preview, the list's pages, the
+ *   matrix and coverage over the list): the DSL bundle 381.1 -> 426.2 KB (budget 426.5). Stated
+ *   in issue 23's note; lower it as cuts are made. The DSL bundle is back
  *   within 380 KB (379.9) with wasm-opt's --converge (index.html) and one walk for every kind.
  */
 const STAFF_PATH_BUDGET_BYTES = 212 * 1024;
 /** Issue 14's target for the staff path, printed beside the budget until it is met. */
 const STAFF_PATH_TARGET_BYTES = 150 * 1024;
-const DSL_BUNDLE_BUDGET_BYTES = 381.5 * 1024;
+const DSL_BUNDLE_BUDGET_BYTES = 426.5 * 1024;
 
 const args = process.argv.slice(2);
 const reportOnly = args.includes("--report-only");
