@@ -602,3 +602,97 @@ fn an_export_dated_in_the_future_never_freezes_the_entry() {
         "a genuine newer export still does"
     );
 }
+
+/// Two records holding the same verified attempts: what a colleague's file with the name and
+/// record id changed gives under content before the draw was tied to its record.
+fn ann_and_a_copy() -> StaffRecords {
+    let today = day(2026, 12, 12);
+    let mut records = StaffRecords::default();
+    let ann = record("r-ann", "Ann Able", Role::Teaching, day(2026, 12, 7), today);
+    import(&mut records, &[file("ann.json", &ann)], today);
+    let mut copy = records.people[0].clone();
+    copy.record_id = "r-ivy".into();
+    copy.person.name = "Ivy Impostor".into();
+    records.people.push(copy);
+    records
+}
+
+#[test]
+fn an_attempt_two_records_hold_counts_for_neither_whichever_came_first() {
+    let today = day(2026, 12, 12);
+    let records = ann_and_a_copy();
+    let mut reversed = records.clone();
+    reversed.people.reverse();
+    for records in [records, reversed] {
+        let rows = matrix(course(), &records, today);
+        for (row, other) in [("Ann Able", "Ivy Impostor"), ("Ivy Impostor", "Ann Able")] {
+            let row = rows.iter().find(|r| r.name == row).unwrap();
+            assert_eq!(row.overall, Overall::NotStarted, "{}", row.name);
+            assert!(!row.doubts.is_empty());
+            for doubt in &row.doubts {
+                assert_eq!(
+                    doubt.verdict,
+                    Verdict::Unverifiable(Problem::Copied(format!("{other}'s record")))
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn removing_the_copy_gives_the_attempts_back_to_their_record() {
+    let today = day(2026, 12, 12);
+    let mut records = ann_and_a_copy();
+    records.people.retain(|p| p.record_id != "r-ivy");
+    let rows = matrix(course(), &records, today);
+    assert_eq!(rows[0].overall, Overall::Trained);
+    assert!(rows[0].doubts.is_empty());
+}
+
+#[test]
+fn a_copy_the_check_refuses_takes_nothing_from_the_record_it_came_from() {
+    // Under content that ties the draw to its record, the copy is not its own (T4): Ann's
+    // attempts still count, and the copy's say why they do not.
+    let today = day(2026, 12, 12);
+    let ann = record("r-ann", "Ann Able", Role::Teaching, day(2026, 12, 7), today);
+    let mut copied = ann.clone();
+    copied.record_id = "r-ivy".into();
+    copied.person.name = "Ivy Impostor".into();
+    let mut records = StaffRecords::default();
+    import(
+        &mut records,
+        &[file("ivy.json", &copied), file("ann.json", &ann)],
+        today,
+    );
+    let rows = matrix(course(), &records, today);
+    let ann = rows.iter().find(|r| r.name == "Ann Able").unwrap();
+    assert_eq!(ann.overall, Overall::Trained);
+    let ivy = rows.iter().find(|r| r.name == "Ivy Impostor").unwrap();
+    assert_eq!(ivy.overall, Overall::NotStarted);
+    assert!(ivy
+        .doubts
+        .iter()
+        .all(|d| d.verdict == Verdict::Unverifiable(Problem::NotItsOwn)));
+}
+
+#[test]
+fn a_pass_dated_after_its_import_counts_from_the_import() {
+    // Dated after the moment of the import (a device whose clock runs fast): within the
+    // check's day of grace, but the pass is dated no later than the import (T5). Started at
+    // ten and submitted ten minutes later; the DSL imports it at ten.
+    let imported = day(2026, 12, 12);
+    let ann = record("r-ann", "Ann Able", Role::Teaching, imported, imported);
+    let mut records = StaffRecords::default();
+    let now = at(imported);
+    assert!(ann.attempts.iter().all(|a| a.submitted_at.unwrap() > now));
+    records.import(&[file("ann.json", &ann)], keys(), now);
+    let entry = &records.people[0];
+    assert!(entry.attempts.iter().all(|a| a.verdict.is_verified()));
+    assert!(entry.attempts.iter().all(|a| a.submitted_at <= now));
+    let rows = matrix(course(), &records, imported);
+    assert_eq!(rows[0].overall, Overall::Trained);
+    assert!(rows[0]
+        .cells
+        .iter()
+        .all(|c| !matches!(c, Cell::Passed { on, .. } if *on > imported)));
+}

@@ -41,6 +41,10 @@ pub enum Problem {
     /// Restored from a backup file, which anyone could have edited: not counted until the
     /// person's record is imported again and checked.
     RestoredFromFile,
+    /// Another record holds the same attempt (its id, or its module and draw), or this one
+    /// holds it twice: a copy, counted for no one until the DSL removes the record it does
+    /// not belong to. Names the other holders.
+    Copied(String),
 }
 
 impl Problem {
@@ -73,6 +77,7 @@ impl std::fmt::Display for Problem {
             Problem::NotSubmitted => write!(f, "it was never submitted"),
             Problem::RecordedUnchecked => write!(f, "it was imported before the app checked attempts: import the person's record again"),
             Problem::RestoredFromFile => write!(f, "it was restored from a backup file, which could have been edited: import the person's record again to count it"),
+            Problem::Copied(holders) => write!(f, "the same attempt is in {holders}: a copy counts for no one until you remove the record it does not belong to"),
             Problem::ImpossibleDates(d) => write!(f, "{}", match d {
                 DateProblem::SubmittedBeforeStarted => "it was submitted before it was started",
                 DateProblem::ExportedBeforeSubmitted => "the record was exported before the attempt was submitted",
@@ -132,6 +137,10 @@ pub struct Outcome {
     /// Finished in under `FAST_SECONDS_PER_QUESTION` seconds a question.
     #[serde(default)]
     pub fast: bool,
+    /// The seed of its draw, so a copy given a new id is still found (kept since the matrix
+    /// looks for copies; absent in attempts kept before).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed: Option<u64>,
 }
 
 impl Outcome {
@@ -162,6 +171,7 @@ pub fn check(
         score: None,
         verdict: Verdict::Verified,
         fast: false,
+        seed: Some(attempt.seed),
     };
     match judge(keys, record_id, attempt, exported_at, now) {
         Ok((actual, fast)) => {

@@ -212,11 +212,13 @@ pub fn row_for(
 }
 
 /// The whole matrix.
+/// The whole matrix. An attempt two records hold counts for neither (`counted_attempts`).
 pub fn matrix(course: &Course, records: &StaffRecords, today: NaiveDate) -> Vec<Row> {
     records
         .people
         .iter()
-        .map(|p| row(course, p, today))
+        .zip(records.counted_attempts())
+        .map(|(p, attempts)| row_for(course, &p.record_id, &p.person, &attempts, today))
         .collect()
 }
 

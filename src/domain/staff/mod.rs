@@ -27,6 +27,7 @@ use super::training::{check_record_fields, Person, TrainingRecord};
 use super::verify::{self, Outcome as Checked, Problem, Verdict};
 
 mod batch;
+mod copies;
 mod coverage;
 mod matrix;
 pub mod roster;
@@ -521,6 +522,12 @@ fn checked(record: TrainingRecord, sha256: &str, keys: &Keys, now: NaiveDateTime
         .iter()
         .map(|a| verify::check(keys, &record.record_id, a, Some(record.exported_at), now))
         .collect();
+    // Honest dates: a pass counts from no later than the moment it reached the DSL, so a
+    // file (or a device's clock) cannot date one ahead of the check's day of grace.
+    for a in &mut attempts {
+        a.started_at = a.started_at.min(now);
+        a.submitted_at = a.submitted_at.min(now);
+    }
     attempts.sort_by_key(|a| (a.submitted_at, a.started_at));
     StaffEntry {
         record_id: record.record_id,

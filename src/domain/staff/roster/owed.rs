@@ -18,7 +18,7 @@ use crate::domain::content::{Course, CourseInfo, Role};
 use crate::domain::dates::long;
 use crate::domain::envelope::{invalid, ImportError};
 use crate::domain::staff::coverage::percent;
-use crate::domain::staff::{row, row_for, Cell, Overall, Row, StaffRecords};
+use crate::domain::staff::{row_for, Cell, Overall, Row, StaffRecords};
 use crate::domain::standing::Standing;
 use crate::domain::training::{Person, Track};
 
@@ -227,6 +227,7 @@ pub fn list_matrix(
     );
     let mut person_of: BTreeMap<&str, &str> = BTreeMap::new();
     person_of.extend(links.linked.iter().map(|(p, r)| (p.as_str(), r.as_str())));
+    let counted = records.counted_attempts();
     let mut used = vec![false; records.people.len()];
     let mut rows = Vec::with_capacity(list.people.len());
     for p in &list.people {
@@ -236,31 +237,38 @@ pub fn list_matrix(
             .and_then(|r| by_id.get(r))
             .map(|&i| {
                 used[i] = true;
-                &records.people[i]
+                (&records.people[i], &*counted[i])
             });
         let person = Person {
             name: p.name.clone(),
             role: p.role,
             start_date: p.start_date.unwrap_or(today),
-            track: entry.map_or(Track::Induction, |e| e.person.track),
+            track: entry.map_or(Track::Induction, |(e, _)| e.person.track),
         };
-        let (record_id, attempts) = entry.map_or(("", &[][..]), |e| {
-            (e.record_id.as_str(), e.attempts.as_slice())
+        let (record_id, attempts) = entry.map_or(("", &[][..]), |(e, attempts)| {
+            (e.record_id.as_str(), attempts)
         });
         let row = row_for(course, record_id, &person, attempts, today);
         let status = status(course, p, &row, owed, today);
         rows.push(ListRow {
             person_id: Some(p.id.clone()),
-            record_id: entry.map(|e| e.record_id.clone()),
+            record_id: entry.map(|(e, _)| e.record_id.clone()),
             row,
             status,
         });
     }
-    for (entry, _) in records.people.iter().zip(used).filter(|(_, used)| !used) {
+    for ((entry, attempts), _) in records
+        .people
+        .iter()
+        .zip(&counted)
+        .zip(used)
+        .filter(|(_, used)| !used)
+    {
+        let course = &courses[&entry.person.role];
         rows.push(ListRow {
             person_id: None,
             record_id: Some(entry.record_id.clone()),
-            row: row(&courses[&entry.person.role], entry, today),
+            row: row_for(course, &entry.record_id, &entry.person, attempts, today),
             status: Status::NotOnList,
         });
     }
