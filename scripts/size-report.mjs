@@ -40,14 +40,15 @@ import { brotliCompressSync, constants } from "node:zlib";
  *   matrix and coverage over the list): the DSL bundle 381.1 -> 426.2 KB (budget 426.5). Stated
  *   in issue 23's note; lower it as cuts are made.
  * - RAISED for issue 22's copies found across records (staff/copies.rs, the seed kept with
- *   each checked attempt) and honest pass dates: 426.2 -> 430.0 KB (budget 430.5). Stated in
- *   issue 22's note. The DSL bundle is back
+ *   each checked attempt) and honest pass dates: 426.2 -> 430.0 KB. Stated in issue 22's note.
+ * - Lowered to what is achieved once the staff list dropped two sorts and stopped inlining its
+ *   heavy functions: the DSL bundle 426.2 KB (budget 426.5), the staff path 211.1 (211.5). The DSL bundle is back
  *   within 380 KB (379.9) with wasm-opt's --converge (index.html) and one walk for every kind.
  */
-const STAFF_PATH_BUDGET_BYTES = 212 * 1024;
+const STAFF_PATH_BUDGET_BYTES = 211.5 * 1024;
 /** Issue 14's target for the staff path, printed beside the budget until it is met. */
 const STAFF_PATH_TARGET_BYTES = 150 * 1024;
-const DSL_BUNDLE_BUDGET_BYTES = 430.5 * 1024;
+const DSL_BUNDLE_BUDGET_BYTES = 426.5 * 1024;
 
 const args = process.argv.slice(2);
 const reportOnly = args.includes("--report-only");

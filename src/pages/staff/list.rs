@@ -62,6 +62,22 @@ fn previewed(list: &Roster, read: &Result<Imported, MappingError>) -> Result<Pre
     }
 }
 
+/// The preview of the chosen file read through the mapping, if a file is chosen. A function,
+/// not a closure in the view, so the reading and matching are in the wasm once.
+#[inline(never)]
+fn preview_of(
+    chosen: RwSignal<Option<Chosen>>,
+    mapping: RwSignal<Mapping>,
+    list: RwSignal<Roster>,
+) -> Option<Result<Preview, String>> {
+    chosen.with(|c| {
+        c.as_ref().map(|c| {
+            let read = mapping.with(|m| roster::read(&c.table, m));
+            list.with(|l| previewed(l, &read))
+        })
+    })
+}
+
 /// How a preview reads in one sentence.
 fn summary(p: &Preview) -> String {
     format!(
@@ -86,14 +102,7 @@ fn ImportList() -> impl IntoView {
     let leavers = RwSignal::new(BTreeSet::<String>::new());
     let said = RwSignal::new(None::<Result<String, String>>);
     // A closure, not a memo: read once a change, by the view (and by Apply).
-    let preview = move || {
-        chosen.with(|c| {
-            c.as_ref().map(|c| {
-                let read = mapping.with(|m| roster::read(&c.table, m));
-                list.with(|l| previewed(l, &read))
-            })
-        })
-    };
+    let preview = move || preview_of(chosen, mapping, list);
     let on_files = move |picked: Vec<web_sys::File>| {
         let Some(file) = picked.into_iter().next() else {
             return;
@@ -233,23 +242,25 @@ fn Columns(chosen: Chosen, mapping: RwSignal<Mapping>) -> impl IntoView {
     }
 }
 
-/// Who the export adds, changes, leaves unchanged and leaves out, and the rows it cannot use.
-#[component]
-fn PreviewView(preview: Preview, leavers: RwSignal<BTreeSet<String>>) -> impl IntoView {
-    let list = app().staff_list();
-    let name_of = move |id: &str| {
-        list.with_untracked(|l| {
-            l.person(id)
-                .map(|p| format!("{} ({})", p.name, p.role.label()))
-                .unwrap_or_default()
-        })
-    };
-    let added: Vec<String> = preview
-        .added
-        .iter()
-        .map(|p| format!("{} ({})", p.name, p.role.label()))
-        .collect();
-    let changed: Vec<String> = preview
+/// A preview's lines as the DSL reads them: who is added, what changes for whom, the rows
+/// that cannot be used, and the people not in the file (id and name).
+struct Lines {
+    added: Vec<String>,
+    changed: Vec<String>,
+    problems: Vec<String>,
+    leaving: Vec<(String, String)>,
+}
+
+/// A person as a preview names them: their name and role.
+fn who(name: &str, role: Role) -> String {
+    format!("{name} ({})", role.label())
+}
+
+/// The lines of `preview` against `list`. Outside the view, so it is in the wasm once.
+#[inline(never)]
+fn lines(list: &Roster, preview: &Preview) -> Lines {
+    let added = preview.added.iter().map(|p| who(&p.name, p.role)).collect();
+    let changed = preview
         .changed
         .iter()
         .map(|c| {
@@ -257,16 +268,41 @@ fn PreviewView(preview: Preview, leavers: RwSignal<BTreeSet<String>>) -> impl In
             format!("{}: {}", c.incoming.name, fields.join(", ").to_lowercase())
         })
         .collect();
-    let problems: Vec<String> = preview
+    let problems = preview
         .problems
         .iter()
         .map(|p| format!("Line {}: {}.", p.line, p.problem))
         .collect();
-    let leaving: Vec<(String, String)> = preview
+    let leaving = preview
         .leaving
         .iter()
-        .map(|id| (id.clone(), name_of(id)))
+        .map(|id| {
+            (
+                id.clone(),
+                list.person(id)
+                    .map(|p| who(&p.name, p.role))
+                    .unwrap_or_default(),
+            )
+        })
         .collect();
+    Lines {
+        added,
+        changed,
+        problems,
+        leaving,
+    }
+}
+
+/// Who the export adds, changes, leaves unchanged and leaves out, and the rows it cannot use.
+#[component]
+fn PreviewView(preview: Preview, leavers: RwSignal<BTreeSet<String>>) -> impl IntoView {
+    let list = app().staff_list();
+    let Lines {
+        added,
+        changed,
+        problems,
+        leaving,
+    } = list.with_untracked(|l| lines(l, &preview));
     let listed = |items: Vec<String>| {
         view! { <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul> }
     };

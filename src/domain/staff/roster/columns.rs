@@ -117,6 +117,7 @@ pub enum MappingError {
 /// Reads every row through `mapping`: each one a person, or a problem with its line. Cells
 /// are cleaned by the rule of the field they fill (invisible characters removed, line breaks
 /// made spaces) and kept as text: a cell that looks like a formula is just a name.
+#[inline(never)]
 pub fn read(table: &Table, mapping: &Mapping) -> Result<Imported, MappingError> {
     let has = |f: Field| mapping.columns.contains(&f);
     if !has(Field::FullName) && !has(Field::Forename) && !has(Field::Surname) {

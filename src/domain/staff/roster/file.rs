@@ -63,6 +63,7 @@ pub struct Table {
 /// Reads a staff export's bytes into rows. Never fails: what cannot be read is named
 /// (`unclosed_quote`, `cut_off`) and the rows around it are kept. Cells are kept as written,
 /// a formula-looking one included: nothing here is ever evaluated.
+#[inline(never)]
 pub fn read_table(bytes: &[u8]) -> Table {
     let (mut text, encoding) = decode(bytes);
     // Excel's own hint on the first line ("sep=;") names the delimiter; it is taken out and
@@ -84,7 +85,7 @@ pub fn read_table(bytes: &[u8]) -> Table {
         unclosed_quote: None,
         cut_off: false,
     };
-    let starts = records(&text, delimiter, MAX_ROWS + 1, |line, cells| {
+    let starts = records(&text, delimiter, MAX_ROWS + 1, &mut |line, cells| {
         table.rows.push(TableRow { line, cells })
     });
     table.cut_off = table.rows.len() > MAX_ROWS;
@@ -150,10 +151,11 @@ pub(super) fn cp1252(b: u8) -> char {
 
 /// The delimiter that splits the first rows most consistently into more than one cell (a
 /// comma inside quotes does not count), ties going to the comma, then the semicolon.
+#[inline(never)]
 fn sniff(text: &str) -> Delimiter {
     let score = |delimiter| {
         let mut counts = Vec::with_capacity(SNIFF_ROWS);
-        records(text, delimiter, SNIFF_ROWS, |_, cells| {
+        records(text, delimiter, SNIFF_ROWS, &mut |_, cells| {
             counts.push(cells.len())
         });
         let most = counts.iter().copied().max().unwrap_or(0);
@@ -181,11 +183,12 @@ fn sniff(text: &str) -> Delimiter {
 /// counted here: the csv crate places a record after the line break that ended the one
 /// before (blank lines in between not skipped) and counts only LF, where Excel for Mac ends
 /// lines with a lone CR.
+#[inline(never)]
 fn records(
     text: &str,
     delimiter: Delimiter,
     limit: usize,
-    mut row: impl FnMut(usize, Vec<String>),
+    row: &mut dyn FnMut(usize, Vec<String>),
 ) -> Vec<(usize, usize)> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)

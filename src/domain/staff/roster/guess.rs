@@ -130,6 +130,7 @@ fn header_field(cell: &str) -> Option<Field> {
 /// holds no date or email is a header, read by its words; otherwise each column is judged
 /// by its cells: emails, role words, dates (the first such column is the start, the second
 /// the leaving date), and the name in one column ("Able, Ann") or two (first name, surname).
+#[inline(never)]
 pub fn guess(table: &Table) -> Mapping {
     let Some(first) = table.rows.first() else {
         return Mapping::default();

@@ -42,6 +42,7 @@ impl Linking {
 /// to the one person not yet linked with its name (compared by [`fold_name`]) and role. Two
 /// records that could both be one person, or one that could be several people, are
 /// unmatched with the people they could be.
+#[inline(never)]
 pub fn link(list: &Roster, records: &StaffRecords) -> Linking {
     let mut held: BTreeSet<&str> = BTreeSet::new();
     // Inserted one by one: collecting into a B-tree sorts first, a sort the wasm would

@@ -190,6 +190,7 @@ pub struct ListRow {
 /// The matrix over the list: a row for everyone on it, in the list's order, then the records
 /// nobody on it matches. Each person's modules follow their role on the list and their
 /// role's cycle.
+#[inline(never)]
 pub fn list_matrix(
     course: &Course,
     list: &Roster,
@@ -198,21 +199,20 @@ pub fn list_matrix(
     owed: &Requirements,
     today: NaiveDate,
 ) -> Vec<ListRow> {
-    // The course as each role's cycle sees it: only `valid_months` differs.
-    let courses: BTreeMap<Role, Cow<Course>> = Role::ALL
+    // The course as each role's cycle sees it: only `valid_months` differs. One per role, in
+    // `Role::ALL`'s order (a role's variant is its index there): a list, not a map, whose
+    // collecting would sort.
+    let courses: Vec<Cow<Course>> = Role::ALL
         .into_iter()
-        .map(|role| {
-            let c = match owed.of(role).every_months {
-                Some(m) if m != course.info.valid_months => Cow::Owned(Course {
-                    info: CourseInfo {
-                        valid_months: m,
-                        ..course.info.clone()
-                    },
-                    ..course.clone()
-                }),
-                _ => Cow::Borrowed(course),
-            };
-            (role, c)
+        .map(|role| match owed.of(role).every_months {
+            Some(m) if m != course.info.valid_months => Cow::Owned(Course {
+                info: CourseInfo {
+                    valid_months: m,
+                    ..course.info.clone()
+                },
+                ..course.clone()
+            }),
+            _ => Cow::Borrowed(course),
         })
         .collect();
     let mut by_id: BTreeMap<&str, usize> = BTreeMap::new();
@@ -231,7 +231,7 @@ pub fn list_matrix(
     let mut used = vec![false; records.people.len()];
     let mut rows = Vec::with_capacity(list.people.len());
     for p in &list.people {
-        let course = &courses[&p.role];
+        let course = &courses[p.role as usize];
         let entry = person_of
             .get(p.id.as_str())
             .and_then(|r| by_id.get(r))
@@ -264,7 +264,7 @@ pub fn list_matrix(
         .zip(used)
         .filter(|(_, used)| !used)
     {
-        let course = &courses[&entry.person.role];
+        let course = &courses[entry.person.role as usize];
         rows.push(ListRow {
             person_id: None,
             record_id: Some(entry.record_id.clone()),
@@ -397,6 +397,7 @@ impl ListCoverage {
 }
 
 /// Coverage over the matrix of the list.
+#[inline(never)]
 pub fn coverage(rows: &[ListRow]) -> ListCoverage {
     let count = |f: &dyn Fn(&ListRow) -> bool| rows.iter().filter(|r| f(r)).count();
     let not_started = |r: &ListRow| r.status.counted() && r.row.overall == Overall::NotStarted;
@@ -430,5 +431,18 @@ pub fn coverage(rows: &[ListRow]) -> ListCoverage {
         not_required: count(&|r| r.status == Status::NotRequired),
         not_on_list: count(&|r| r.status == Status::NotOnList),
         by_role,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_roles_variant_is_its_place_in_every_role() {
+        // `list_matrix` finds each role's course by the role's variant.
+        for (i, role) in Role::ALL.into_iter().enumerate() {
+            assert_eq!(role as usize, i);
+        }
     }
 }

@@ -9,7 +9,6 @@ use chrono::NaiveDate;
 
 use super::columns::{Field, Imported, Incoming, Problem, RowProblem};
 use super::{fold_name, Roster, RosterEntry, RosterError};
-use crate::domain::content::Role;
 use crate::domain::rng::{make_id, SeededRng};
 use crate::domain::staff::MAX_PEOPLE;
 use crate::domain::text::Texts;
@@ -44,6 +43,7 @@ pub struct Preview {
 /// one name); someone whose email is no longer in it can be (their email changed). A row
 /// that could be several people is a problem, not a guess. A blank cell never erases what
 /// the list holds.
+#[inline(never)]
 pub fn preview(list: &Roster, imported: &Imported) -> Preview {
     let mut by_email: BTreeMap<String, usize> = BTreeMap::new();
     let mut by_name: BTreeMap<String, Vec<usize>> = BTreeMap::new();
@@ -69,7 +69,9 @@ pub fn preview(list: &Roster, imported: &Imported) -> Preview {
     );
     // Which line claimed each person on the list, and each new person's keys.
     let mut claimed: BTreeMap<usize, usize> = BTreeMap::new();
-    let mut new_keys: BTreeMap<(String, Option<Role>), usize> = BTreeMap::new();
+    // A new person's key: "@" and their email, else their role's id, ":" and their name (no
+    // role's id starts with "@" or holds ":", so two keys never meet).
+    let mut new_keys: BTreeMap<String, usize> = BTreeMap::new();
     for row in &imported.people {
         let email = row.email.as_ref().map(|e| e.to_lowercase());
         let name = row.folded();
@@ -128,8 +130,8 @@ pub fn preview(list: &Roster, imported: &Imported) -> Preview {
             Ok(None) => {
                 // The same new person twice: by email, else by name and role.
                 let key = match email {
-                    Some(e) => (e, None),
-                    None => (name, Some(row.role)),
+                    Some(e) => format!("@{e}"),
+                    None => format!("{}:{name}", row.role.id()),
                 };
                 if let Some(&line) = new_keys.get(&key) {
                     out.problems.push(problem(Problem::SamePersonAs(line)));
@@ -147,7 +149,17 @@ pub fn preview(list: &Roster, imported: &Imported) -> Preview {
         .filter(|(i, p)| !claimed.contains_key(i) && !p.by_hand && p.leaving_date.is_none())
         .map(|(_, p)| p.id.clone())
         .collect();
-    out.problems.sort_by_key(|p| p.line);
+    // In line order, rows of one line kept as they came: an insertion sort, stable as
+    // `sort_by_key` is, without a sort's code in the wasm for this one type. Both runs (the
+    // read's problems, then these) are nearly in order already, so it moves little.
+    let problems = &mut out.problems;
+    for i in 1..problems.len() {
+        let mut j = i;
+        while j > 0 && problems[j - 1].line > problems[j].line {
+            problems.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     out
 }
 
@@ -188,6 +200,7 @@ impl Roster {
     /// and formal training kept), new people added with new ids (from `seed`), and the
     /// leavers the DSL chose given their leaving dates. Anyone matched is now kept by the
     /// export. Refused, leaving the list as it was, when the result would break its rules.
+    #[inline(never)]
     pub fn apply(
         &self,
         preview: &Preview,
