@@ -109,7 +109,8 @@ impl Verdict {
     /// The verdict and its reason, in words.
     pub fn describe(&self) -> String {
         match self {
-            Verdict::Verified => "Verified".into(),
+            // Only what the check shows: not that the person answered it themselves.
+            Verdict::Verified => "Consistent with the course".into(),
             Verdict::Altered { stated, actual } => {
                 format!("Altered: stated {stated}%, the answers score {actual}%")
             }

@@ -303,7 +303,7 @@ fn Progress(course: &'static Course, keys: Keys<'static>) -> impl IntoView {
                     <button type="button" on:click=export>"Export my training record"</button>
                     <button type="button" class="danger" on:click=erase>"Erase my data from this device"</button>
                 </div>
-                <p class="muted">"The exported record is a JSON file with every quiz attempt and answer. Send it to the DSL. Their copy of the app checks that each attempt is one the app made and that its answers pass; it cannot tell who answered."</p>
+                <p class="muted">"The exported record is a JSON file with every quiz attempt and answer. Send it to the DSL. Their copy of the app checks that each attempt is what the app makes for you and that its answers pass; it cannot tell who answered, so your DSL may ask you to take a quiz at school."</p>
             </section>
         }
         .into_any()
