@@ -696,3 +696,69 @@ fn a_pass_dated_after_its_import_counts_from_the_import() {
         .iter()
         .all(|c| !matches!(c, Cell::Passed { on, .. } if *on > imported)));
 }
+
+/// Ann's record as her device exports it on `exported`, on `track` from `start`.
+fn ann_on(track: Track, start: NaiveDate, exported: NaiveDate) -> TrainingRecord {
+    let mut who = person("Ann Able", Role::Teaching, track);
+    who.start_date = start;
+    let mut profile = Profile::new("r-ann".into(), who, at(day(2026, 12, 7)));
+    pass_all(&mut profile, day(2026, 12, 7));
+    if exported > day(2026, 12, 12) {
+        profile
+            .attempts
+            .push(take("r-ann", "four-cs", "r-ann-later", at(exported), 0));
+    }
+    TrainingRecord::of(&profile, course(), exported.and_hms_opt(18, 0, 0).unwrap())
+}
+
+#[test]
+fn a_file_that_would_change_a_persons_track_or_start_date_waits_for_the_dsl() {
+    // T7: a file carrying a colleague's record id, name and role, but another track and start
+    // date, changes nothing until the DSL decides; its attempts are added either way.
+    let today = day(2026, 12, 21);
+    let start = day(2026, 9, 1);
+    let mut records = StaffRecords::default();
+    let first = ann_on(Track::Induction, start, day(2026, 12, 12));
+    import(&mut records, &[file("ann.json", &first)], today);
+    let later = ann_on(Track::Refresher, day(2027, 1, 4), day(2026, 12, 20));
+    let results = records.import(&[file("ann-2.json", &later)], keys(), at(today));
+    let Outcome::Conflict(conflict) = &results[0].outcome else {
+        panic!("{:?}", results[0].outcome);
+    };
+    assert_eq!(
+        conflict.changes,
+        [
+            "track: Induction to Refresher",
+            "start date: 1 September 2026 to 4 January 2027"
+        ]
+    );
+    let before = records.clone();
+    assert_eq!(records.people[0].person.track, Track::Induction);
+
+    // Keep the details held: the new attempt is added, the track and start date stay.
+    let mut kept = before.clone();
+    kept.settle((**conflict).clone(), Settle::Keep, at(today))
+        .unwrap();
+    assert_eq!(kept.people[0].person.track, Track::Induction);
+    assert_eq!(kept.people[0].person.start_date, start);
+    assert_eq!(
+        kept.people[0].attempts.len(),
+        before.people[0].attempts.len() + 1
+    );
+
+    // Take the file's details.
+    let mut taken = before.clone();
+    taken
+        .settle((**conflict).clone(), Settle::Replace, at(today))
+        .unwrap();
+    assert_eq!(taken.people[0].person.track, Track::Refresher);
+    assert_eq!(taken.people[0].person.start_date, day(2027, 1, 4));
+    assert_eq!(taken.people.len(), 1);
+    assert_eq!(taken.people[0].attempts.len(), kept.people[0].attempts.len());
+
+    // The same details in a newer file merge as before.
+    let same = ann_on(Track::Induction, start, day(2026, 12, 20));
+    let mut merged = before.clone();
+    let results = merged.import(&[file("ann-3.json", &same)], keys(), at(today));
+    assert!(matches!(results[0].outcome, Outcome::Merged { .. }), "{:?}", results[0].outcome);
+}

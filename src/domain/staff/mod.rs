@@ -250,21 +250,28 @@ pub enum Outcome {
     Failed(ImportError),
 }
 
-/// A record whose id the DSL already holds under another name or role.
+/// A record whose id the DSL already holds under another name or role, or a newer record of
+/// the same person that would change their track or start date: one person's details change
+/// only by the DSL's decision.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Conflict {
     /// Who the id belongs to now.
     pub held: Person,
     /// The incoming record, checked, ready to apply if the DSL says so.
     pub incoming: StaffEntry,
+    /// For the same person, what the file would change ("track: Induction to Refresher");
+    /// empty when the id is held for someone else.
+    pub changes: Vec<String>,
 }
 
 /// What the DSL decides about a conflict.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Settle {
-    /// Keep what is held; the incoming file is not used.
+    /// Keep what is held; the incoming file is not used. For a change of details: the
+    /// file's attempts are added, the details held are kept.
     Keep,
-    /// The incoming record replaces what is held under its id.
+    /// The incoming record replaces what is held under its id. For a change of details: the
+    /// file's attempts are added and its details taken.
     Replace,
     /// Keep both: the incoming record is held under a new id of its own.
     KeepBoth,
@@ -337,6 +344,14 @@ impl StaffRecords {
                         Outcome::Conflict(Box::new(Conflict {
                             held: self.people[i].person.clone(),
                             incoming,
+                            changes: Vec::new(),
+                        }))
+                    }
+                    Some(&i) if !changes(&self.people[i], &incoming, now).is_empty() => {
+                        Outcome::Conflict(Box::new(Conflict {
+                            held: self.people[i].person.clone(),
+                            changes: changes(&self.people[i], &incoming, now),
+                            incoming,
                         }))
                     }
                     Some(&i) => {
@@ -392,7 +407,29 @@ impl StaffRecords {
         decision: Settle,
         now: NaiveDateTime,
     ) -> Result<(), ImportError> {
-        let Conflict { incoming, .. } = conflict;
+        let Conflict {
+            incoming, changes, ..
+        } = conflict;
+        if !changes.is_empty() && decision != Settle::KeepBoth {
+            // The same person: the file's attempts are added either way; the decision says
+            // whose details stand. Merged into a copy, so nothing changes if it breaks a rule.
+            let Some(i) = self
+                .people
+                .iter()
+                .position(|p| p.record_id == incoming.record_id)
+            else {
+                return Ok(());
+            };
+            let mut entry = self.people[i].clone();
+            let held = entry.person.clone();
+            merge(&mut entry, incoming, now);
+            if decision == Settle::Keep {
+                entry.person = held;
+            }
+            self.people[i] = entry.checked()?;
+            self.updated_at = Some(now);
+            return Ok(());
+        }
         match decision {
             Settle::Keep => return Ok(()),
             Settle::Replace => {
@@ -543,6 +580,39 @@ fn checked(record: TrainingRecord, sha256: &str, keys: &Keys, now: NaiveDateTime
 }
 
 /// Adds what is new in `incoming` to the same person's entry.
+/// Whether `incoming` is a newer export of `entry`'s record, whose details it would take. A
+/// date in the future never freezes the entry against genuine updates.
+fn newer(entry: &StaffEntry, incoming: &StaffEntry, now: NaiveDateTime) -> bool {
+    let possible = |t: NaiveDateTime| t <= now + Duration::days(1);
+    possible(incoming.exported_at)
+        && (incoming.exported_at > entry.exported_at || !possible(entry.exported_at))
+}
+
+/// What a newer export of the same person would change in the details that decide what they
+/// owe: their track and start date (name and role are `same_person`'s). Empty when nothing.
+fn changes(entry: &StaffEntry, incoming: &StaffEntry, now: NaiveDateTime) -> Vec<String> {
+    let (held, new) = (&entry.person, &incoming.person);
+    if !newer(entry, incoming, now) {
+        return Vec::new();
+    }
+    let mut changes = Vec::new();
+    if held.track != new.track {
+        changes.push(format!(
+            "track: {} to {}",
+            held.track.label(),
+            new.track.label()
+        ));
+    }
+    if held.start_date != new.start_date {
+        changes.push(format!(
+            "start date: {} to {}",
+            crate::domain::dates::long(held.start_date),
+            crate::domain::dates::long(new.start_date)
+        ));
+    }
+    changes
+}
+
 fn merge(entry: &mut StaffEntry, incoming: StaffEntry, now: NaiveDateTime) -> Outcome {
     let name = entry.person.name.clone();
     for file in incoming.files {
@@ -571,12 +641,9 @@ fn merge(entry: &mut StaffEntry, incoming: StaffEntry, now: NaiveDateTime) -> Ou
     entry
         .attempts
         .sort_by_key(|a| (a.submitted_at, a.started_at));
-    // A newer export updates the person (a new track, a corrected spelling), but a date in
-    // the future never freezes the entry against genuine updates.
-    let possible = |t: NaiveDateTime| t <= now + Duration::days(1);
-    if possible(incoming.exported_at)
-        && (incoming.exported_at > entry.exported_at || !possible(entry.exported_at))
-    {
+    // A newer export updates the person (a corrected spelling; a new track or start date
+    // only once the DSL has agreed, see `changes`).
+    if newer(entry, &incoming, now) {
         entry.person = incoming.person;
         entry.exported_at = incoming.exported_at;
     }

@@ -37,18 +37,26 @@ pub fn Conflicts(
             (!list.is_empty()).then(|| view! {
                 <section class="card" aria-labelledby="conflicts-heading">
                     <h2 id="conflicts-heading">"Records that need a decision"</h2>
-                    <p>"A record id belongs to one person. These files carry an id already held under another name or role, for example copied from someone's certificate. Decide what to do with each."</p>
+                    <p>"A record id belongs to one person, and a person's details change only when you agree. These files carry an id already held under another name or role (for example copied from someone's certificate), or would change someone's track or start date. Decide what to do with each."</p>
                     <ul class="plain-list">
                         {list.into_iter().enumerate().map(|(at, (file, c))| view! {
                             // The group is inside the item: a list item keeps its own role.
                             <li class="conflict"><div role="group" aria-label=format!("Decision for {file}")>
-                                <p>{format!("{file}: \u{201c}{}\u{201d} ({}) uses the record id {}, held for \u{201c}{}\u{201d} ({}).",
-                                    c.incoming.person.name, c.incoming.person.role.label(), c.incoming.record_id, c.held.name, c.held.role.label())}</p>
-                                <div class="actions">
-                                    <button type="button" on:click=move |_| settle(at, Settle::Keep)>{format!("Keep {}", c.held.name)}</button>
-                                    <button type="button" class="secondary" on:click=move |_| settle(at, Settle::Replace)>{format!("Replace with {}", c.incoming.person.name)}</button>
-                                    <button type="button" class="secondary" on:click=move |_| settle(at, Settle::KeepBoth)>"Keep both, as two people"</button>
-                                </div>
+                                {if c.changes.is_empty() { view! {
+                                    <p>{format!("{file}: \u{201c}{}\u{201d} ({}) uses the record id {}, held for \u{201c}{}\u{201d} ({}).",
+                                        c.incoming.person.name, c.incoming.person.role.label(), c.incoming.record_id, c.held.name, c.held.role.label())}</p>
+                                    <div class="actions">
+                                        <button type="button" on:click=move |_| settle(at, Settle::Keep)>{format!("Keep {}", c.held.name)}</button>
+                                        <button type="button" class="secondary" on:click=move |_| settle(at, Settle::Replace)>{format!("Replace with {}", c.incoming.person.name)}</button>
+                                        <button type="button" class="secondary" on:click=move |_| settle(at, Settle::KeepBoth)>"Keep both, as two people"</button>
+                                    </div>
+                                }.into_any() } else { view! {
+                                    <p>{format!("{file}: a newer record of \u{201c}{}\u{201d} would change their {}. Its attempts are added either way.", c.held.name, c.changes.join(", "))}</p>
+                                    <div class="actions">
+                                        <button type="button" on:click=move |_| settle(at, Settle::Keep)>"Keep the details held"</button>
+                                        <button type="button" class="secondary" on:click=move |_| settle(at, Settle::Replace)>"Take the file's details"</button>
+                                    </div>
+                                }.into_any() }}
                             </div></li>
                         }).collect_view()}
                     </ul>

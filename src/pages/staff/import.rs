@@ -190,12 +190,19 @@ fn reported(result: FileResult, clashes: &mut Vec<(String, Conflict)>) -> FileRe
         )),
         Outcome::AlreadyHere { name } => Ok(format!("{name}: already up to date.")),
         Outcome::Conflict(conflict) => {
-            let line = format!(
-                "{}: its record id is held for {} ({}). Nothing is changed until you decide below.",
-                conflict.incoming.person.name,
-                conflict.held.name,
-                conflict.held.role.label()
-            );
+            let line = match conflict.changes.is_empty() {
+                true => format!(
+                    "{}: its record id is held for {} ({}). Nothing is changed until you decide below.",
+                    conflict.incoming.person.name,
+                    conflict.held.name,
+                    conflict.held.role.label()
+                ),
+                false => format!(
+                    "{}: it would change their {}. Nothing is changed until you decide below.",
+                    conflict.held.name,
+                    conflict.changes.join(", ")
+                ),
+            };
             clashes.push((result.file.clone(), *conflict));
             Ok(line)
         }
