@@ -42,13 +42,16 @@ import { brotliCompressSync, constants } from "node:zlib";
  * - RAISED for issue 22's copies found across records (staff/copies.rs, the seed kept with
  *   each checked attempt) and honest pass dates: 426.2 -> 430.0 KB. Stated in issue 22's note.
  * - Lowered to what is achieved once the staff list dropped two sorts and stopped inlining its
- *   heavy functions: the DSL bundle 426.2 KB (budget 426.5), the staff path 211.1 (211.5). The DSL bundle is back
+ *   heavy functions: the DSL bundle 426.2 KB (budget 426.5), the staff path 211.1 (211.5).
+ * - RAISED for issue 22's items 4 and 5 (a change to a person's track or start date waits for
+ *   the DSL's decision; the words that say what the check proves): the DSL bundle 426.2 ->
+ *   427.5 KB (budget 428). Stated in issue 22's note. The DSL bundle is back
  *   within 380 KB (379.9) with wasm-opt's --converge (index.html) and one walk for every kind.
  */
 const STAFF_PATH_BUDGET_BYTES = 211.5 * 1024;
 /** Issue 14's target for the staff path, printed beside the budget until it is met. */
 const STAFF_PATH_TARGET_BYTES = 150 * 1024;
-const DSL_BUNDLE_BUDGET_BYTES = 426.5 * 1024;
+const DSL_BUNDLE_BUDGET_BYTES = 428 * 1024;
 
 const args = process.argv.slice(2);
 const reportOnly = args.includes("--report-only");

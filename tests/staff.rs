@@ -728,7 +728,7 @@ fn a_file_that_would_change_a_persons_track_or_start_date_waits_for_the_dsl() {
     assert_eq!(
         conflict.changes,
         [
-            "track: Induction to Refresher",
+            "track: Induction to Annual refresher",
             "start date: 1 September 2026 to 4 January 2027"
         ]
     );
@@ -754,11 +754,18 @@ fn a_file_that_would_change_a_persons_track_or_start_date_waits_for_the_dsl() {
     assert_eq!(taken.people[0].person.track, Track::Refresher);
     assert_eq!(taken.people[0].person.start_date, day(2027, 1, 4));
     assert_eq!(taken.people.len(), 1);
-    assert_eq!(taken.people[0].attempts.len(), kept.people[0].attempts.len());
+    assert_eq!(
+        taken.people[0].attempts.len(),
+        kept.people[0].attempts.len()
+    );
 
     // The same details in a newer file merge as before.
     let same = ann_on(Track::Induction, start, day(2026, 12, 20));
     let mut merged = before.clone();
     let results = merged.import(&[file("ann-3.json", &same)], keys(), at(today));
-    assert!(matches!(results[0].outcome, Outcome::Merged { .. }), "{:?}", results[0].outcome);
+    assert!(
+        matches!(results[0].outcome, Outcome::Merged { .. }),
+        "{:?}",
+        results[0].outcome
+    );
 }

@@ -288,7 +288,7 @@ pub fn select(
 
 /// What the check means, and what it cannot prove, said wherever the figures go: the CSV's
 /// first line, and under the coverage figures (staff page, audit, governors' report).
-pub const CSV_NOTE: &str = "Only attempts consistent with the course count: the file's answers pass the course's quiz and the file is what the app makes (its own question draw for that record and time, possible dates, an unedited score). This does not prove who answered: a member of staff could make a passing file without taking the quiz. Where that matters, have people take the quiz at school, in a session you supervise.";
+pub const CSV_NOTE: &str = "Only attempts consistent with the course count: the answers pass the quiz, and the question draw (for that record and time), dates and score are what the app makes. This cannot show who answered: a passing file can be made without taking the quiz. Where that matters, have staff take the quiz at school in a session you supervise.";
 
 /// A spreadsheet never runs a cell as a formula: a cell that starts like one (= + - @, a
 /// tab or a carriage return) gets a leading apostrophe.

@@ -615,6 +615,7 @@ fn changes(entry: &StaffEntry, incoming: &StaffEntry, now: NaiveDateTime) -> Vec
 
 fn merge(entry: &mut StaffEntry, incoming: StaffEntry, now: NaiveDateTime) -> Outcome {
     let name = entry.person.name.clone();
+    let takes_details = newer(entry, &incoming, now);
     for file in incoming.files {
         if !entry.files.contains(&file) {
             entry.files.push(file);
@@ -643,7 +644,7 @@ fn merge(entry: &mut StaffEntry, incoming: StaffEntry, now: NaiveDateTime) -> Ou
         .sort_by_key(|a| (a.submitted_at, a.started_at));
     // A newer export updates the person (a corrected spelling; a new track or start date
     // only once the DSL has agreed, see `changes`).
-    if newer(entry, &incoming, now) {
+    if takes_details {
         entry.person = incoming.person;
         entry.exported_at = incoming.exported_at;
     }

@@ -43,7 +43,7 @@ pub fn StaffHome() -> impl IntoView {
 }
 
 /// What the check means, said wherever the matrix is shown.
-const WHAT_IT_MEANS: &str = "Each attempt in a record is checked against the course: its questions must be the ones the app draws for that record at that time, its dates must be possible, and its answers must earn the score it states. Only attempts consistent with the course count. This shows that a file is what the app makes and that its answers pass the quiz; it cannot show who answered, and a member of staff could make a passing file without taking the quiz. Where that matters, have people take the quiz at school, in a session you supervise, and look out for attempts flagged as finished implausibly fast.";
+const WHAT_IT_MEANS: &str = "Each attempt is checked against the course: its questions must be the app's draw for that record and time, its dates possible, and its score what its answers earn. Only attempts consistent with the course count. This cannot show who answered: a passing file can be made without taking the quiz. Where that matters, have staff take the quiz at school in a session you supervise, and watch for attempts flagged as finished implausibly fast.";
 
 /// The page: importing records, their conflicts, the staff list, coverage and the matrix.
 #[component]
