@@ -123,9 +123,7 @@ fn read_checked<T: Versioned>(data: Value) -> Result<(T, Vec<Repair>), ImportErr
     checked(&text)
 }
 
-/// Reads compact text as a `T` and checks it, repairing. Called from three places per kind:
-/// never inlined, so its reading code is in the wasm once per kind.
-#[inline(never)]
+/// Reads compact text as a `T` and checks it, repairing.
 fn checked<T: Versioned>(text: &str) -> Result<(T, Vec<Repair>), ImportError> {
     let mut value: T = read_text(text)?;
     let mut texts = Texts::repairing();
