@@ -94,8 +94,20 @@ pub fn take(
     started: NaiveDateTime,
     wrong: usize,
 ) -> Attempt {
+    take_with(record_id, module_id, id, started, wrong, None)
+}
+
+/// [`take`], with the training session `code` typed before the quiz.
+pub fn take_with(
+    record_id: &str,
+    module_id: &str,
+    id: &str,
+    started: NaiveDateTime,
+    wrong: usize,
+    code: Option<&str>,
+) -> Attempt {
     let module = module(module_id);
-    let mut a = quiz::start(course(), module, record_id, id.into(), started);
+    let mut a = quiz::start(course(), module, record_id, id.into(), code, started);
     for (i, drawn) in a.questions.clone().iter().enumerate() {
         let q = module
             .questions
