@@ -769,3 +769,52 @@ fn a_file_that_would_change_a_persons_track_or_start_date_waits_for_the_dsl() {
         results[0].outcome
     );
 }
+
+#[test]
+fn a_doctored_copy_imported_first_never_hides_the_genuine_file() {
+    // T8: a copy of Cy's file with the answers emptied and 100% stated, saved under a name
+    // that sorts first. Whichever order the files come in, Cy's genuine attempts count and
+    // the doctored ones show as altered; the genuine file is never "already up to date".
+    let today = day(2026, 12, 12);
+    let cy = record("r-cy", "Cy Cole", Role::Teaching, day(2026, 12, 7), today);
+    let mut doctored = cy.clone();
+    for a in &mut doctored.attempts {
+        a.answers.clear();
+        if let Some(score) = a.score.as_mut() {
+            (score.correct, score.percent, score.passed) = (score.total, 100, true);
+        }
+    }
+    let (fake, real) = (
+        file("a-cy.json", &doctored),
+        file("training-record-cy.json", &cy),
+    );
+    for files in [[fake.clone(), real.clone()], [real, fake]] {
+        let mut records = StaffRecords::default();
+        let outcomes = import(&mut records, &files, today);
+        assert!(
+            outcomes
+                .iter()
+                .all(|o| matches!(o, Outcome::Added { .. } | Outcome::Merged { .. })),
+            "{outcomes:?}"
+        );
+        let rows = matrix(course(), &records, &[], today);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].overall, Overall::Trained);
+        assert_eq!(rows[0].doubts.len(), cy.attempts.len());
+        assert!(rows[0].doubts.iter().all(|d| matches!(
+            d.verdict,
+            Verdict::Altered {
+                stated: 100,
+                actual: 0
+            }
+        )));
+        // Imported again, nothing is added twice.
+        let again = import(&mut records, &files, today);
+        assert!(
+            again
+                .iter()
+                .all(|o| matches!(o, Outcome::AlreadyHere { .. })),
+            "{again:?}"
+        );
+    }
+}

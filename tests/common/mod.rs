@@ -138,14 +138,11 @@ pub fn pass_all(p: &mut Profile, date: NaiveDate) {
         .iter()
         .map(|m| m.id.clone())
         .collect();
-    for (i, m) in ids.iter().enumerate() {
-        p.attempts.push(take(
-            &p.id,
-            m,
-            &format!("{}-a{i}-{date}", p.id),
-            at(date),
-            0,
-        ));
+    // Ids unique to the module, as the app's random ones are: another track's file holds
+    // other modules under other ids.
+    for m in &ids {
+        p.attempts
+            .push(take(&p.id, m, &format!("{}-{m}-{date}", p.id), at(date), 0));
     }
 }
 
