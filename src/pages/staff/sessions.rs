@@ -81,31 +81,39 @@ pub fn Sessions() -> impl IntoView {
                 </div>
                 <div class="actions"><button type="submit">"Open the session"</button></div>
             </form>
-            {move || list.with(|l| l.sessions.clone()).into_iter().map(|s| view! { <SessionCard session=s /> }).collect_view()}
+            <For
+                each=move || list.with(|l| l.sessions.iter().map(|s| s.code.clone()).collect::<Vec<_>>())
+                key=|code| code.clone()
+                children=|code| view! { <SessionCard code /> }
+            />
         </section>
     }
 }
 
-/// One session: its code and times, and its register.
+/// One session: its code and times, and its register (read afresh from the list, so marking
+/// someone keeps the register open).
 #[component]
-fn SessionCard(session: Session) -> impl IntoView {
+fn SessionCard(code: String) -> impl IntoView {
     let app = app();
     let (list, records) = (app.staff_list(), app.staff());
-    let code = session.code.clone();
-    let heading = format!("{}: {}", session.title, session.when());
-    let present = session.register.len();
+    let session = {
+        let code = code.clone();
+        Memo::new(move |_| list.with(|l| l.sessions.iter().find(|s| s.code == code).cloned()))
+    };
     let showing = RwSignal::new(false);
     let problem = RwSignal::new(None::<String>);
     let extra = RwSignal::new(String::new());
-    // Everyone the DSL could mark: the staff list and the records' people, once each.
-    let names = move || {
+    // Everyone the DSL could mark: the staff list and the records' people, once each. A memo,
+    // so marking someone (a change to the list) does not rebuild the register under the
+    // DSL's focus.
+    let names = Memo::new(move |_| {
         let mut names: Vec<String> =
             list.with(|l| l.people.iter().map(|p| p.name.clone()).collect());
         records.with(|r| names.extend(r.people.iter().map(|p| p.person.name.clone())));
         names.sort_by_cached_key(|n| fold_name(n));
         names.dedup_by(|a, b| fold_name(a) == fold_name(b));
         names
-    };
+    });
     let mark = {
         let code = code.clone();
         move |name: String, here: bool| {
@@ -121,8 +129,9 @@ fn SessionCard(session: Session) -> impl IntoView {
     };
     let remove = {
         let code = code.clone();
-        let title = session.title.clone();
         move |_| {
+            let title =
+                session.with_untracked(|s| s.as_ref().map(|s| s.title.clone()).unwrap_or_default());
             if browser::confirm(&format!(
                 "Remove the session \"{title}\"? Passes taken in it will count as self-reported."
             )) {
@@ -131,12 +140,14 @@ fn SessionCard(session: Session) -> impl IntoView {
         }
     };
     let register = {
-        let (session, mark) = (session.clone(), mark.clone());
+        let (code, mark) = (code.clone(), mark.clone());
         move || {
-            let mark = mark.clone();
-            names().into_iter().enumerate().map(|(i, name)| {
-                let id = format!("register-{}-{i}", session.code);
-                let here = session.attended(&name);
+            names.get().into_iter().enumerate().map(|(i, name)| {
+                let id = format!("register-{code}-{i}");
+                let here = {
+                    let name = name.clone();
+                    move || session.with(|s| s.as_ref().is_some_and(|s| s.attended(&name)))
+                };
                 let mark = mark.clone();
                 let label = name.clone();
                 view! {
@@ -150,17 +161,19 @@ fn SessionCard(session: Session) -> impl IntoView {
     };
     let add_id = format!("register-add-{code}");
     let add = move |_| {
-        let name = extra.get_untracked();
-        mark(name, true);
+        mark(extra.get_untracked(), true);
         if problem.get_untracked().is_none() {
             extra.set(String::new());
         }
     };
+    let heading =
+        move || session.with(|s| s.as_ref().map(|s| format!("{}: {}", s.title, s.when())));
+    let present = move || session.with(|s| s.as_ref().map_or(0, |s| s.register.len()));
     view! {
         <article class="card session">
             <h3>{heading}</h3>
             <p>"Code: "<strong class="session-code">{show_code(&code)}</strong></p>
-            <p>{format!("{present} marked present.")}</p>
+            <p>{move || format!("{} marked present.", present())}</p>
             <div class="actions">
                 <button type="button" class="secondary" aria-expanded=move || showing.get().to_string() on:click=move |_| showing.update(|s| *s = !*s)>
                     {move || if showing.get() { "Hide the register" } else { "Mark who attended" }}
