@@ -103,12 +103,13 @@ fn SessionCard(code: String) -> impl IntoView {
     let showing = RwSignal::new(false);
     let problem = RwSignal::new(None::<String>);
     let extra = RwSignal::new(String::new());
-    // Everyone the DSL could mark: the staff list and the records' people, once each. A memo,
-    // so marking someone (a change to the list) does not rebuild the register under the
-    // DSL's focus.
+    // Everyone the DSL could mark: the staff list, the records' people and anyone already on
+    // the register, once each. A memo, so marking someone already shown (a change to the
+    // list) does not rebuild the register under the DSL's focus.
     let names = Memo::new(move |_| {
         let mut names: Vec<String> =
             list.with(|l| l.people.iter().map(|p| p.name.clone()).collect());
+        session.with(|s| names.extend(s.iter().flat_map(|s| s.register.iter().cloned())));
         records.with(|r| names.extend(r.people.iter().map(|p| p.person.name.clone())));
         names.sort_by_cached_key(|n| fold_name(n));
         names.dedup_by(|a, b| fold_name(a) == fold_name(b));
