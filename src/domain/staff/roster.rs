@@ -13,7 +13,9 @@
 //! - `words.rs`: the MIS's role words and UK dates;
 //! - `preview.rs`: who an export adds, changes, leaves unchanged and leaves out, and applying it;
 //! - `link.rs`: training records matched to people on the list;
-//! - `owed.rs`: what each role owes, each person's status and coverage over the list.
+//! - `owed.rs`: what each role owes, each person's status and coverage over the list;
+//! - `chase.rs`: who is outstanding by role, their emails as one line, and a calendar of
+//!   expiry dates.
 
 use std::collections::BTreeSet;
 
@@ -25,6 +27,7 @@ use crate::domain::content::Role;
 use crate::domain::envelope::{invalid, Entries, ImportError, Kind, Versioned};
 use crate::domain::text::{Rule, Texts};
 
+mod chase;
 mod columns;
 mod file;
 mod guess;
@@ -33,6 +36,10 @@ mod owed;
 mod preview;
 mod words;
 
+pub use chase::{
+    calendar, email_list, expiries, ics_text, outstanding, Chase, EmailList, Expiry, Owing,
+    RoleChase,
+};
 pub use columns::{read, Field, Imported, Incoming, Mapping, MappingError, Problem, RowProblem};
 pub use file::{read_table, Delimiter, Encoding, Table, TableRow};
 pub use guess::guess;
