@@ -5,8 +5,10 @@
 //! - `conflicts.rs`: records that need the DSL's decision;
 //! - `list.rs`: the staff list: read from the MIS's export, previewed and applied, and one
 //!   person added, edited or removed by hand;
+//! - `chase.rs`: who is outstanding and due, printed, copied as emails or as a calendar;
 //! - `matrix.rs`: the matrix, its filters, pages and exports.
 
+mod chase;
 mod conflicts;
 mod import;
 mod list;
@@ -22,6 +24,7 @@ use crate::domain::content::{Course, Keys};
 use crate::domain::envelope::Kind;
 use crate::domain::staff::Conflict;
 use crate::state::{app, Loading};
+use chase::Outstanding;
 use conflicts::Conflicts;
 use import::ImportRecords;
 use list::StaffList;
@@ -64,6 +67,7 @@ fn Records(course: &'static Course, keys: Keys<'static>) -> impl IntoView {
             <h2 id="coverage-heading">"Coverage"</h2>
             <CoverageSummary />
         </section>
+        <Outstanding course />
         <Matrix course />
     }
 }
