@@ -4,8 +4,9 @@
 // coverage counted over the list, naming who has not started; one person added, edited and
 // removed by hand; the next term's export marking a leaver; and the governors' report page 1
 // saying the list-based figure. Then chasing who is outstanding: the list by role, printed
-// on its own, copied as one To line, and the expiry dates downloaded as a calendar. The clock is fixed: content 2026.2 was released on 25
-// November 2026, so every genuine attempt is dated on or after that day.
+// on its own, copied as one To line, and the expiry dates downloaded as a calendar. The
+// clock is fixed: content 2026.2 was released on 25 November 2026, so every genuine attempt
+// is dated on or after that day.
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { test, expect, expectAxeClean, ready } from "./fixtures";
