@@ -67,18 +67,21 @@ pub fn print() {
 }
 
 /// Prints only the element with id `id`: while the dialog is open the page carries
-/// `data-print-only`, and the print stylesheet hides everything else (style/dsl.css).
-/// `print()` returns once the dialog closes.
+/// `data-print-only` and the element `data-printing`, and the print stylesheet hides
+/// everything else (style/dsl.css). `print()` returns once the dialog closes.
 pub fn print_only(id: &str) {
-    let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let (Some(root), Some(target)) = (document.document_element(), document.get_element_by_id(id))
     else {
         return;
     };
     let _ = root.set_attribute("data-print-only", id);
+    let _ = target.set_attribute("data-printing", "");
     print();
     let _ = root.remove_attribute("data-print-only");
+    let _ = target.remove_attribute("data-printing");
 }
 
 /// Puts `text` on the clipboard; false where the browser refuses (an insecure origin, or

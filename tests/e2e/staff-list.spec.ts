@@ -200,13 +200,19 @@ test("a DSL chases who is outstanding: prints the list alone, copies names and e
   // Print: only this list, while the dialog is open.
   await page.evaluate(() => {
     (window as unknown as { printed: string[] }).printed = [];
-    window.print = () => (window as unknown as { printed: string[] }).printed.push(document.documentElement.dataset.printOnly ?? "");
+    window.print = () =>
+      (window as unknown as { printed: string[] }).printed.push(
+        `${document.documentElement.dataset.printOnly} ${document.querySelector("[data-printing]")?.id}`,
+      );
   });
   await outstanding.getByRole("button", { name: "Print this list" }).click();
-  expect(await page.evaluate(() => (window as unknown as { printed: string[] }).printed)).toEqual(["outstanding"]);
+  expect(await page.evaluate(() => (window as unknown as { printed: string[] }).printed)).toEqual(["outstanding outstanding"]);
   expect(await page.evaluate(() => document.documentElement.dataset.printOnly)).toBeUndefined();
   // What the paper shows while it is open: the list, without its buttons, and nothing else.
-  await page.evaluate(() => (document.documentElement.dataset.printOnly = "outstanding"));
+  await page.evaluate(() => {
+    document.documentElement.dataset.printOnly = "outstanding";
+    document.getElementById("outstanding")!.dataset.printing = "";
+  });
   await page.emulateMedia({ media: "print" });
   await expect(outstanding.getByRole("heading", { name: "Outstanding and due" })).toBeVisible();
   await expect(outstanding.getByRole("row", { name: /^Grace Green/ })).toBeVisible();
@@ -214,7 +220,10 @@ test("a DSL chases who is outstanding: prints the list alone, copies names and e
   await expect(page.getByRole("heading", { name: "Who is trained" })).toBeHidden();
   await expect(page.getByRole("heading", { name: "Staff list", exact: true })).toBeHidden();
   await expect(page.locator("main h1")).toBeHidden();
-  await page.evaluate(() => delete document.documentElement.dataset.printOnly);
+  await page.evaluate(() => {
+    delete document.documentElement.dataset.printOnly;
+    delete document.getElementById("outstanding")!.dataset.printing;
+  });
   await expect(page.getByRole("heading", { name: "Who is trained" })).toBeVisible();
   await page.emulateMedia({ media: "screen" });
 });

@@ -43,7 +43,7 @@ pub use chase::{
 pub use columns::{read, Field, Imported, Incoming, Mapping, MappingError, Problem, RowProblem};
 pub use file::{read_table, Delimiter, Encoding, Table, TableRow};
 pub use guess::guess;
-pub use link::{link, Linking, Unmatched};
+pub use link::{hand_out_text, link, HandOut, Linking, Unmatched, HANDED_OUT};
 pub use owed::{
     coverage, list_matrix, ListCoverage, ListRow, Requirement, Requirements, RoleCoverage, Status,
     DEFAULT_GRACE_DAYS,

@@ -6,10 +6,12 @@
 //! - `list.rs`: the staff list: read from the MIS's export, previewed and applied, and one
 //!   person added, edited or removed by hand;
 //! - `chase.rs`: who is outstanding and due, printed, copied as emails or as a calendar;
+//! - `ids.rs`: record ids handed out in advance, printed or copied;
 //! - `matrix.rs`: the matrix, its filters, pages and exports.
 
 mod chase;
 mod conflicts;
+mod ids;
 mod import;
 mod list;
 mod matrix;
@@ -26,6 +28,7 @@ use crate::domain::staff::Conflict;
 use crate::state::{app, Loading};
 use chase::Outstanding;
 use conflicts::Conflicts;
+use ids::HandOutIds;
 use import::ImportRecords;
 use list::StaffList;
 use matrix::Matrix;
@@ -63,6 +66,7 @@ fn Records(course: &'static Course, keys: Keys<'static>) -> impl IntoView {
         <ImportRecords keys conflicts />
         <Conflicts conflicts />
         <StaffList />
+        <HandOutIds />
         <section aria-labelledby="coverage-heading">
             <h2 id="coverage-heading">"Coverage"</h2>
             <CoverageSummary />
