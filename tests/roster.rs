@@ -764,3 +764,33 @@ fn record_ids_handed_out_in_advance_match_exactly_and_an_unused_one_still_matche
     assert!(Profile::given_id(&"r".repeat(101)).is_err());
     assert!(Profile::given_id("r-\u{202e}1a2b").is_err());
 }
+
+#[test]
+fn what_each_role_owes_is_kept_with_the_list_and_checked_at_every_door() {
+    let mut list = autumn_list();
+    assert_eq!(
+        list.owed,
+        Requirements::default(),
+        "KCSIE's until the DSL sets them"
+    );
+    list.owed.grace_days = 14;
+    list.owed.roles[2].every_months = Some(36);
+    let text = envelope::to_json(&list, at(day(2026, 12, 1)), None);
+    let back: Roster = envelope::unwrap(&text).unwrap();
+    assert_eq!(back.owed, list.owed);
+
+    // A list stored before the requirements were kept loads with KCSIE's.
+    let mut old = serde_json::to_value(&list).unwrap();
+    old.as_object_mut().unwrap().remove("owed");
+    let old: Roster = serde_json::from_value(old).unwrap();
+    assert_eq!(old.owed, Requirements::default());
+
+    // A cycle out of range: refused from a file, put back to KCSIE's (and said) when stored.
+    let mut bad = list.clone();
+    bad.owed.roles[0].every_months = Some(0);
+    assert!(bad.clone().check(&mut Texts::strict()).is_err());
+    let mut texts = Texts::repairing();
+    bad.check(&mut texts).unwrap();
+    assert_eq!(bad.owed, Requirements::default());
+    assert_eq!(bad.people, list.people, "nobody is lost");
+}

@@ -226,4 +226,23 @@ test("a DSL chases who is outstanding: prints the list alone, copies names and e
   });
   await expect(page.getByRole("heading", { name: "Who is trained" })).toBeVisible();
   await page.emulateMedia({ media: "screen" });
+
+  // Record ids handed out in advance: everyone still at the school with no record gets one;
+  // the link with the id fills it in on the training page's new profile.
+  const ids = page.getByRole("region", { name: "Record ids to hand out" });
+  await ids.getByRole("button", { name: "Give record ids to everyone without one" }).click();
+  await expect(ids.getByRole("status")).toHaveText("35 people were given a record id.");
+  const sheet = ids.getByRole("table", { name: "Record ids not yet used (35)" });
+  await expect(sheet.getByRole("row", { name: /^Ann Able/ })).toHaveCount(0);
+  const graceId = (await sheet.getByRole("row", { name: /^Grace Green/ }).getByRole("cell").nth(1).textContent())!;
+  expect(graceId).toMatch(/^r-[0-9a-f]{16}$/);
+  await ids.getByRole("button", { name: "Copy the ids for an email" }).click();
+  await expect(ids.getByRole("status")).toContainText("The record ids are copied");
+  const idText = await page.evaluate(() => navigator.clipboard.readText());
+  expect(idText).toContain(`Grace Green (Teaching staff): ${graceId}\n`);
+  expect(idText).toContain("enter this record id");
+  await expectAxeClean(page);
+  await page.goto(`/training#record=${graceId}`);
+  await expect(page.getByLabel("Record id from your DSL (optional)")).toHaveValue(graceId);
+  await expectAxeClean(page);
 });

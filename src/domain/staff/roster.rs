@@ -194,10 +194,15 @@ pub(crate) fn is_email(text: &str) -> bool {
     }
 }
 
-/// Everyone the school must train.
+/// Everyone the school must train, and what each role owes.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Roster {
     pub people: Vec<RosterEntry>,
+    /// What each role owes and new starters' grace, set on the Settings page (KCSIE's
+    /// defaults until then). Kept with the list rather than in the school settings: only
+    /// the DSL's pages read it, so the staff's bundle does not carry its reader.
+    #[serde(default)]
+    pub owed: Requirements,
 }
 
 impl Roster {
@@ -207,6 +212,14 @@ impl Roster {
     pub fn check(&mut self, texts: &mut Texts) -> Result<(), ImportError> {
         if self.people.len() > MAX_PEOPLE {
             return Err(invalid("people", "there are more than 5,000 people"));
+        }
+        if let Err(e) = self.owed.check() {
+            // Stored or restored: KCSIE's defaults, said; imported: refused.
+            if !texts.repairs() {
+                return Err(e);
+            }
+            texts.noted("owed", e.to_string());
+            self.owed = Requirements::default();
         }
         let (mut ids, mut records) = (BTreeSet::new(), BTreeSet::new());
         for (i, p) in self.people.iter_mut().enumerate() {
@@ -447,6 +460,7 @@ mod tests {
             people: (0..MAX_PEOPLE)
                 .map(|i| entry(&format!("p-{i}"), "A"))
                 .collect(),
+            ..Roster::default()
         };
         assert_eq!(list.add(entry("p-x", "B")), Err(RosterError::Full));
         assert!(list.check(&mut Texts::strict()).is_ok());
