@@ -8,7 +8,7 @@ use crate::components::fields::{Field, Input, ListField};
 use crate::components::loading::when_loaded;
 use crate::components::page_head::PageHead;
 use crate::domain::content::Role;
-use crate::domain::envelope::Kind;
+use crate::domain::envelope::{ImportError, Kind};
 use crate::domain::policy;
 use crate::domain::settings::SchoolSettings;
 use crate::domain::staff::roster::{Requirement, Requirements};
@@ -132,7 +132,12 @@ fn Owed() -> impl IntoView {
     let said = RwSignal::new(None::<String>);
     let edit = move |change: &dyn Fn(&mut Requirements) -> Result<(), String>| {
         let mut next = list.with_untracked(|l| l.owed.clone());
-        let checked = change(&mut next).and_then(|()| next.check().map_err(|e| e.to_string()));
+        let checked = change(&mut next).and_then(|()| {
+            next.check().map_err(|e| match e {
+                ImportError::InvalidField { problem, .. } => format!("{problem}."),
+                other => other.to_string(),
+            })
+        });
         match checked {
             Ok(()) => {
                 list.update(|l| l.owed = next);

@@ -227,6 +227,30 @@ test("a DSL chases who is outstanding: prints the list alone, copies names and e
   await expect(page.getByRole("heading", { name: "Who is trained" })).toBeVisible();
   await page.emulateMedia({ media: "screen" });
 
+  // Someone excluded with a reason leaves the chase and stays on the list.
+  await page.getByRole("button", { name: "Edit Grace Green" }).click();
+  await form(page).getByLabel("Excluded from the figures: why (optional)").fill("Long-term absence");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Grace Green's details are saved.")).toBeVisible();
+  await expect(outstanding.getByRole("row", { name: /^Grace Green/ })).toHaveCount(0);
+  await expect(rows).toHaveCount(34);
+  await expect(matrixRow(page, /^Grace Green/)).toContainText("Excluded from the figures");
+
+  // New starters' grace, set in Settings: two weeks instead of four.
+  await page.goto("/settings");
+  const grace = page.getByLabel("New starters' grace period (days)");
+  await expect(grace).toHaveValue("28");
+  await grace.fill("400");
+  await grace.press("Tab");
+  await expect(page.getByRole("status").filter({ hasText: "Not saved" })).toHaveText("Not saved: the grace period is more than a year.");
+  await grace.fill("14");
+  await grace.press("Tab");
+  await expect(page.getByLabel("Governor: must be trained")).toBeChecked();
+  await expect(page.getByLabel("DSL or deputy DSL: formal training every (months)")).toHaveValue("24");
+  await expectAxeClean(page);
+  await page.goto("/staff");
+  await expect(outstanding.getByRole("row", { name: /^Gail Ward/ }).getByRole("cell").nth(1)).toHaveText("New starter, due by 8 December 2026");
+
   // Record ids handed out in advance: everyone still at the school with no record gets one;
   // the link with the id fills it in on the training page's new profile.
   const ids = page.getByRole("region", { name: "Record ids to hand out" });
