@@ -235,8 +235,9 @@ fn names_and_emails_make_one_to_line_and_those_without_an_email_are_named() {
     assert_eq!(got.with_email, 4);
     assert_eq!(got.without_email, ["Cath Cole"]);
 
-    // A name with a comma, a semicolon or a quote is quoted, so the To line still splits
-    // into the right people; an apostrophe or hyphen needs nothing.
+    // A name with a comma, a semicolon, a full stop or a quote is quoted, so the To line
+    // still splits into the right people; an apostrophe, a hyphen or an accent needs
+    // nothing.
     let chase = |name: &str, email: &str| Chase {
         person_id: format!("p-{email}"),
         name: name.into(),
@@ -252,11 +253,12 @@ fn names_and_emails_make_one_to_line_and_those_without_an_email_are_named() {
             chase("Jo; Jones", "j@s.org"),
             chase("Sam \"Sid\" Smith", "s@s.org"),
             chase("Siân O'Brien-Price", "o@s.org"),
+            chase("Dr. Zoë O’Neill", "z@s.org"),
         ],
     }];
     assert_eq!(
         email_list(&odd).to,
-        r#""Adeyemi, Femi" <f@s.org>; "Jo; Jones" <j@s.org>; "Sam \"Sid\" Smith" <s@s.org>; Siân O'Brien-Price <o@s.org>"#
+        r#""Adeyemi, Femi" <f@s.org>; "Jo; Jones" <j@s.org>; "Sam \"Sid\" Smith" <s@s.org>; Siân O'Brien-Price <o@s.org>; "Dr. Zoë O’Neill" <z@s.org>"#
     );
     assert_eq!(email_list(&[]), Default::default());
 }

@@ -138,12 +138,16 @@ pub struct EmailList {
     pub without_email: Vec<String>,
 }
 
-/// A display name as an address header takes it (RFC 5322): as it is when it is only
-/// letters, digits, spaces and the few marks a name may hold unquoted; otherwise in double
-/// quotes, with any quote or backslash in it escaped.
+/// A display name as an address header takes it (RFC 5322, with RFC 6532's UTF-8): as it
+/// is when it is only words (letters, digits, the marks an atom may hold, any non-ASCII
+/// letter or mark such as an accent or ’) and spaces; otherwise, as with a comma, semicolon
+/// or full stop, in double quotes, with any quote or backslash in it escaped.
 fn display_name(name: &str) -> String {
     let plain = name.chars().all(|c| {
-        c.is_alphanumeric() || c == ' ' || matches!(c, '\'' | '-' | '!' | '#' | '&' | '*' | '+')
+        c.is_ascii_alphanumeric()
+            || c == ' '
+            || "!#$%&'*+-/=?^_`{|}~".contains(c)
+            || (!c.is_ascii() && !c.is_control())
     });
     if plain {
         return name.to_owned();
