@@ -6,7 +6,7 @@
 
 use std::fmt::Write;
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 
 use super::{ListRow, Roster, Status};
 use crate::domain::content::Role;
@@ -248,6 +248,12 @@ fn ics_line(out: &mut String, line: &str) {
     out.push_str("\r\n");
 }
 
+/// A day as iCalendar writes it: "20271126". By hand: chrono's `format` would bring its
+/// whole formatter into the wasm.
+fn ics_day(day: NaiveDate) -> String {
+    format!("{:04}{:02}{:02}", day.year(), day.month(), day.day())
+}
+
 /// A calendar (RFC 5545) with one all-day event per expiry, on the day the training
 /// expires, for the DSL to import. Each event's UID is the person's id on the list, so
 /// importing a newer calendar moves their event rather than adding a second. `stamp`: when
@@ -258,7 +264,13 @@ pub fn calendar(expiries: &[Expiry], school: &str, stamp: NaiveDateTime) -> Opti
         return None;
     }
     let mut out = String::new();
-    let stamp = stamp.format("%Y%m%dT%H%M%SZ").to_string();
+    let stamp = format!(
+        "{}T{:02}{:02}{:02}Z",
+        ics_day(stamp.date()),
+        stamp.hour(),
+        stamp.minute(),
+        stamp.second()
+    );
     for line in [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -284,8 +296,8 @@ pub fn calendar(expiries: &[Expiry], school: &str, stamp: NaiveDateTime) -> Opti
                 ics_text(&format!("training-expiry-{}@online-safety-workbench", e.person_id))
             ),
             format!("DTSTAMP:{stamp}"),
-            format!("DTSTART;VALUE=DATE:{}", e.on.format("%Y%m%d")),
-            format!("DTEND;VALUE=DATE:{}", next.format("%Y%m%d")),
+            format!("DTSTART;VALUE=DATE:{}", ics_day(e.on)),
+            format!("DTEND;VALUE=DATE:{}", ics_day(next)),
             format!(
                 "SUMMARY:{}",
                 ics_text(&format!("Online safety training expires: {}", e.name))
