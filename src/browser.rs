@@ -14,6 +14,18 @@ pub fn now() -> NaiveDateTime {
         .unwrap_or_default()
 }
 
+/// The time now in UTC, to the second (a calendar file's stamp).
+pub fn now_utc() -> NaiveDateTime {
+    let d = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(
+        d.get_utc_full_year() as i32,
+        d.get_utc_month() + 1,
+        d.get_utc_date(),
+    )
+    .and_then(|day| day.and_hms_opt(d.get_utc_hours(), d.get_utc_minutes(), d.get_utc_seconds()))
+    .unwrap_or_default()
+}
+
 /// The device's local date.
 pub fn today() -> NaiveDate {
     now().date()
@@ -88,6 +100,38 @@ pub fn print() {
     if let Some(window) = web_sys::window() {
         let _ = window.print();
     }
+}
+
+/// Prints only the element with id `id`: while the dialog is open the page carries
+/// `data-print-only` and the element `data-printing`, and the print stylesheet hides
+/// everything else (style/dsl.css). `print()` returns once the dialog closes.
+pub fn print_only(id: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let (Some(root), Some(target)) = (document.document_element(), document.get_element_by_id(id))
+    else {
+        return;
+    };
+    let _ = root.set_attribute("data-print-only", id);
+    let _ = target.set_attribute("data-printing", "");
+    print();
+    let _ = root.remove_attribute("data-print-only");
+    let _ = target.remove_attribute("data-printing");
+}
+
+/// Puts `text` on the clipboard; false where the browser refuses (an insecure origin, or
+/// permission withheld), for the page to offer the text to copy by hand.
+pub async fn copy_text(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let clipboard = window.navigator().clipboard();
+    // Undefined outside a secure context.
+    if clipboard.is_undefined() {
+        return false;
+    }
+    JsFuture::from(clipboard.write_text(text)).await.is_ok()
 }
 
 /// Asks before a destructive action; false when the user cancels or no dialog is possible.

@@ -17,10 +17,12 @@ use common::{at, course, day, keys, pass_all, person};
 use online_safety_workbench::domain::content::Role;
 use online_safety_workbench::domain::envelope;
 use online_safety_workbench::domain::staff::roster::{
-    coverage, guess, link, list_matrix, preview, read, read_table, Delimiter, Encoding, Field,
-    FormalTraining, Imported, Linking, Problem, Requirements, Roster, RosterEntry, Status,
+    coverage, guess, hand_out_text, link, list_matrix, preview, read, read_table, Delimiter,
+    Encoding, Field, FormalTraining, Imported, Linking, Problem, Requirements, Roster, RosterEntry,
+    Status, HANDED_OUT,
 };
 use online_safety_workbench::domain::staff::{Cell, RecordFile, StaffRecords};
+use online_safety_workbench::domain::text::Texts;
 use online_safety_workbench::domain::training::{Profile, Track, TrainingRecord};
 
 fn fixture(name: &str) -> Vec<u8> {
@@ -697,4 +699,98 @@ fn two_thousand_people_import_and_preview() {
         again.changed.len(),
         again.leaving.len(),
     );
+}
+
+#[test]
+fn record_ids_handed_out_in_advance_match_exactly_and_an_unused_one_still_matches_by_name() {
+    let mut list = Roster::default();
+    for (id, name, role) in [
+        ("p-1", "Ann Able", Role::Teaching),
+        ("p-2", "Bob Baker", Role::Support),
+        ("p-3", "Len Left", Role::Teaching),
+    ] {
+        list.add(RosterEntry::new(id.into(), name.into(), role))
+            .unwrap();
+    }
+    let today = day(2026, 12, 7);
+    list.people[2].leaving_date = Some(day(2026, 8, 31));
+    assert_eq!(list.hand_out_ids(today, 7), 2, "not the leaver");
+    let given: Vec<String> = list.people[..2]
+        .iter()
+        .map(|p| p.record_id.clone().unwrap())
+        .collect();
+    assert!(given
+        .iter()
+        .all(|id| id.len() == 18 && id.starts_with("r-")));
+    assert_ne!(given[0], given[1]);
+    assert_eq!(list.people[2].record_id, None);
+    assert_eq!(list.hand_out_ids(today, 8), 0, "an id once given stays");
+    let mut again = list.clone();
+    assert!(again.check(&mut Texts::strict()).is_ok());
+
+    // The sheet, and the text for an email: each person's id, then what to do.
+    let nobody = link(&list, &StaffRecords::default());
+    let sheet = list.handed_out(&nobody, today);
+    assert_eq!(sheet.len(), 2);
+    let text = hand_out_text(&sheet);
+    assert!(text.starts_with(&format!(
+        "Ann Able (Teaching staff): {}\nBob Baker (Support staff): {}\n\n",
+        given[0], given[1]
+    )));
+    assert!(text.ends_with(&format!("{HANDED_OUT}\n")));
+
+    // Ann's device used her id, under another name: an exact match. Bob made his profile
+    // without his: matched by name and role, and his record's id takes the unused one's
+    // place.
+    let on = day(2026, 12, 7);
+    let held = records(&[
+        record(&given[0], "Annie Able-Smith", Role::Teaching, on),
+        record("r-bobs-own", "Bob Baker", Role::Support, on),
+    ]);
+    let links = link(&list, &held);
+    assert_eq!(links.record_of("p-1"), Some(given[0].as_str()));
+    assert_eq!(links.new, [("p-2".to_owned(), "r-bobs-own".to_owned())]);
+    list.remember(&links.new);
+    assert_eq!(list.people[1].record_id.as_deref(), Some("r-bobs-own"));
+    assert!(list.handed_out(&link(&list, &held), today).is_empty());
+
+    // The staff side takes a given id as typed, one word within the id rule.
+    assert_eq!(Profile::given_id("  "), Ok(None));
+    assert_eq!(
+        Profile::given_id(" r-1a2b3c4d5e6f7a8b "),
+        Ok(Some("r-1a2b3c4d5e6f7a8b".into()))
+    );
+    assert!(Profile::given_id("r-1a2b 3c4d").is_err());
+    assert!(Profile::given_id(&"r".repeat(101)).is_err());
+    assert!(Profile::given_id("r-\u{202e}1a2b").is_err());
+}
+
+#[test]
+fn what_each_role_owes_is_kept_with_the_list_and_checked_at_every_door() {
+    let mut list = autumn_list();
+    assert_eq!(
+        list.owed,
+        Requirements::default(),
+        "KCSIE's until the DSL sets them"
+    );
+    list.owed.grace_days = 14;
+    list.owed.roles[2].every_months = Some(36);
+    let text = envelope::to_json(&list, at(day(2026, 12, 1)), None);
+    let back: Roster = envelope::unwrap(&text).unwrap();
+    assert_eq!(back.owed, list.owed);
+
+    // A list stored before the requirements were kept loads with KCSIE's.
+    let mut old = serde_json::to_value(&list).unwrap();
+    old.as_object_mut().unwrap().remove("owed");
+    let old: Roster = serde_json::from_value(old).unwrap();
+    assert_eq!(old.owed, Requirements::default());
+
+    // A cycle out of range: refused from a file, put back to KCSIE's (and said) when stored.
+    let mut bad = list.clone();
+    bad.owed.roles[0].every_months = Some(0);
+    assert!(bad.clone().check(&mut Texts::strict()).is_err());
+    let mut texts = Texts::repairing();
+    bad.check(&mut texts).unwrap();
+    assert_eq!(bad.owed, Requirements::default());
+    assert_eq!(bad.people, list.people, "nobody is lost");
 }

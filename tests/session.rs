@@ -243,6 +243,7 @@ fn the_list_counts_supervised_training_apart_for_governors() {
             person("p-di", "Di Dunn"),
         ],
         sessions: vec![session],
+        ..Roster::default()
     };
     let links = roster::link(&list, &held);
     let rows = roster::list_matrix(

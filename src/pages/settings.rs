@@ -7,10 +7,13 @@ use crate::browser;
 use crate::components::fields::{Field, Input, ListField};
 use crate::components::loading::when_loaded;
 use crate::components::page_head::PageHead;
+use crate::domain::content::Role;
+use crate::domain::envelope::{ImportError, Kind};
 use crate::domain::policy;
 use crate::domain::settings::SchoolSettings;
+use crate::domain::staff::roster::{Requirement, Requirements};
 use crate::domain::text::Rule;
-use crate::state::{app, Lens};
+use crate::state::{app, Lens, Loading};
 
 /// What the policy itself says about its review dates, as hints beside the date fields.
 fn review_hints(text: &str) -> (String, String) {
@@ -105,5 +108,129 @@ fn Settings(text: &'static str) -> impl IntoView {
             </fieldset>
             <button type="button" class="secondary" on:click=reset>"Reset to the policy's values"</button>
         </form>
+        <Owed />
     }
+}
+
+/// A number of months as typed: blank is `None`.
+fn months(typed: &str) -> Result<Option<u32>, String> {
+    match typed.trim() {
+        "" => Ok(None),
+        t => t
+            .parse()
+            .map(Some)
+            .map_err(|_| format!("\u{201c}{t}\u{201d} is not a number of months.")),
+    }
+}
+
+/// What each role owes and new starters' grace, kept with the staff list (`Roster::owed`):
+/// a change is saved only when it keeps the rules (`Requirements::check`), else it says why.
+#[component]
+fn Owed() -> impl IntoView {
+    let app = app();
+    let list = app.staff_list();
+    let said = RwSignal::new(None::<String>);
+    let edit = move |change: &dyn Fn(&mut Requirements) -> Result<(), String>| {
+        let mut next = list.with_untracked(|l| l.owed.clone());
+        let checked = change(&mut next).and_then(|()| {
+            next.check().map_err(|e| match e {
+                ImportError::InvalidField { problem, .. } => format!("{problem}."),
+                other => other.to_string(),
+            })
+        });
+        match checked {
+            Ok(()) => {
+                list.update(|l| l.owed = next);
+                said.set(None);
+            }
+            Err(why) => said.set(Some(format!("Not saved: {why}"))),
+        }
+    };
+    // The role's requirement to change, added with KCSIE's default if the list lacks it.
+    fn of(owed: &mut Requirements, role: Role) -> &mut Requirement {
+        if !owed.roles.iter().any(|r| r.role == role) {
+            owed.roles.push(Requirements::default().of(role));
+        }
+        owed.roles
+            .iter_mut()
+            .find(|r| r.role == role)
+            .expect("added above")
+    }
+    let shown = move |role: Role, part: fn(&Requirement) -> Option<u32>| {
+        list.with(|l| {
+            part(&l.owed.of(role))
+                .map(|m| m.to_string())
+                .unwrap_or_default()
+        })
+    };
+    let row = move |role: Role| {
+        let id = role.id();
+        view! {
+            <tr>
+                <th scope="row">{role.label()}</th>
+                <td>
+                    <input type="checkbox" id=format!("owed-{id}-required") aria-label=format!("{}: must be trained", role.label())
+                        prop:checked=move || list.with(|l| l.owed.of(role).required)
+                        on:change=move |ev| { let on = event_target_checked(&ev); edit(&|o| { of(o, role).required = on; Ok(()) }) } />
+                </td>
+                <td>
+                    <input type="text" inputmode="numeric" size="4" id=format!("owed-{id}-every") aria-label=format!("{}: refresher every (months)", role.label())
+                        prop:value=move || shown(role, |r| r.every_months)
+                        on:change=move |ev| { let typed = event_target_value(&ev); edit(&|o| { of(o, role).every_months = months(&typed)?; Ok(()) }) } />
+                </td>
+                <td>
+                    <input type="text" inputmode="numeric" size="4" id=format!("owed-{id}-formal") aria-label=format!("{}: formal training every (months)", role.label())
+                        prop:value=move || shown(role, |r| r.formal_months)
+                        on:change=move |ev| { let typed = event_target_value(&ev); edit(&|o| { of(o, role).formal_months = months(&typed)?; Ok(()) }) } />
+                </td>
+            </tr>
+        }
+    };
+    let reset = move |_| {
+        if browser::confirm("Put what each role owes back to KCSIE's defaults?") {
+            list.update(|l| l.owed = Requirements::default());
+            said.set(None);
+        }
+    };
+    when_loaded(
+        move || match app.loaded(Kind::StaffList) {
+            true => Loading::Ready(()),
+            false => Loading::Pending,
+        },
+        move |()| {
+            view! {
+                <section class="settings" aria-labelledby="owed-heading">
+                    <h2 id="owed-heading">"What each role owes"</h2>
+                    <p>"Keeping Children Safe in Education 2025: all staff are trained at induction and then at least annually; governors at induction and then regularly, on the school's own cycle; the DSL and deputies also take their own formal training at least every two years. Kept with the staff list and backed up with it."</p>
+                    <div class="field">
+                        <label for="owed-grace">"New starters' grace period (days)"</label>
+                        <p class="hint" id="owed-grace-hint">"How long after their start date someone new has before they show as overdue. Four weeks is 28 days."</p>
+                        <input type="text" inputmode="numeric" size="4" id="owed-grace" aria-describedby="owed-grace-hint"
+                            prop:value=move || list.with(|l| l.owed.grace_days.to_string())
+                            on:change=move |ev| {
+                                let typed = event_target_value(&ev);
+                                edit(&|o| {
+                                    o.grace_days = typed.trim().parse().map_err(|_| format!("\u{201c}{}\u{201d} is not a number of days.", typed.trim()))?;
+                                    Ok(())
+                                })
+                            } />
+                    </div>
+                    <div class="table-wrap">
+                        <table>
+                            <caption>"Each role: blank months for the refresher follow the course's own cycle; blank formal training means the role owes none"</caption>
+                            <thead><tr>
+                                <th scope="col">"Role"</th>
+                                <th scope="col">"Must be trained"</th>
+                                <th scope="col">"Refresher every (months)"</th>
+                                <th scope="col">"Formal training every (months)"</th>
+                            </tr></thead>
+                            <tbody>{Role::ALL.into_iter().map(row).collect_view()}</tbody>
+                        </table>
+                    </div>
+                    <div role="status">{move || said.get().map(|s| view! { <p class="notice notice-error">{s}</p> })}</div>
+                    <button type="button" class="secondary" on:click=reset>"Reset to KCSIE's defaults"</button>
+                </section>
+            }
+        },
+    )
 }

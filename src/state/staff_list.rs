@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::{AppState, Loading, Tone};
 use crate::browser;
 use crate::domain::envelope;
-use crate::domain::staff::roster::{self, ListRow, Requirements, Roster};
+use crate::domain::staff::roster::{self, ListRow, Roster};
 use crate::domain::staff::StaffRecords;
 
 impl AppState {
@@ -18,8 +18,8 @@ impl AppState {
 
     /// The matrix over the staff list: everyone on it, then the records nobody on it
     /// matches. Empty while the list is empty (the matrix is then the records' own, as before
-    /// there was a list) or the course has not loaded. Each role owes what KCSIE says
-    /// (`Requirements::default()`) until the school's own settings exist.
+    /// there was a list) or the course has not loaded. Each role owes what the list's
+    /// requirements say (set on the Settings page; KCSIE's until then).
     pub fn list_rows(&self) -> Memo<Vec<ListRow>> {
         if let Some(memo) = self
             .inner
@@ -39,8 +39,7 @@ impl AppState {
                     }
                     records.with(|records| {
                         let links = roster::link(list, records);
-                        let owed = Requirements::default();
-                        roster::list_matrix(course, list, records, &links, &owed, today)
+                        roster::list_matrix(course, list, records, &links, &list.owed, today)
                     })
                 }),
                 _ => Vec::new(),

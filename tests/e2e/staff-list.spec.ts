@@ -3,8 +3,10 @@
 // previewed and applied; five staff records made the way the app makes them (records.ts);
 // coverage counted over the list, naming who has not started; one person added, edited and
 // removed by hand; the next term's export marking a leaver; and the governors' report page 1
-// saying the list-based figure. The clock is fixed: content 2026.2 was released on 25
-// November 2026, so every genuine attempt is dated on or after that day.
+// saying the list-based figure. Then chasing who is outstanding: the list by role, printed
+// on its own, copied as one To line, and the expiry dates downloaded as a calendar. The
+// clock is fixed: content 2026.2 was released on 25 November 2026, so every genuine attempt
+// is dated on or after that day.
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { test, expect, expectAxeClean, ready } from "./fixtures";
@@ -120,5 +122,151 @@ test("a DSL imports the staff list, then five records, and sees coverage over ev
   await ready(page);
   const glance = page.getByRole("region", { name: "Summary" }).locator(".at-a-glance");
   await expect(glance).toContainText(/Staff training\s*5 of 42 people who must be trained are trained \(11%\); 37 have not started\. By role: Teaching staff 5 of \d+;/);
+  await expectAxeClean(page);
+});
+
+test("a DSL chases who is outstanding: prints the list alone, copies names and emails, downloads the expiry dates", async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.clock.setFixedTime(new Date("2026-12-01T09:00:00"));
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.goto("/staff");
+  const outstanding = page.getByRole("region", { name: "Outstanding and due" });
+  await expect(outstanding).toContainText("Once the staff list is added");
+  await page.getByLabel("Choose a staff list file").setInputFiles(roster("sims-staff.csv"));
+  await page.getByRole("button", { name: "Apply to the staff list" }).click();
+  await expect(listStatus(page)).toHaveText("The staff list is updated: 40 added, 0 changed, 0 marked as left.");
+  const five = ["Ann Able", "Bob Baker", "Cath Cole", "Dev Dunn", "Ella Evans"].map((name, i) =>
+    json(`${name}.json`, record({ id: `r-11570000000000${10 + i}`, name, role: "teaching", on: "2026-11-26" })),
+  );
+  await page.getByLabel("Choose training record files").setInputFiles(five);
+  await expect(figures(page)).toContainText("5 of 39 people who must be trained are trained (12%); 34 have not started.");
+  // A governor who joined last week, with no email: not started, inside her grace.
+  await form(page).getByLabel("Name", { exact: true }).fill("Gail Ward");
+  await form(page).getByLabel("Position").selectOption({ label: "Governor" });
+  await form(page).getByLabel("Start date (optional)").fill("2026-11-24");
+  await page.getByRole("button", { name: "Add to the staff list" }).click();
+  await expect(page.getByText("Gail Ward is added to the staff list.")).toBeVisible();
+
+  // The 35 not started, by role; the trained and the leaver are not chased.
+  const rows = outstanding.locator("table.outstanding tbody tr");
+  await expect(rows).toHaveCount(35);
+  await expect(outstanding.getByRole("table", { name: /^Teaching staff \(\d+\)$/ }).getByRole("row", { name: /^Grace Green/ }).getByRole("cell")).toHaveText([
+    "Not started",
+    /^Overdue since /,
+    "g.green@wkps.sch.uk",
+  ]);
+  await expect(outstanding.getByRole("row", { name: /^Gail Ward/ }).getByRole("cell")).toHaveText([
+    "Not started",
+    "New starter, due by 22 December 2026",
+    "No work email on the list",
+  ]);
+  await expect(outstanding.getByRole("row", { name: /^Ann Able/ })).toHaveCount(0);
+  await expect(outstanding.getByRole("row", { name: /^Femi Adeyemi/ })).toHaveCount(0);
+  await expect(outstanding.getByRole("table", { name: "Governor (5)" })).toBeVisible();
+  await expectAxeClean(page);
+
+  // Copy names and emails: one To line on the clipboard, the person with no email named.
+  await outstanding.getByRole("button", { name: "Copy names and emails" }).click();
+  await expect(outstanding.getByRole("status")).toContainText(
+    "34 names and emails copied: paste them into an email's To line. No work email on the staff list for: Gail Ward.",
+  );
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  const to = copied.split("; ");
+  expect(to).toHaveLength(34);
+  expect(to[0]).toBe("Grace Green <g.green@wkps.sch.uk>");
+  expect(to).toContain("Siân O’Brien <s.obrien@wkps.sch.uk>");
+  expect(copied).not.toContain("Ann Able");
+  await expect(outstanding.getByLabel("Names and emails, for an email's To line")).toHaveValue(copied);
+  await expectAxeClean(page);
+
+  // The calendar: one all-day event on the day each trained person's training expires.
+  const download = page.waitForEvent("download");
+  await outstanding.getByRole("button", { name: "Download calendar (.ics)" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe("training-expiry-dates-2026-12-01.ics");
+  const ics = readFileSync(await file.path(), "utf8");
+  expect(ics.startsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")).toBe(true);
+  expect(ics.endsWith("END:VCALENDAR\r\n")).toBe(true);
+  expect(ics.replace(/\r\n/g, "")).not.toContain("\n");
+  for (const line of ics.split("\r\n")) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
+  const lines = ics.replace(/\r\n /g, "").split("\r\n");
+  expect(lines.filter((l) => l === "BEGIN:VEVENT")).toHaveLength(5);
+  expect(lines).toContain("SUMMARY:Online safety training expires: Ann Able");
+  expect(lines).toContain("DTSTART;VALUE=DATE:20271126");
+  expect(lines).toContain("DTEND;VALUE=DATE:20271127");
+  expect(lines.filter((l) => l.startsWith("UID:training-expiry-"))).toHaveLength(5);
+  expect(lines.find((l) => l.startsWith("DESCRIPTION:"))).toContain("Ann Able (Teaching staff) at West Kirby Primary School");
+
+  // Print: only this list, while the dialog is open.
+  await page.evaluate(() => {
+    (window as unknown as { printed: string[] }).printed = [];
+    window.print = () =>
+      (window as unknown as { printed: string[] }).printed.push(
+        `${document.documentElement.dataset.printOnly} ${document.querySelector("[data-printing]")?.id}`,
+      );
+  });
+  await outstanding.getByRole("button", { name: "Print this list" }).click();
+  expect(await page.evaluate(() => (window as unknown as { printed: string[] }).printed)).toEqual(["outstanding outstanding"]);
+  expect(await page.evaluate(() => document.documentElement.dataset.printOnly)).toBeUndefined();
+  // What the paper shows while it is open: the list, without its buttons, and nothing else.
+  await page.evaluate(() => {
+    document.documentElement.dataset.printOnly = "outstanding";
+    document.getElementById("outstanding")!.dataset.printing = "";
+  });
+  await page.emulateMedia({ media: "print" });
+  await expect(outstanding.getByRole("heading", { name: "Outstanding and due" })).toBeVisible();
+  await expect(outstanding.getByRole("row", { name: /^Grace Green/ })).toBeVisible();
+  await expect(outstanding.getByRole("button", { name: "Print this list" })).toBeHidden();
+  await expect(page.getByRole("heading", { name: "Who is trained" })).toBeHidden();
+  await expect(page.getByRole("heading", { name: "Staff list", exact: true })).toBeHidden();
+  await expect(page.locator("main h1")).toBeHidden();
+  await page.evaluate(() => {
+    delete document.documentElement.dataset.printOnly;
+    delete document.getElementById("outstanding")!.dataset.printing;
+  });
+  await expect(page.getByRole("heading", { name: "Who is trained" })).toBeVisible();
+  await page.emulateMedia({ media: "screen" });
+
+  // Someone excluded with a reason leaves the chase and stays on the list.
+  await page.getByRole("button", { name: "Edit Grace Green" }).click();
+  await form(page).getByLabel("Excluded from the figures: why (optional)").fill("Long-term absence");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Grace Green's details are saved.")).toBeVisible();
+  await expect(outstanding.getByRole("row", { name: /^Grace Green/ })).toHaveCount(0);
+  await expect(rows).toHaveCount(34);
+  await expect(matrixRow(page, /^Grace Green/)).toContainText("Excluded from the figures");
+
+  // New starters' grace, set in Settings: two weeks instead of four.
+  await page.goto("/settings");
+  const grace = page.getByLabel("New starters' grace period (days)");
+  await expect(grace).toHaveValue("28");
+  await grace.fill("400");
+  await grace.press("Tab");
+  await expect(page.getByRole("status").filter({ hasText: "Not saved" })).toHaveText("Not saved: the grace period is more than a year.");
+  await grace.fill("14");
+  await grace.press("Tab");
+  await expect(page.getByLabel("Governor: must be trained")).toBeChecked();
+  await expect(page.getByLabel("DSL or deputy DSL: formal training every (months)")).toHaveValue("24");
+  await expectAxeClean(page);
+  await page.goto("/staff");
+  await expect(outstanding.getByRole("row", { name: /^Gail Ward/ }).getByRole("cell").nth(1)).toHaveText("New starter, due by 8 December 2026");
+
+  // Record ids handed out in advance: everyone still at the school with no record gets one;
+  // the link with the id fills it in on the training page's new profile.
+  const ids = page.getByRole("region", { name: "Record ids to hand out" });
+  await ids.getByRole("button", { name: "Give record ids to everyone without one" }).click();
+  await expect(ids.getByRole("status")).toHaveText("35 people were given a record id.");
+  const sheet = ids.getByRole("table", { name: "Record ids not yet used (35)" });
+  await expect(sheet.getByRole("row", { name: /^Ann Able/ })).toHaveCount(0);
+  const graceId = (await sheet.getByRole("row", { name: /^Grace Green/ }).getByRole("cell").nth(1).textContent())!;
+  expect(graceId).toMatch(/^r-[0-9a-f]{16}$/);
+  await ids.getByRole("button", { name: "Copy the ids for an email" }).click();
+  await expect(ids.getByRole("status")).toContainText("The record ids are copied");
+  const idText = await page.evaluate(() => navigator.clipboard.readText());
+  expect(idText).toContain(`Grace Green (Teaching staff): ${graceId}\n`);
+  expect(idText).toContain("enter this record id");
+  await expectAxeClean(page);
+  await page.goto(`/training#record=${graceId}`);
+  await expect(page.getByLabel("Record id from your DSL (optional)")).toHaveValue(graceId);
   await expectAxeClean(page);
 });

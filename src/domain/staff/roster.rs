@@ -13,7 +13,9 @@
 //! - `words.rs`: the MIS's role words and UK dates;
 //! - `preview.rs`: who an export adds, changes, leaves unchanged and leaves out, and applying it;
 //! - `link.rs`: training records matched to people on the list;
-//! - `owed.rs`: what each role owes, each person's status and coverage over the list.
+//! - `owed.rs`: what each role owes, each person's status and coverage over the list;
+//! - `chase.rs`: who is outstanding by role, their emails as one line, and a calendar of
+//!   expiry dates.
 
 use std::collections::BTreeSet;
 
@@ -26,6 +28,7 @@ use crate::domain::envelope::{invalid, Entries, ImportError, Kind, Versioned};
 use crate::domain::session::{self, Session};
 use crate::domain::text::{Rule, Texts};
 
+mod chase;
 mod columns;
 mod file;
 mod guess;
@@ -34,10 +37,14 @@ mod owed;
 mod preview;
 mod words;
 
+pub use chase::{
+    calendar, email_list, expiries, ics_text, outstanding, Chase, EmailList, Expiry, Owing,
+    RoleChase,
+};
 pub use columns::{read, Field, Imported, Incoming, Mapping, MappingError, Problem, RowProblem};
 pub use file::{read_table, Delimiter, Encoding, Table, TableRow};
 pub use guess::guess;
-pub use link::{link, Linking, Unmatched};
+pub use link::{hand_out_text, link, HandOut, Linking, Unmatched, HANDED_OUT};
 pub use owed::{
     coverage, list_matrix, supervised_clause, ListCoverage, ListRow, Requirement, Requirements,
     RoleCoverage, Status, DEFAULT_GRACE_DAYS,
@@ -188,13 +195,18 @@ pub(crate) fn is_email(text: &str) -> bool {
     }
 }
 
-/// Everyone the school must train.
+/// Everyone the school must train, and what each role owes.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Roster {
     pub people: Vec<RosterEntry>,
     /// The training sessions the DSL held, with their codes and registers.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sessions: Vec<Session>,
+    /// What each role owes and new starters' grace, set on the Settings page (KCSIE's
+    /// defaults until then). Kept with the list rather than in the school settings: only
+    /// the DSL's pages read it, so the staff's bundle does not carry its reader.
+    #[serde(default)]
+    pub owed: Requirements,
 }
 
 impl Roster {
@@ -205,6 +217,14 @@ impl Roster {
         session::check_all(&mut self.sessions, texts, "sessions")?;
         if self.people.len() > MAX_PEOPLE {
             return Err(invalid("people", "there are more than 5,000 people"));
+        }
+        if let Err(e) = self.owed.check() {
+            // Stored or restored: KCSIE's defaults, said; imported: refused.
+            if !texts.repairs() {
+                return Err(e);
+            }
+            texts.noted("owed", e.to_string());
+            self.owed = Requirements::default();
         }
         let (mut ids, mut records) = (BTreeSet::new(), BTreeSet::new());
         for (i, p) in self.people.iter_mut().enumerate() {
@@ -445,7 +465,7 @@ mod tests {
             people: (0..MAX_PEOPLE)
                 .map(|i| entry(&format!("p-{i}"), "A"))
                 .collect(),
-            sessions: Vec::new(),
+            ..Roster::default()
         };
         assert_eq!(list.add(entry("p-x", "B")), Err(RosterError::Full));
         assert!(list.check(&mut Texts::strict()).is_ok());

@@ -231,6 +231,20 @@ impl TrainingBook {
 }
 
 impl Profile {
+    /// A record id the DSL handed out in advance (`staff::roster`'s `hand_out_ids`), as
+    /// typed when a profile is made: `Ok(None)` when blank (the app makes one), the id when
+    /// it keeps the id rule and is one word, otherwise why not.
+    pub fn given_id(typed: &str) -> Result<Option<String>, &'static str> {
+        let typed = typed.trim();
+        if typed.is_empty() {
+            return Ok(None);
+        }
+        if Rule::ID.clean(typed) != typed || typed.contains(char::is_whitespace) {
+            return Err("A record id is one word, such as r-1a2b3c4d5e6f7a8b: check it against the one your DSL gave you.");
+        }
+        Ok(Some(typed.to_owned()))
+    }
+
     /// A new profile with nothing read or attempted.
     pub fn new(id: String, person: Person, created_at: NaiveDateTime) -> Self {
         Self {

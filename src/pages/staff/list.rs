@@ -12,11 +12,12 @@ use leptos::task::spawn_local;
 use crate::browser;
 use crate::components::fields::{Field, Input, Select};
 use crate::domain::content::Role;
-use crate::domain::dates::long;
+use crate::domain::dates::{long, parse_day};
 use crate::domain::envelope::MAX_IMPORT_BYTES;
 use crate::domain::rng::make_id;
 use crate::domain::staff::roster::{
-    self, Field as Column, Imported, Mapping, MappingError, Preview, Roster, RosterEntry, Table,
+    self, Field as Column, FormalTraining, Imported, Mapping, MappingError, Preview, Roster,
+    RosterEntry, Table,
 };
 use crate::domain::text::Rule;
 use crate::files;
@@ -360,6 +361,53 @@ fn PersonForm(draft: RwSignal<RosterEntry>, editing: RwSignal<bool>) -> impl Int
     .keeping(RosterEntry::EMAIL);
     let start = person.date(|p| p.start_date, |p| &mut p.start_date);
     let leaving = person.date(|p| p.leaving_date, |p| &mut p.leaving_date);
+    // Blank: counted in the figures. A reason: left out of them, with the reason kept.
+    let excluded = Bind::new(
+        move || draft.with(|p| p.excluded.clone().unwrap_or_default()),
+        move |v: String| draft.update(|p| p.excluded = (!v.trim().is_empty()).then_some(v)),
+    )
+    .keeping(Rule {
+        required: false,
+        ..RosterEntry::REASON
+    });
+    // The DSL's and deputies' own formal training: its date, and who gave it.
+    let formal_on = Bind::new(
+        move || {
+            draft.with(|p| {
+                p.formal
+                    .as_ref()
+                    .map(|f| f.on.to_string())
+                    .unwrap_or_default()
+            })
+        },
+        move |v: String| {
+            draft.update(|p| {
+                p.formal = parse_day(&v).map(|on| FormalTraining {
+                    on,
+                    provider: p.formal.take().map(|f| f.provider).unwrap_or_default(),
+                })
+            })
+        },
+    );
+    let provider = Bind::new(
+        move || {
+            draft.with(|p| {
+                p.formal
+                    .as_ref()
+                    .map(|f| f.provider.clone())
+                    .unwrap_or_default()
+            })
+        },
+        move |v: String| {
+            draft.update(|p| {
+                if let Some(f) = &mut p.formal {
+                    f.provider = v;
+                }
+            })
+        },
+    )
+    .keeping(Rule::LINE);
+    let is_dsl = move || draft.with(|p| p.role == Role::Dsl);
     let save = move |_| {
         let mut entry = draft.get_untracked();
         let is_edit = editing.get_untracked();
@@ -406,6 +454,13 @@ fn PersonForm(draft: RwSignal<RosterEntry>, editing: RwSignal<bool>) -> impl Int
             <Field id="list-person-email" label="Work email (optional)" bind=email />
             <Field id="list-person-start" label="Start date (optional)" input=Input::Date bind=start />
             <Field id="list-person-leaving" label="Leaving date (optional)" input=Input::Date bind=leaving />
+            <Field id="list-person-excluded" label="Excluded from the figures: why (optional)" bind=excluded
+                hint="For example long-term absence. Leave blank to count them; their history is kept either way." />
+            {move || is_dsl().then(|| view! {
+                <Field id="list-person-formal" label="Formal safeguarding training: date taken" input=Input::Date bind=formal_on
+                    hint="The DSL's and deputies' own training with an outside provider, due again after the cycle set in Settings." />
+                <Field id="list-person-provider" label="Formal training provider" bind=provider />
+            })}
             <div role="status">
                 {move || said.get().map(|s| match s {
                     Ok(line) => view! { <p>{line}</p> }.into_any(),

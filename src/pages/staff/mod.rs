@@ -6,9 +6,13 @@
 //! - `list.rs`: the staff list: read from the MIS's export, previewed and applied, and one
 //!   person added, edited or removed by hand;
 //! - `sessions.rs`: training sessions the DSL supervises, their codes and registers;
+//! - `chase.rs`: who is outstanding and due, printed, copied as emails or as a calendar;
+//! - `ids.rs`: record ids handed out in advance, printed or copied;
 //! - `matrix.rs`: the matrix, its filters, pages and exports.
 
+mod chase;
 mod conflicts;
+mod ids;
 mod import;
 mod list;
 mod matrix;
@@ -24,7 +28,9 @@ use crate::domain::content::{Course, Keys};
 use crate::domain::envelope::Kind;
 use crate::domain::staff::Conflict;
 use crate::state::{app, Loading};
+use chase::Outstanding;
 use conflicts::Conflicts;
+use ids::HandOutIds;
 use import::ImportRecords;
 use list::StaffList;
 use matrix::Matrix;
@@ -64,10 +70,12 @@ fn Records(course: &'static Course, keys: Keys<'static>) -> impl IntoView {
         <Conflicts conflicts />
         <StaffList />
         <Sessions />
+        <HandOutIds />
         <section aria-labelledby="coverage-heading">
             <h2 id="coverage-heading">"Coverage"</h2>
             <CoverageSummary />
         </section>
+        <Outstanding course />
         <Matrix course />
     }
 }

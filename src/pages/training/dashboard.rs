@@ -13,6 +13,7 @@ use crate::domain::content::{Course, Keys, Role};
 use crate::domain::dates::{long as long_date, parse_day};
 use crate::domain::envelope;
 use crate::domain::rng::make_id;
+use crate::domain::text::Rule;
 use crate::domain::training::{ModuleStatus, Person, Profile, Track, TrainingRecord, Validity};
 use crate::routes;
 use crate::state::{app, Tone};
@@ -103,6 +104,13 @@ fn NewProfile(adding: RwSignal<bool>) -> impl IntoView {
     let start = RwSignal::new(browser::today().to_string());
     let track = RwSignal::new(Track::Induction);
     let error = RwSignal::new(None::<&'static str>);
+    // A record id handed out by the DSL: typed, or from a link ending `#record=<id>`.
+    let given = RwSignal::new(
+        crate::router::router()
+            .location()
+            .with_untracked(|l| l.hash.strip_prefix("#record=").map(str::to_owned))
+            .unwrap_or_default(),
+    );
     let name_note = RwSignal::new(None::<&'static str>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -124,7 +132,20 @@ fn NewProfile(adding: RwSignal<bool>) -> impl IntoView {
             start_date,
             track: track.get(),
         };
-        let profile = Profile::new(make_id("r", browser::random_u64()), person, browser::now());
+        let id = match Profile::given_id(&given.get()) {
+            Ok(Some(id)) if book.with(|b| b.profiles.iter().any(|p| p.id == id)) => {
+                error.set(Some(
+                    "A profile on this device already uses that record id.",
+                ));
+                return;
+            }
+            Ok(id) => id.unwrap_or_else(|| make_id("r", browser::random_u64())),
+            Err(why) => {
+                error.set(Some(why));
+                return;
+            }
+        };
+        let profile = Profile::new(id, person, browser::now());
         book.update(|b| b.add(profile));
         adding.set(false);
     };
@@ -147,6 +168,12 @@ fn NewProfile(adding: RwSignal<bool>) -> impl IntoView {
             <div class="field">
                 <label for="profile-start">"Start date at the school"</label>
                 <input id="profile-start" type="date" prop:value=move || start.get() on:input=move |ev| start.set(event_target_value(&ev)) />
+            </div>
+            <div class="field">
+                <label for="profile-record">"Record id from your DSL (optional)"</label>
+                <p class="hint" id="profile-record-hint">"If your DSL gave you a record id, enter it: your record then matches you on the school's staff list exactly."</p>
+                <input id="profile-record" type="text" autocomplete="off" spellcheck="false" maxlength=Rule::ID.max aria-describedby="profile-record-hint"
+                    prop:value=move || given.get() on:input=move |ev| given.set(event_target_value(&ev)) />
             </div>
             <fieldset>
                 <legend>"Which training?"</legend>

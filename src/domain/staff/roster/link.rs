@@ -56,10 +56,11 @@ pub fn link(list: &Roster, records: &StaffRecords) -> Linking {
     }
     let mut taken: BTreeSet<&str> = BTreeSet::new();
     taken.extend(list.people.iter().filter_map(|p| p.record_id.as_deref()));
-    // People free to match by name: no record id yet, by folded name.
+    // People free to match by name, by folded name: no record id yet, or one handed out in
+    // advance that no record uses (they made their profile without it).
     let mut free: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, p) in list.people.iter().enumerate() {
-        if p.record_id.is_none() {
+        if p.record_id.as_deref().is_none_or(|r| !held.contains(r)) {
             free.entry(fold_name(&p.name)).or_default().push(i);
         }
     }
@@ -117,6 +118,8 @@ pub fn link(list: &Roster, records: &StaffRecords) -> Linking {
 impl Roster {
     /// Remembers links: each person's record id set, so the next match is exact. A link
     /// to a person no longer on the list, or a person already linked elsewhere, is skipped.
+    /// `links` are [`Linking::new`]: a person with an id handed out in advance is in them
+    /// only when no record uses it, and then the record they did send takes its place.
     pub fn remember(&mut self, links: &[(String, String)]) {
         for (person_id, record_id) in links {
             let linked_elsewhere = self
@@ -126,13 +129,65 @@ impl Roster {
             if linked_elsewhere {
                 continue;
             }
-            if let Some(p) = self
-                .people
-                .iter_mut()
-                .find(|p| &p.id == person_id && p.record_id.is_none())
-            {
+            if let Some(p) = self.people.iter_mut().find(|p| &p.id == person_id) {
                 p.record_id = Some(record_id.clone());
             }
         }
     }
+}
+
+/// What a member of staff does with the record id handed to them in advance.
+pub const HANDED_OUT: &str = "Open the training page on the device you will train on, choose Create your profile, and enter this record id in \u{201c}Record id from your DSL\u{201d}. Your training record then matches you on the staff list exactly.";
+
+/// One person's record id handed out in advance, for the sheet or the email.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HandOut {
+    pub name: String,
+    pub role: String,
+    pub record_id: String,
+}
+
+impl Roster {
+    /// Gives everyone on the list who is still at the school and has no record yet a record
+    /// id of their own (from `seed`), for the DSL to hand out before they start. Returns
+    /// how many were given one.
+    pub fn hand_out_ids(&mut self, today: chrono::NaiveDate, seed: u64) -> usize {
+        let mut rng = crate::domain::rng::SeededRng::new(seed);
+        let mut given = 0;
+        for p in &mut self.people {
+            if p.record_id.is_none() && !p.has_left(today) {
+                p.record_id = Some(crate::domain::rng::make_id("r", rng.next_u64()));
+                given += 1;
+            }
+        }
+        given
+    }
+
+    /// Everyone with a record id whose record has not arrived (`linking` is [`link`]'s),
+    /// still at the school: the sheet of ids to hand out, in the list's order.
+    pub fn handed_out(&self, linking: &Linking, today: chrono::NaiveDate) -> Vec<HandOut> {
+        self.people
+            .iter()
+            .filter(|p| !p.has_left(today) && linking.record_of(&p.id).is_none())
+            .filter_map(|p| {
+                Some(HandOut {
+                    name: p.name.clone(),
+                    role: p.role.label().to_owned(),
+                    record_id: p.record_id.clone()?,
+                })
+            })
+            .collect()
+    }
+}
+
+/// The ids handed out as lines to paste into an email, one person a line, then what to do.
+pub fn hand_out_text(people: &[HandOut]) -> String {
+    let mut out = String::new();
+    for p in people {
+        out.push_str(&format!("{} ({}): {}\n", p.name, p.role, p.record_id));
+    }
+    out.push('\n');
+    out.push_str(HANDED_OUT);
+    out.push('\n');
+    out
 }

@@ -90,7 +90,10 @@ impl Requirements {
     /// a year, cycles of one month to five years, each role once.
     pub fn check(&self) -> Result<(), ImportError> {
         if self.grace_days > 365 {
-            return Err(invalid("grace_days", "it is more than a year"));
+            return Err(invalid(
+                "grace_days",
+                "the grace period is more than a year",
+            ));
         }
         for (i, r) in self.roles.iter().enumerate() {
             let months = [r.every_months, r.formal_months];
