@@ -110,6 +110,33 @@ proptest! {
         let actual = original.score.unwrap().percent;
         prop_assert_eq!(verdict(&edited), Verdict::Altered { stated: score.percent, actual });
     }
+
+    /// An honest attempt moved to another record, to other dates or to another module (its
+    /// questions kept, so only what the draw is bound to changes) never counts (T4, T5).
+    #[test]
+    fn an_attempt_moved_to_another_record_time_or_module_never_counts(
+        seed in any::<u64>(),
+        record in "r-[a-z0-9]{1,12}",
+        shift_ms in prop_oneof![-86_400_000i64..-1, 1i64..(400 * 86_400_000)],
+        other in 1..3usize,
+    ) {
+        let now = at(day(2026, 12, 13));
+        let original = honest(MODULES[0], seed);
+        prop_assert_eq!(verdict(&original), Verdict::Verified);
+        if record != RECORD {
+            let elsewhere = verify::check(keys(), &record, &original, None, now).verdict;
+            prop_assert_eq!(elsewhere, Verdict::Unverifiable(Problem::NotItsOwn));
+        }
+        let mut moved = original.clone();
+        let by = Duration::milliseconds(shift_ms);
+        moved.started_at += by;
+        moved.submitted_at = moved.submitted_at.map(|t| t + by);
+        let later = at(day(2028, 1, 1));
+        prop_assert!(!verify::check(keys(), RECORD, &moved, None, later).verdict.is_verified());
+        let mut module = original.clone();
+        module.module_id = MODULES[other].into();
+        prop_assert!(!verdict(&module).is_verified());
+    }
 }
 
 #[test]
