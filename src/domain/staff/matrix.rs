@@ -8,7 +8,9 @@ use super::{StaffEntry, StaffRecords};
 use crate::domain::content::{Course, Role};
 use crate::domain::dates::{iso, long};
 use crate::domain::standing::Standing;
-use crate::domain::training::{Evidence, ModuleStatus, Person, Track, Validity};
+use crate::domain::training::{
+    Declaration, Declared, Evidence, ModuleStatus, Person, Track, Validity,
+};
 use crate::domain::verify::{Outcome as Checked, Verdict};
 use crate::domain::vocab::vocabulary;
 
@@ -119,6 +121,8 @@ pub struct Row {
     /// Modules whose counted pass was finished implausibly fast (flagged, still counted).
     pub fast: Vec<String>,
     pub valid_until: Option<NaiveDate>,
+    /// Whether they have declared they read the policy the course now names.
+    pub declared: Declared,
 }
 
 /// Builds a person's row: only verified attempts count, under the same status and expiry
@@ -129,6 +133,7 @@ pub fn row(course: &Course, entry: &StaffEntry, today: NaiveDate) -> Row {
         &entry.record_id,
         &entry.person,
         &entry.attempts,
+        &entry.declarations,
         today,
     )
 }
@@ -141,6 +146,7 @@ pub fn row_for(
     record_id: &str,
     person: &Person,
     attempts: &[Checked],
+    declarations: &[Declaration],
     today: NaiveDate,
 ) -> Row {
     let doubts = attempts
@@ -208,6 +214,7 @@ pub fn row_for(
         doubts,
         fast,
         valid_until,
+        declared: Declared::of(&course.info, declarations),
     }
 }
 
@@ -218,7 +225,16 @@ pub fn matrix(course: &Course, records: &StaffRecords, today: NaiveDate) -> Vec<
         .people
         .iter()
         .zip(records.counted_attempts())
-        .map(|(p, attempts)| row_for(course, &p.record_id, &p.person, &attempts, today))
+        .map(|(p, attempts)| {
+            row_for(
+                course,
+                &p.record_id,
+                &p.person,
+                &attempts,
+                &p.declarations,
+                today,
+            )
+        })
         .collect()
 }
 
@@ -300,7 +316,8 @@ pub fn neutralise(cell: &str) -> String {
 }
 
 /// The matrix as CSV: a note on what the check means, then name, role, track, overall, valid
-/// until, one column per module, and the attempts that do not count with their reasons.
+/// until, one column per module, the declaration, and the attempts that do not count with
+/// their reasons.
 /// Quoted by the csv crate, and every cell neutralised against formulas.
 pub fn to_csv(course: &Course, rows: &[Row]) -> String {
     let mut out = csv::WriterBuilder::new()
@@ -314,6 +331,7 @@ pub fn to_csv(course: &Course, rows: &[Row]) -> String {
         "Valid until".to_owned(),
     ];
     header.extend(course.modules.iter().map(|m| m.title.clone()));
+    header.push("Declaration".to_owned());
     header.push("Attempts not counted (altered or unverifiable)".to_owned());
     header.push("Passed implausibly fast".to_owned());
     // Writing to a Vec cannot fail.
@@ -334,6 +352,13 @@ pub fn to_csv(course: &Course, rows: &[Row]) -> String {
             Cell::Expired { until } => format!("Expired {}", iso(*until)),
             other => other.label(),
         }));
+        record.push(match &r.declared {
+            Declared::Current { on } => format!("Declared {}", iso(*on)),
+            Declared::OutOfDate { on, policy } => {
+                format!("Out of date: declared {} for {policy}", iso(*on))
+            }
+            Declared::Not => r.declared.label(),
+        });
         record.push(
             r.doubts
                 .iter()

@@ -17,6 +17,8 @@ use crate::domain::training::{ModuleStatus, Person, Profile, Track, TrainingReco
 use crate::routes;
 use crate::state::{app, Tone};
 
+use super::declare::Declare;
+
 #[component]
 pub fn Dashboard() -> impl IntoView {
     let book = app().training();
@@ -187,7 +189,8 @@ fn Progress(course: &'static Course, keys: Keys<'static>) -> impl IntoView {
         })
     });
     let overdue = move || settings.with(|s| s.overdue_reviews(today));
-    let person = move || book.with(|b| b.active_profile().map(|p| p.person.clone()));
+    // A memo, so a change to the profile that moves neither (a declaration) leaves the page.
+    let person = Memo::new(move |_| book.with(|b| b.active_profile().map(|p| p.person.clone())));
 
     let export = move |_| {
         let Some(record) = book.with(|b| {
@@ -219,7 +222,7 @@ fn Progress(course: &'static Course, keys: Keys<'static>) -> impl IntoView {
     };
 
     move || {
-        let (Some(status), Some(person)) = (status.get(), person()) else {
+        let (Some(status), Some(person)) = (status.get(), person.get()) else {
             return ().into_any();
         };
         let percent = (status.passed * 100)
@@ -296,6 +299,7 @@ fn Progress(course: &'static Course, keys: Keys<'static>) -> impl IntoView {
                     </table>
                 </div>
             </section>
+            <Declare course complete />
             <section aria-labelledby="record-heading">
                 <h2 id="record-heading">"Your record"</h2>
                 <div class="actions">
