@@ -333,11 +333,10 @@ impl StaffRecords {
                 });
                 continue;
             }
-            let read = envelope::unwrap::<TrainingRecord>(&file.text)
-                .and_then(|record| {
-                    check_declared(keys, &record.declarations, record.exported_at, now)?;
-                    checked(record, &file.sha256, keys, now).checked()
-                });
+            let read = envelope::unwrap::<TrainingRecord>(&file.text).and_then(|record| {
+                check_declared(keys, &record.declarations, record.exported_at, now)?;
+                checked(record, &file.sha256, keys, now).checked()
+            });
             let outcome = match read {
                 Err(e) => Outcome::Failed(e),
                 Ok(incoming) => match index.get(&incoming.record_id) {

@@ -46,9 +46,14 @@ impl Declaration {
 pub enum Declared {
     Not,
     /// Declared for the current policy, on this day (the latest such).
-    Current { on: NaiveDate },
+    Current {
+        on: NaiveDate,
+    },
     /// The latest declaration names an earlier policy: to be made again.
-    OutOfDate { on: NaiveDate, policy: String },
+    OutOfDate {
+        on: NaiveDate,
+        policy: String,
+    },
 }
 
 impl Declared {

@@ -188,7 +188,9 @@ fn reported(result: FileResult, clashes: &mut Vec<(String, Conflict)>) -> FileRe
         Outcome::Merged {
             name,
             new_attempts: 0,
-        } => Ok(format!("{name}: their new declaration added to their record.")),
+        } => Ok(format!(
+            "{name}: their new declaration added to their record."
+        )),
         Outcome::Merged { name, new_attempts } => Ok(format!(
             "{name}: {new_attempts} new attempt(s) added to their record."
         )),

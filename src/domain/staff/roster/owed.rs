@@ -245,8 +245,8 @@ pub fn list_matrix(
             start_date: p.start_date.unwrap_or(today),
             track: entry.map_or(Track::Induction, |(e, _)| e.person.track),
         };
-        let (record_id, attempts, declarations) =
-            entry.map_or(("", &[][..], &[][..]), |(e, attempts)| {
+        let (record_id, attempts, declarations) = entry
+            .map_or(("", &[][..], &[][..]), |(e, attempts)| {
                 (e.record_id.as_str(), attempts, &e.declarations[..])
             });
         let row = row_for(course, record_id, &person, attempts, declarations, today);
