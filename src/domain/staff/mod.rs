@@ -1,8 +1,8 @@
 //! The DSL's view of the whole staff: exported training records imported, each attempt
 //! checked against the course when it arrives (`verify`), then a matrix of who is trained and
 //! who is due, coverage figures, and CSV for spreadsheets. The DSL keeps what the matrix needs
-//! (each attempt's verdict, dates and score, and the SHA-256 of every file a record came
-//! from), not every raw answer, so thousands of people fit on one device.
+//! (each attempt's verdict, dates and score, each declaration, and the SHA-256 of every file a
+//! record came from), not every raw answer, so thousands of people fit on one device.
 //!
 //! Every public item is re-exported here (`domain::staff::X`):
 //! - this file: the [`StaffRecords`] held, importing and merging record files, and the
