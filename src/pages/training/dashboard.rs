@@ -182,15 +182,19 @@ fn Progress(course: &'static Course, keys: Keys<'static>) -> impl IntoView {
     let app = app();
     let (book, settings) = (app.training(), app.settings());
     let today = browser::today();
+    // With the person: a change to the profile that moves neither (a declaration) leaves
+    // the page as it is.
     let status = Memo::new(move |_| {
         book.with(|b| {
-            b.active_profile()
-                .map(|p| p.course_status(course, &keys, browser::now()))
+            b.active_profile().map(|p| {
+                (
+                    p.course_status(course, &keys, browser::now()),
+                    p.person.clone(),
+                )
+            })
         })
     });
     let overdue = move || settings.with(|s| s.overdue_reviews(today));
-    // A memo, so a change to the profile that moves neither (a declaration) leaves the page.
-    let person = Memo::new(move |_| book.with(|b| b.active_profile().map(|p| p.person.clone())));
 
     let export = move |_| {
         let Some(record) = book.with(|b| {
@@ -222,7 +226,7 @@ fn Progress(course: &'static Course, keys: Keys<'static>) -> impl IntoView {
     };
 
     move || {
-        let (Some(status), Some(person)) = (status.get(), person.get()) else {
+        let Some((status, person)) = status.get() else {
             return ().into_any();
         };
         let percent = (status.passed * 100)

@@ -17,35 +17,40 @@ pub fn Declare(course: &'static Course, complete: bool) -> impl IntoView {
     let app = app();
     let book = app.training();
     let info = &course.info;
-    let declared = Memo::new(move |_| {
+    let declared = move || {
         book.with(|b| b.active_profile().map(|p| p.declared(info)))
             .unwrap_or(Declared::Not)
-    });
+    };
     let kcsie = book.with_untracked(|b| {
         b.active_profile()
             .and_then(|p| info.kcsie_for(p.person.role))
             .map(str::to_owned)
     });
+    // Each statement with whether it is ticked.
     let mut statements = vec![format!(
         "I have read and understood the school's Social Media Policy ({}).",
         info.policy_version
     )];
     statements.extend(kcsie.map(|k| format!("I have read and understood {k}.")));
-    let ticked = RwSignal::new(vec![false; statements.len()]);
+    let statements: Vec<(String, RwSignal<bool>)> = statements
+        .into_iter()
+        .map(|s| (s, RwSignal::new(false)))
+        .collect();
+    let ticks: Vec<RwSignal<bool>> = statements.iter().map(|(_, t)| *t).collect();
     let error = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let all = ticked.with(|t| t.iter().all(|&t| t));
+        let all = ticks.iter().all(|t| t.get_untracked());
         error.set(!all);
         if all {
             app.update_profile(|p| p.declare(info, browser::now()));
         }
     };
-    let line = move || match declared.get() {
+    let line = move || match declared() {
         Declared::Current { on } => format!("Declared on {} ({}).", long(on), info.policy_version),
         _ => String::new(),
     };
-    let again = move || match declared.get() {
+    let again = move || match declared() {
         Declared::OutOfDate { on, policy } => Some(view! {
             <p class="notice notice-warning">{format!(
                 "The policy has changed since you declared on {} that you had read {policy}. The school now follows {}: read it, then declare again. Your earlier declaration stays in your record.",
@@ -56,17 +61,18 @@ pub fn Declare(course: &'static Course, complete: bool) -> impl IntoView {
         _ => None,
     };
     let form = move || {
-        let asked = complete && !matches!(declared.get(), Declared::Current { .. });
+        let asked = complete && !matches!(declared(), Declared::Current { .. });
         asked.then(|| {
+            let submit = submit.clone();
             let boxes = statements
                 .iter()
                 .enumerate()
-                .map(|(i, text)| {
-                    let id = format!("declare-{i}");
+                .map(|(i, (text, ticked))| {
+                    let (id, ticked) = (format!("declare-{i}"), *ticked);
                     view! {
                         <div class="choice">
-                            <input type="checkbox" id=id.clone() prop:checked=move || ticked.with(|t| t[i])
-                                on:change=move |ev| ticked.update(|t| t[i] = event_target_checked(&ev)) />
+                            <input type="checkbox" id=id.clone() prop:checked=ticked
+                                on:change=move |ev| ticked.set(event_target_checked(&ev)) />
                             <label for=id>{text.clone()}</label>
                         </div>
                     }
@@ -88,7 +94,7 @@ pub fn Declare(course: &'static Course, complete: bool) -> impl IntoView {
     };
     // Built once (the status line stays in place, so the confirmation is announced); not
     // shown before the course is complete unless a declaration was made.
-    (complete || declared.get_untracked() != Declared::Not).then(|| {
+    (complete || untrack(declared) != Declared::Not).then(|| {
         view! {
             <section aria-labelledby="declaration-heading">
                 <h2 id="declaration-heading">"Your declaration"</h2>
