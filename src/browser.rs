@@ -25,6 +25,42 @@ pub fn random_u64() -> u64 {
     (word() << 32) | word()
 }
 
+/// 64 bits from the browser's cryptographic generator, for a training session's code
+/// (`None` where it offers none).
+pub fn secret_u64() -> Option<u64> {
+    let mut bytes = [0u8; 8];
+    web_sys::window()?
+        .crypto()
+        .ok()?
+        .get_random_values_with_u8_array(&mut bytes)
+        .ok()?;
+    Some(u64::from_le_bytes(bytes))
+}
+
+/// Where this tab keeps the training session code typed before a quiz (`sessionStorage`:
+/// kept while the tab is open, so each quiz of the session uses it, and never in a file).
+const SESSION_CODE: &str = "online-safety-workbench.session-code";
+
+/// The training session code typed in this tab, if any.
+pub fn session_code() -> Option<String> {
+    web_sys::window()?
+        .session_storage()
+        .ok()??
+        .get_item(SESSION_CODE)
+        .ok()?
+}
+
+/// Keeps (or, with `None`, forgets) the training session code for this tab.
+pub fn set_session_code(code: Option<&str>) {
+    let Some(storage) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) else {
+        return;
+    };
+    let _ = match code {
+        Some(code) => storage.set_item(SESSION_CODE, code),
+        None => storage.remove_item(SESSION_CODE),
+    };
+}
+
 /// Gives the browser a turn (to paint and to answer the user) before carrying on: a long
 /// job done in batches awaits this between them.
 pub async fn next_turn() {

@@ -101,6 +101,7 @@ fn profile(id: usize) -> impl Strategy<Value = Profile> {
                     module,
                     &profile.id,
                     format!("a-{id}-{n}-{seed}"),
+                    None,
                     at,
                 );
                 for (i, drawn) in attempt.questions.clone().iter().enumerate() {

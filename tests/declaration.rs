@@ -173,7 +173,7 @@ fn the_matrix_and_csv_show_the_declaration_and_when_it_is_out_of_date() {
     );
 
     let today = now.date();
-    let rows = matrix(course(), &records, today);
+    let rows = matrix(course(), &records, &[], today);
     assert_eq!(rows[0].declared, Declared::Current { on: on() });
     assert_eq!(rows[0].declared.label(), "Declared on 7 December 2026");
     assert_eq!(rows[1].declared, Declared::Not);
@@ -191,7 +191,7 @@ fn the_matrix_and_csv_show_the_declaration_and_when_it_is_out_of_date() {
 
     // The school adopts a new policy: Ann's declaration is for the earlier one.
     let newer = new_policy();
-    let rows = matrix(&newer, &records, today);
+    let rows = matrix(&newer, &records, &[], today);
     assert_eq!(
         rows[0].declared.label(),
         "Out of date: declared on 7 December 2026 for Social Media Policy v3, October 2023"

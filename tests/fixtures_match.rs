@@ -18,6 +18,7 @@ use common::{course, keys, module};
 use online_safety_workbench::domain::content::ModuleKey;
 use online_safety_workbench::domain::envelope;
 use online_safety_workbench::domain::quiz::{self, Attempt};
+use online_safety_workbench::domain::session;
 use online_safety_workbench::domain::staff::{Outcome, RecordFile, StaffRecords};
 use online_safety_workbench::domain::training::{Person, Profile, TrainingRecord};
 
@@ -35,6 +36,9 @@ struct AttemptInputs {
     seed: String,
     started_at: NaiveDateTime,
     wrong: usize,
+    /// The training session code typed before the quiz, if it was taken in one.
+    #[serde(default)]
+    code: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -66,6 +70,7 @@ fn take(record_id: &str, a: &AttemptInputs) -> Attempt {
             module(&a.module_id),
             record_id,
             a.id.clone(),
+            a.code.as_deref(),
             a.started_at,
         );
         // records.ts gives the seed the app gives (quiz::bound_seed).
@@ -85,6 +90,10 @@ fn take(record_id: &str, a: &AttemptInputs) -> Attempt {
             score: None,
             content_version: key.content_version.clone(),
             policy_version: key.policy_version.clone(),
+            session: a
+                .code
+                .as_deref()
+                .map(|code| session::tag(code, record_id, &a.id, &a.module_id, a.started_at)),
         }
     };
     for (i, drawn) in attempt.questions.clone().iter().enumerate() {
@@ -198,7 +207,7 @@ fn the_reference_record_is_what_the_app_exports() {
         .map(|o| o.attempt_id.as_str())
         .collect();
     assert_eq!(failed, ["a-0000000000000002", "a-000000000000000b"]);
-    let row = online_safety_workbench::domain::staff::row(course(), entry, now.date());
+    let row = online_safety_workbench::domain::staff::row(course(), entry, &[], now.date());
     assert_eq!(
         row.overall,
         online_safety_workbench::domain::staff::Overall::Trained

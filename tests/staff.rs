@@ -228,7 +228,7 @@ fn an_edited_score_is_altered_and_not_counted() {
     rec.attempts.push(edited);
     let mut records = StaffRecords::default();
     import(&mut records, &[file("gill.json", &rec)], on);
-    let rows = matrix(course(), &records, day(2026, 12, 12));
+    let rows = matrix(course(), &records, &[], day(2026, 12, 12));
     let row = &rows[0];
     assert_eq!(row.doubts.len(), 1);
     assert_eq!(row.doubts[0].module_id, "governors");
@@ -267,7 +267,7 @@ fn a_hand_made_record_answering_one_question_per_module_is_unverifiable() {
     }
     let mut records = StaffRecords::default();
     import(&mut records, &[file("h.json", &rec)], on);
-    let rows = matrix(course(), &records, day(2026, 12, 12));
+    let rows = matrix(course(), &records, &[], day(2026, 12, 12));
     assert_eq!(rows[0].overall, Overall::NotStarted);
     assert!(rows[0]
         .doubts
@@ -297,7 +297,7 @@ fn moved_dates_are_unverifiable() {
         &[file("e.json", &early), file("l.json", &late)],
         day(2026, 12, 12),
     );
-    let rows = matrix(course(), &records, day(2026, 12, 12));
+    let rows = matrix(course(), &records, &[], day(2026, 12, 12));
     for row in &rows {
         assert_eq!(row.overall, Overall::NotStarted, "{}", row.name);
         assert!(row.doubts.iter().all(|d| matches!(
@@ -357,7 +357,7 @@ fn the_matrix_shows_passed_due_soon_expired_and_not_required() {
         ],
         today,
     );
-    let rows = matrix(course, &records, today);
+    let rows = matrix(course, &records, &[], today);
     assert_eq!(
         rows.iter().map(|r| r.overall).collect::<Vec<_>>(),
         [Overall::Trained, Overall::DueSoon, Overall::Overdue]
@@ -426,7 +426,7 @@ fn a_quiz_finished_implausibly_fast_is_flagged_and_still_counted() {
     rec.attempts[0].submitted_at = Some(rec.attempts[0].started_at + chrono::Duration::seconds(20));
     let mut records = StaffRecords::default();
     import(&mut records, &[file("f.json", &rec)], on);
-    let rows = matrix(course(), &records, day(2026, 12, 12));
+    let rows = matrix(course(), &records, &[], day(2026, 12, 12));
     assert_eq!(rows[0].overall, Overall::Trained);
     assert_eq!(rows[0].fast, [rec.attempts[0].module_id.clone()]);
 }
@@ -456,7 +456,7 @@ fn csv_quotes_names_and_never_runs_a_formula() {
         ],
         on,
     );
-    let csv = to_csv(course, &matrix(course, &records, day(2026, 12, 12)));
+    let csv = to_csv(course, &matrix(course, &records, &[], day(2026, 12, 12)));
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -475,7 +475,7 @@ fn csv_quotes_names_and_never_runs_a_formula() {
         "2027-12-07"
     ]));
     assert_eq!(&lines[3][0], "'=HYPERLINK(\"https://x/?\"&A2,\"Open\")");
-    assert_eq!(lines[2].len(), 5 + course.modules.len() + 3);
+    assert_eq!(lines[2].len(), 5 + course.modules.len() + 4);
     // Neither has declared: the Declaration column says so.
     let declaration = 5 + course.modules.len();
     assert_eq!(&lines[1][declaration], "Declaration");
@@ -628,7 +628,7 @@ fn an_attempt_two_records_hold_counts_for_neither_whichever_came_first() {
     let mut reversed = records.clone();
     reversed.people.reverse();
     for records in [records, reversed] {
-        let rows = matrix(course(), &records, today);
+        let rows = matrix(course(), &records, &[], today);
         for (row, other) in [("Ann Able", "Ivy Impostor"), ("Ivy Impostor", "Ann Able")] {
             let row = rows.iter().find(|r| r.name == row).unwrap();
             assert_eq!(row.overall, Overall::NotStarted, "{}", row.name);
@@ -648,7 +648,7 @@ fn removing_the_copy_gives_the_attempts_back_to_their_record() {
     let today = day(2026, 12, 12);
     let mut records = ann_and_a_copy();
     records.people.retain(|p| p.record_id != "r-ivy");
-    let rows = matrix(course(), &records, today);
+    let rows = matrix(course(), &records, &[], today);
     assert_eq!(rows[0].overall, Overall::Trained);
     assert!(rows[0].doubts.is_empty());
 }
@@ -668,7 +668,7 @@ fn a_copy_the_check_refuses_takes_nothing_from_the_record_it_came_from() {
         &[file("ivy.json", &copied), file("ann.json", &ann)],
         today,
     );
-    let rows = matrix(course(), &records, today);
+    let rows = matrix(course(), &records, &[], today);
     let ann = rows.iter().find(|r| r.name == "Ann Able").unwrap();
     assert_eq!(ann.overall, Overall::Trained);
     let ivy = rows.iter().find(|r| r.name == "Ivy Impostor").unwrap();
@@ -693,7 +693,7 @@ fn a_pass_dated_after_its_import_counts_from_the_import() {
     let entry = &records.people[0];
     assert!(entry.attempts.iter().all(|a| a.verdict.is_verified()));
     assert!(entry.attempts.iter().all(|a| a.submitted_at <= now));
-    let rows = matrix(course(), &records, imported);
+    let rows = matrix(course(), &records, &[], imported);
     assert_eq!(rows[0].overall, Overall::Trained);
     assert!(rows[0]
         .cells
@@ -772,4 +772,53 @@ fn a_file_that_would_change_a_persons_track_or_start_date_waits_for_the_dsl() {
         "{:?}",
         results[0].outcome
     );
+}
+
+#[test]
+fn a_doctored_copy_imported_first_never_hides_the_genuine_file() {
+    // T8: a copy of Cy's file with the answers emptied and 100% stated, saved under a name
+    // that sorts first. Whichever order the files come in, Cy's genuine attempts count and
+    // the doctored ones show as altered; the genuine file is never "already up to date".
+    let today = day(2026, 12, 12);
+    let cy = record("r-cy", "Cy Cole", Role::Teaching, day(2026, 12, 7), today);
+    let mut doctored = cy.clone();
+    for a in &mut doctored.attempts {
+        a.answers.clear();
+        if let Some(score) = a.score.as_mut() {
+            (score.correct, score.percent, score.passed) = (score.total, 100, true);
+        }
+    }
+    let (fake, real) = (
+        file("a-cy.json", &doctored),
+        file("training-record-cy.json", &cy),
+    );
+    for files in [[fake.clone(), real.clone()], [real, fake]] {
+        let mut records = StaffRecords::default();
+        let outcomes = import(&mut records, &files, today);
+        assert!(
+            outcomes
+                .iter()
+                .all(|o| matches!(o, Outcome::Added { .. } | Outcome::Merged { .. })),
+            "{outcomes:?}"
+        );
+        let rows = matrix(course(), &records, &[], today);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].overall, Overall::Trained);
+        assert_eq!(rows[0].doubts.len(), cy.attempts.len());
+        assert!(rows[0].doubts.iter().all(|d| matches!(
+            d.verdict,
+            Verdict::Altered {
+                stated: 100,
+                actual: 0
+            }
+        )));
+        // Imported again, nothing is added twice.
+        let again = import(&mut records, &files, today);
+        assert!(
+            again
+                .iter()
+                .all(|o| matches!(o, Outcome::AlreadyHere { .. })),
+            "{again:?}"
+        );
+    }
 }

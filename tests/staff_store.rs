@@ -165,7 +165,7 @@ fn records_restored_from_a_file_count_only_once_checked_again() {
         at(today()),
     );
     let overall = |r: &StaffRecords| -> Vec<Overall> {
-        matrix(course(), r, today())
+        matrix(course(), r, &[], today())
             .iter()
             .map(|row| row.overall)
             .collect()

@@ -105,7 +105,14 @@ fn each_question_type_scores_all_or_nothing() {
 #[test]
 fn choosing_replaces_single_answers_and_toggles_multiple_ones() {
     let module = module("parents-and-carers");
-    let mut a = quiz::start(course(), module, "r-1", "a".into(), at(day(2026, 12, 7)));
+    let mut a = quiz::start(
+        course(),
+        module,
+        "r-1",
+        "a".into(),
+        None,
+        at(day(2026, 12, 7)),
+    );
     let single = module
         .questions
         .iter()
@@ -197,7 +204,7 @@ fn reading_then_quiz_then_pass_moves_the_status_along() {
         p.mark_read(&module.id, &s.id);
     }
     assert_eq!(module_status(&p), ModuleStatus::ReadyForQuiz);
-    let open = quiz::start(course(), module, "r-1", "a1".into(), at(today));
+    let open = quiz::start(course(), module, "r-1", "a1".into(), None, at(today));
     p.attempts.push(open);
     assert_eq!(module_status(&p), ModuleStatus::QuizInProgress);
     p.attempts[0] = take("r-1", &module.id, "a1", at(today), 3);
@@ -231,7 +238,14 @@ fn the_read_checkbox_marks_and_unmarks_a_section() {
 fn a_quiz_opened_under_earlier_questions_is_not_open() {
     let module = module("four-cs");
     let mut p = profile(Role::Support, Track::Refresher);
-    let mut old = quiz::start(course(), module, "r-1", "a1".into(), at(day(2026, 12, 7)));
+    let mut old = quiz::start(
+        course(),
+        module,
+        "r-1",
+        "a1".into(),
+        None,
+        at(day(2026, 12, 7)),
+    );
     old.content_version = "2026.1".into();
     p.attempts.push(old);
     assert!(p.open_modules(&course().info.content_version).is_empty());

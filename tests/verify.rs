@@ -225,6 +225,7 @@ fn an_attempt_under_the_frozen_2026_1_key_still_verifies() {
         score: None,
         content_version: "2026.1".into(),
         policy_version: frozen.policy_version.clone(),
+        session: None,
     };
     a.score = Some(online_safety_workbench::domain::quiz::score(key, &a).unwrap());
     assert_eq!(verdict(&a), Verdict::Verified);
@@ -262,6 +263,7 @@ fn under_2026_2(seed: u64, started: chrono::NaiveDateTime) -> Attempt {
         score: None,
         content_version: "2026.2".into(),
         policy_version: key.policy_version.clone(),
+        session: None,
     };
     a.score = Some(quiz::score(module, &a).unwrap());
     a

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use crate::domain::dates::{long, long_time};
-use crate::domain::staff::roster::{self, ListRow, Status};
+use crate::domain::staff::roster::{self, supervised_clause, ListRow, Status};
 use crate::domain::staff::{self, Overall, StaffRecords};
 use crate::state::app;
 
@@ -49,10 +49,11 @@ pub fn CoverageLine() -> impl IntoView {
                 .map(|(role, n, t, _)| format!("{} {t} of {n}", role.label()))
                 .collect();
             format!(
-                "{} of {} people are fully trained ({}%). By role: {}. {} due within 30 days; {} overdue. {} Matrix last updated {}.",
+                "{} of {} people are fully trained ({}%){}. By role: {}. {} due within 30 days; {} overdue. {} Matrix last updated {}.",
                 c.trained,
                 c.people,
                 c.percent,
+                supervised_clause(c.supervised),
                 roles.join("; "),
                 c.due_soon,
                 c.overdue,
@@ -96,8 +97,8 @@ pub fn CoverageSummary() -> impl IntoView {
             let updated = last_updated(records);
             view! {
                 <p class="coverage-figures">
-                    {format!("{} of {} people are fully trained ({}%). {} due within 30 days; {} overdue. {} Records last updated {updated}.",
-                        c.trained, c.people, c.percent, c.due_soon, c.overdue, staff::declared_sentence(c.declared, c.people))}
+                    {format!("{} of {} people are fully trained ({}%){}. {} due within 30 days; {} overdue. {} Records last updated {updated}.",
+                        c.trained, c.people, c.percent, supervised_clause(c.supervised), c.due_soon, c.overdue, staff::declared_sentence(c.declared, c.people))}
                 </p>
                 <p class="muted">{staff::CSV_NOTE}</p>
                 <table class="coverage-table">

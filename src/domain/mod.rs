@@ -12,6 +12,7 @@ pub mod policy;
 pub mod quiz;
 pub mod rng;
 pub mod room;
+pub mod session;
 pub mod settings;
 pub mod sources;
 pub mod staff;

@@ -48,6 +48,9 @@ pub struct Attempt {
     /// The course content and policy the attempt was taken against.
     pub content_version: String,
     pub policy_version: String,
+    /// Taken in a training session: the session code's tag (`session::tag`), never the code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session: Option<u64>,
 }
 
 /// Draws `module.draw` questions from the bank in a seeded order, with options shuffled
@@ -130,28 +133,38 @@ pub fn bound_seed(
     started_at: NaiveDateTime,
 ) -> u64 {
     let millis = started_at.and_utc().timestamp_millis();
+    mix(&[
+        record_id.as_bytes(),
+        attempt_id.as_bytes(),
+        module_id.as_bytes(),
+        &millis.to_le_bytes(),
+    ])
+}
+
+/// FNV-1a over `parts`, each ended by a unit separator, then SplitMix64's mixing: how a
+/// seed (and a session's tag) is made from what it is bound to.
+pub fn mix(parts: &[&[u8]]) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut eat = |bytes: &[u8]| {
-        for &b in bytes.iter().chain(&[0x1f]) {
+    for part in parts {
+        for &b in part.iter().chain(&[0x1f]) {
             hash = (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
         }
-    };
-    eat(record_id.as_bytes());
-    eat(attempt_id.as_bytes());
-    eat(module_id.as_bytes());
-    eat(&millis.to_le_bytes());
+    }
     SeededRng::new(hash).next_u64()
 }
 
-/// Starts an attempt at `module` for the record `record_id`, drawn with its bound seed.
+/// Starts an attempt at `module` for the record `record_id`, drawn with its bound seed, and
+/// tagged with the training session's `code` when one was typed (read by `session::read_code`).
 pub fn start(
     course: &Course,
     module: &Module,
     record_id: &str,
     id: String,
+    code: Option<&str>,
     now: NaiveDateTime,
 ) -> Attempt {
     let seed = bound_seed(record_id, &id, &module.id, now);
+    let session = code.map(|code| super::session::tag(code, record_id, &id, &module.id, now));
     Attempt {
         id,
         module_id: module.id.clone(),
@@ -163,6 +176,7 @@ pub fn start(
         score: None,
         content_version: course.info.content_version.clone(),
         policy_version: course.info.policy_version.clone(),
+        session,
     }
 }
 

@@ -142,6 +142,10 @@ pub struct Outcome {
     /// looks for copies; absent in attempts kept before).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seed: Option<u64>,
+    /// The training session's tag it carries (`session::tag`), matched against the DSL's
+    /// own sessions whenever the matrix is built.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session: Option<u64>,
 }
 
 impl Outcome {
@@ -173,6 +177,7 @@ pub fn check(
         verdict: Verdict::Verified,
         fast: false,
         seed: Some(attempt.seed),
+        session: attempt.session,
     };
     match judge(keys, record_id, attempt, exported_at, now) {
         Ok((actual, fast)) => {

@@ -206,12 +206,13 @@ impl AppState {
         if let Some(memo) = self.inner.try_update_value(|inner| inner.matrix).flatten() {
             return memo;
         }
-        let (records, library) = (self.staff(), self.library);
+        let (records, list, library) = (self.staff(), self.staff_list(), self.library);
         let today = browser::today();
         let owner = self.inner.with_value(|inner| inner.owner.clone());
         let memo = owner.with(|| {
             Memo::new(move |_| match library.course() {
-                Loading::Ready(course) => records.with(|r| staff::matrix(course, r, today)),
+                Loading::Ready(course) => list
+                    .with(|list| records.with(|r| staff::matrix(course, r, &list.sessions, today))),
                 _ => Vec::new(),
             })
         });

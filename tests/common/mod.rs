@@ -94,8 +94,20 @@ pub fn take(
     started: NaiveDateTime,
     wrong: usize,
 ) -> Attempt {
+    take_with(record_id, module_id, id, started, wrong, None)
+}
+
+/// [`take`], with the training session `code` typed before the quiz.
+pub fn take_with(
+    record_id: &str,
+    module_id: &str,
+    id: &str,
+    started: NaiveDateTime,
+    wrong: usize,
+    code: Option<&str>,
+) -> Attempt {
     let module = module(module_id);
-    let mut a = quiz::start(course(), module, record_id, id.into(), started);
+    let mut a = quiz::start(course(), module, record_id, id.into(), code, started);
     for (i, drawn) in a.questions.clone().iter().enumerate() {
         let q = module
             .questions
@@ -126,14 +138,11 @@ pub fn pass_all(p: &mut Profile, date: NaiveDate) {
         .iter()
         .map(|m| m.id.clone())
         .collect();
-    for (i, m) in ids.iter().enumerate() {
-        p.attempts.push(take(
-            &p.id,
-            m,
-            &format!("{}-a{i}-{date}", p.id),
-            at(date),
-            0,
-        ));
+    // Ids unique to the module, as the app's random ones are: another track's file holds
+    // other modules under other ids.
+    for m in &ids {
+        p.attempts
+            .push(take(&p.id, m, &format!("{}-{m}-{date}", p.id), at(date), 0));
     }
 }
 

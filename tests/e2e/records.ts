@@ -96,6 +96,8 @@ export type Attempt = {
   score: Score;
   content_version: string;
   policy_version: string;
+  /** Taken in a training session: the code's tag (`session::tag`), never the code. */
+  session?: bigint;
 };
 
 /** `quiz::draw`: the bank shuffled and cut to the draw, then each question's options shuffled
@@ -136,7 +138,7 @@ export function score(module: ModuleKey, questions: DrawnQuestion[], answers: Re
 /** What one attempt is made from: which module under which content version, its seed and id,
  * when it was started (submitted ten minutes later), and how many of its drawn questions are
  * answered wrongly (the first `wrong` of them; the rest rightly). */
-export type AttemptInputs = { id: string; module_id: string; content_version: string; seed: string; started_at: string; wrong: number };
+export type AttemptInputs = { id: string; module_id: string; content_version: string; seed: string; started_at: string; wrong: number; code?: string };
 export type Person = { name: string; role: string; start_date: string; track: "induction" | "refresher" };
 /** What a record is made from. `content_version` is the app's own when it exported. */
 export type RecordInputs = { record_id: string; person: Person; content_version: string; exported_at: string; attempts: AttemptInputs[]; declared_at?: string[] };
@@ -152,7 +154,7 @@ export function addMinutes(at: string, minutes: number): string {
 }
 
 /** An attempt as the app makes it: the seeded draw, the answers chosen, submitted and scored. */
-export function attemptFrom(a: AttemptInputs): Attempt {
+export function attemptFrom(a: AttemptInputs, recordId: string): Attempt {
   const k = key(a.content_version);
   const module = moduleKey(a.content_version, a.module_id);
   const seed = BigInt(a.seed);
@@ -175,6 +177,7 @@ export function attemptFrom(a: AttemptInputs): Attempt {
     score: score(module, questions, answers),
     content_version: k.content_version,
     policy_version: k.policy_version,
+    ...(a.code === undefined ? {} : { session: sessionTag(a.code, recordId, a.id, a.module_id, a.started_at) }),
   };
 }
 
@@ -187,7 +190,7 @@ export function recordData(inputs: RecordInputs) {
     content_version: k.content_version,
     policy_version: k.policy_version,
     exported_at: inputs.exported_at,
-    attempts: inputs.attempts.map(attemptFrom),
+    attempts: inputs.attempts.map((a) => attemptFrom(a, inputs.record_id)),
     declarations: (inputs.declared_at ?? []).map((at) => declaration(inputs.person.role, at)),
   };
 }
@@ -253,16 +256,28 @@ export const seedsBound = (released_on: string) => released_on >= "2026-12-06";
  * record id, the attempt id, the module id and the start in milliseconds (8 bytes, little
  * endian), each followed by 0x1f, then SplitMix64's next value from that. */
 export function boundSeed(recordId: string, attemptId: string, moduleId: string, startedAt: string): bigint {
+  return mix([Buffer.from(recordId, "utf8"), Buffer.from(attemptId, "utf8"), Buffer.from(moduleId, "utf8"), millis(startedAt)]);
+}
+
+/** The tag an attempt taken with a training session's code carries (session::tag): the same
+ * mixing over the code, then the seed's four parts. */
+export function sessionTag(code: string, recordId: string, attemptId: string, moduleId: string, startedAt: string): bigint {
+  return mix([Buffer.from(code, "utf8"), Buffer.from(recordId, "utf8"), Buffer.from(attemptId, "utf8"), Buffer.from(moduleId, "utf8"), millis(startedAt)]);
+}
+
+/** A moment's milliseconds since 1970 as 8 bytes, little endian. */
+function millis(at: string): Buffer {
+  const bytes = Buffer.alloc(8);
+  bytes.writeBigInt64LE(BigInt(Date.parse(`${at}Z`)));
+  return bytes;
+}
+
+/** quiz::mix: FNV-1a over the parts, each followed by 0x1f, then SplitMix64's next value. */
+function mix(parts: Buffer[]): bigint {
   let h = 0xcbf29ce484222325n;
-  const eat = (bytes: Iterable<number>) => {
-    for (const byte of [...bytes, 0x1f]) h = ((h ^ BigInt(byte)) * 0x100000001b3n) & MASK;
-  };
-  eat(Buffer.from(recordId, "utf8"));
-  eat(Buffer.from(attemptId, "utf8"));
-  eat(Buffer.from(moduleId, "utf8"));
-  const millis = Buffer.alloc(8);
-  millis.writeBigInt64LE(BigInt(Date.parse(`${startedAt}Z`)));
-  eat(millis);
+  for (const part of parts) {
+    for (const byte of [...part, 0x1f]) h = ((h ^ BigInt(byte)) * 0x100000001b3n) & MASK;
+  }
   return new SeededRng(h).nextU64();
 }
 
@@ -293,6 +308,8 @@ export type RecordSpec = {
   modules?: string[];
   /** When the person declared they had read the policy (default never). */
   declared_at?: string[];
+  /** The training session code typed before each quiz (default none). */
+  code?: string;
 };
 
 /** The content version the app ran on a day: the latest released on or before it. A record
@@ -321,7 +338,8 @@ export function inputsFor(spec: RecordSpec): RecordInputs {
       const started_at = addMinutes(`${spec.on}T10:00:00`, 15 * i);
       // Under a version that ties the draw to its record, the seed is that record's.
       const seed = seedsBound(key(version).released_on) ? boundSeed(spec.id, id, module_id, started_at) : free;
-      return { id, module_id, content_version: version, seed: seed.toString(), started_at, wrong: spec.wrong?.[module_id] ?? 0 };
+      const taken = { id, module_id, content_version: version, seed: seed.toString(), started_at, wrong: spec.wrong?.[module_id] ?? 0 };
+      return spec.code === undefined ? taken : { ...taken, code: spec.code };
     }),
   };
 }

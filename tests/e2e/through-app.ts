@@ -7,13 +7,15 @@ import { expect, type Page } from "@playwright/test";
 import { ready } from "./fixtures";
 import { modules, questionIn, tick, type Module } from "./course";
 
-/** Reads a module and passes its quiz with every answer right. */
-async function passModule(page: Page, module: Module) {
+/** Reads a module and passes its quiz with every answer right, typing a training session's
+ * `code` first when there is one. */
+async function passModule(page: Page, module: Module, code?: string) {
   await page.goto(`/training/modules/${module.id}`);
   await ready(page);
   await page.getByLabel("I have read this section").first().waitFor();
   for (const box of await page.getByLabel("I have read this section").all()) await box.check();
   await page.getByRole("link", { name: "Go to the quiz" }).click();
+  if (code !== undefined) await page.getByLabel(/Training session code/).fill(code);
   await page.getByRole("button", { name: "Start the quiz" }).click();
   const fieldsets = page.locator("fieldset.question");
   await expect(fieldsets.first()).toBeVisible();
@@ -32,7 +34,7 @@ async function passModule(page: Page, module: Module) {
  * first `passes` of their required modules passed (all of them when omitted), and their
  * training record exported. Returns the exported file, ready for `setInputFiles`.
  */
-export async function trainAndExport(page: Page, name: string, role: string, passes?: number) {
+export async function trainAndExport(page: Page, name: string, role: string, passes?: number, code?: string) {
   await page.goto("/training");
   await ready(page);
   const another = page.getByRole("button", { name: "Add another person" });
@@ -43,7 +45,7 @@ export async function trainAndExport(page: Page, name: string, role: string, pas
   await expect(page.getByRole("heading", { name: `${name}: Induction` })).toBeVisible();
   const required = await page.locator("table.modules tbody th a").allInnerTexts();
   for (const title of required.slice(0, passes ?? required.length)) {
-    await passModule(page, modules.find((m) => m.title === title)!);
+    await passModule(page, modules.find((m) => m.title === title)!, code);
   }
   await page.goto("/training");
   await expect(page.getByRole("heading", { name: `${name}: Induction` })).toBeVisible();

@@ -10,6 +10,8 @@ use crate::domain::training::Declared;
 pub struct Coverage {
     pub people: usize,
     pub trained: usize,
+    /// Of the trained, those whose every counted pass was taken in a supervised session.
+    pub supervised: usize,
     /// Trained, including those due within 30 days.
     pub percent: usize,
     pub due_soon: usize,
@@ -48,6 +50,7 @@ pub fn coverage(rows: &[Row]) -> Coverage {
     Coverage {
         people: rows.len(),
         trained: t,
+        supervised: rows.iter().filter(|r| r.trained_in_session()).count(),
         percent: percent(t, rows.len()),
         due_soon: rows
             .iter()

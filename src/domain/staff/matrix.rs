@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use super::{StaffEntry, StaffRecords};
 use crate::domain::content::{Course, Role};
 use crate::domain::dates::{iso, long};
+use crate::domain::session::{taken_in, Session};
 use crate::domain::standing::Standing;
 use crate::domain::training::{
     Declaration, Declared, Evidence, ModuleStatus, Person, Track, Validity,
@@ -123,17 +124,45 @@ pub struct Row {
     pub valid_until: Option<NaiveDate>,
     /// Whether they have declared they read the policy the course now names.
     pub declared: Declared,
+    /// Per module, as `cells`: the day of the training session its counted pass was taken
+    /// in, with the person on the session's register.
+    pub supervised: Vec<Option<NaiveDate>>,
+    /// Counted passes taken with a session's code by someone not on its register: counted
+    /// as self-reported. "staff-personal-use: the session of 3 September 2026".
+    pub off_register: Vec<String>,
+    /// Per module, as `cells`: the earlier course version its counted pass was taken under
+    /// (its questions since replaced), if it was.
+    pub earlier: Vec<Option<String>>,
+}
+
+impl Row {
+    /// Trained, with every counted pass taken in a supervised session.
+    pub fn trained_in_session(&self) -> bool {
+        matches!(self.overall, Overall::Trained | Overall::DueSoon)
+            && self.cells.iter().zip(&self.supervised).all(|(c, s)| {
+                s.is_some() || !matches!(c, Cell::Passed { .. } | Cell::DueSoon { .. })
+            })
+    }
+
+    /// The modules taken in a supervised session, with the session's day: for the CSV.
+    pub fn sessions(&self, course: &Course) -> String {
+        (course.modules.iter().zip(&self.supervised))
+            .filter_map(|(m, s)| s.map(|on| format!("{} ({})", m.id, iso(on))))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
 }
 
 /// Builds a person's row: only verified attempts count, under the same status and expiry
 /// rules as the person's own dashboard; the others are listed with their reasons.
-pub fn row(course: &Course, entry: &StaffEntry, today: NaiveDate) -> Row {
+pub fn row(course: &Course, entry: &StaffEntry, sessions: &[Session], today: NaiveDate) -> Row {
     row_for(
         course,
         &entry.record_id,
         &entry.person,
         &entry.attempts,
         &entry.declarations,
+        sessions,
         today,
     )
 }
@@ -147,6 +176,7 @@ pub fn row_for(
     person: &Person,
     attempts: &[Checked],
     declarations: &[Declaration],
+    sessions: &[Session],
     today: NaiveDate,
 ) -> Row {
     let doubts = attempts
@@ -194,6 +224,29 @@ pub fn row_for(
             },
         )
         .collect::<Vec<_>>();
+    let mut off_register = Vec::new();
+    let passes: Vec<Option<&Checked>> = (course.modules.iter().zip(&cells))
+        .map(|(m, cell)| {
+            matches!(cell, Cell::Passed { .. } | Cell::DueSoon { .. })
+                .then(|| evidence.latest_pass(&m.id))
+                .flatten()
+        })
+        .collect();
+    let earlier = (passes.iter())
+        .map(|p| p.filter(|p| p.content_version != course.info.content_version))
+        .map(|p| p.map(|p| p.content_version.clone()))
+        .collect();
+    let supervised = (course.modules.iter().zip(&passes))
+        .map(
+            |(m, pass)| match taken_in(sessions, record_id, &person.name, (*pass)?)? {
+                (session, true) => Some(session.opens.date()),
+                (session, false) => {
+                    off_register.push(format!("{}: {}", m.id, session.name()));
+                    None
+                }
+            },
+        )
+        .collect();
     let any_progress = cells
         .iter()
         .any(|c| !matches!(c, Cell::NotStarted | Cell::NotRequired));
@@ -215,12 +268,21 @@ pub fn row_for(
         fast,
         valid_until,
         declared: Declared::of(&course.info, declarations),
+        supervised,
+        off_register,
+        earlier,
     }
 }
 
-/// The whole matrix.
-/// The whole matrix. An attempt two records hold counts for neither (`counted_attempts`).
-pub fn matrix(course: &Course, records: &StaffRecords, today: NaiveDate) -> Vec<Row> {
+/// The whole matrix. An attempt two records hold counts for neither (`counted_attempts`);
+/// one taken in one of the DSL's `sessions` is marked supervised for the people on its
+/// register.
+pub fn matrix(
+    course: &Course,
+    records: &StaffRecords,
+    sessions: &[Session],
+    today: NaiveDate,
+) -> Vec<Row> {
     records
         .people
         .iter()
@@ -232,6 +294,7 @@ pub fn matrix(course: &Course, records: &StaffRecords, today: NaiveDate) -> Vec<
                 &p.person,
                 &attempts,
                 &p.declarations,
+                sessions,
                 today,
             )
         })
@@ -334,6 +397,7 @@ pub fn to_csv(course: &Course, rows: &[Row]) -> String {
     header.push("Declaration".to_owned());
     header.push("Attempts not counted (altered or unverifiable)".to_owned());
     header.push("Passed implausibly fast".to_owned());
+    header.push("Taken in a supervised session".to_owned());
     // Writing to a Vec cannot fail.
     let _ = out.write_record([CSV_NOTE]);
     let _ = out.write_record(header.iter().map(|c| neutralise(c)));
@@ -367,6 +431,7 @@ pub fn to_csv(course: &Course, rows: &[Row]) -> String {
                 .join("; "),
         );
         record.push(r.fast.join("; "));
+        record.push(r.sessions(course));
         let _ = out.write_record(record.iter().map(|c| neutralise(c)));
     }
     String::from_utf8(out.into_inner().unwrap_or_default()).unwrap_or_default()

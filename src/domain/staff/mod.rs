@@ -507,11 +507,7 @@ impl StaffRecords {
                 }
             }
             for attempt in &entry.attempts {
-                if !held
-                    .attempts
-                    .iter()
-                    .any(|a| a.attempt_id == attempt.attempt_id)
-                {
+                if !held.attempts.iter().any(|a| same_attempt(a, attempt)) {
                     held.attempts.push(attempt.clone());
                 }
             }
@@ -591,7 +587,19 @@ fn checked(record: TrainingRecord, sha256: &str, keys: &Keys, now: NaiveDateTime
     }
 }
 
-/// Adds what is new in `incoming` to the same person's entry.
+/// The same attempt: its id and everything its file said of it (module, draw, version,
+/// score, verdict and session). Its dates are left out: a pass is dated no later than its
+/// import, so the same file imported twice can differ there.
+fn same_attempt(a: &Checked, b: &Checked) -> bool {
+    a.attempt_id == b.attempt_id
+        && a.module_id == b.module_id
+        && a.seed == b.seed
+        && a.content_version == b.content_version
+        && a.score == b.score
+        && a.verdict == b.verdict
+        && a.session == b.session
+}
+
 /// Whether `incoming` is a newer export of `entry`'s record, whose details it would take. A
 /// date in the future never freezes the entry against genuine updates.
 fn newer(entry: &StaffEntry, incoming: &StaffEntry, now: NaiveDateTime) -> bool {
@@ -625,6 +633,7 @@ fn changes(entry: &StaffEntry, incoming: &StaffEntry, now: NaiveDateTime) -> Vec
     changes
 }
 
+/// Adds what is new in `incoming` to the same person's entry.
 fn merge(entry: &mut StaffEntry, incoming: StaffEntry, now: NaiveDateTime) -> Outcome {
     let name = entry.person.name.clone();
     let takes_details = newer(entry, &incoming, now);
@@ -636,19 +645,24 @@ fn merge(entry: &mut StaffEntry, incoming: StaffEntry, now: NaiveDateTime) -> Ou
     let before = entry.attempts.len();
     let mut checked_again = 0;
     for attempt in incoming.attempts {
-        match entry
-            .attempts
-            .iter_mut()
-            .find(|a| a.attempt_id == attempt.attempt_id)
-        {
-            None => entry.attempts.push(attempt),
-            // Held unchecked (restored from a file): the file's own attempt, checked now,
-            // takes its place.
-            Some(held) if matches!(&held.verdict, Verdict::Unverifiable(p) if p.awaits_record()) => {
+        if entry.attempts.iter().any(|a| same_attempt(a, &attempt)) {
+            continue;
+        }
+        // Held unchecked (restored from a file): the file's own attempt, checked now, takes
+        // its place.
+        let unchecked = entry.attempts.iter_mut().find(|a| {
+            a.attempt_id == attempt.attempt_id
+                && matches!(&a.verdict, Verdict::Unverifiable(p) if p.awaits_record())
+        });
+        match unchecked {
+            Some(held) => {
                 *held = attempt;
                 checked_again += 1;
             }
-            Some(_) => {}
+            // New, or the same id with other content (T8: a doctored copy imported first):
+            // both are kept, whichever came first. An altered one shows with its reason; two
+            // that both check out are a copy the DSL must settle (`counted_attempts`).
+            None => entry.attempts.push(attempt),
         }
     }
     entry

@@ -23,6 +23,7 @@ use serde::{Deserialize, Serialize};
 use super::MAX_PEOPLE;
 use crate::domain::content::Role;
 use crate::domain::envelope::{invalid, Entries, ImportError, Kind, Versioned};
+use crate::domain::session::{self, Session};
 use crate::domain::text::{Rule, Texts};
 
 mod columns;
@@ -38,8 +39,8 @@ pub use file::{read_table, Delimiter, Encoding, Table, TableRow};
 pub use guess::guess;
 pub use link::{link, Linking, Unmatched};
 pub use owed::{
-    coverage, list_matrix, ListCoverage, ListRow, Requirement, Requirements, RoleCoverage, Status,
-    DEFAULT_GRACE_DAYS,
+    coverage, list_matrix, supervised_clause, ListCoverage, ListRow, Requirement, Requirements,
+    RoleCoverage, Status, DEFAULT_GRACE_DAYS,
 };
 pub use preview::{preview, Change, Preview};
 pub use words::{read_date, read_role};
@@ -191,6 +192,9 @@ pub(crate) fn is_email(text: &str) -> bool {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Roster {
     pub people: Vec<RosterEntry>,
+    /// The training sessions the DSL held, with their codes and registers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sessions: Vec<Session>,
 }
 
 impl Roster {
@@ -198,6 +202,7 @@ impl Roster {
     /// once, and a training record linked to one person at most. The `check` a stored kind
     /// calls.
     pub fn check(&mut self, texts: &mut Texts) -> Result<(), ImportError> {
+        session::check_all(&mut self.sessions, texts, "sessions")?;
         if self.people.len() > MAX_PEOPLE {
             return Err(invalid("people", "there are more than 5,000 people"));
         }
@@ -440,6 +445,7 @@ mod tests {
             people: (0..MAX_PEOPLE)
                 .map(|i| entry(&format!("p-{i}"), "A"))
                 .collect(),
+            sessions: Vec::new(),
         };
         assert_eq!(list.add(entry("p-x", "B")), Err(RosterError::Full));
         assert!(list.check(&mut Texts::strict()).is_ok());

@@ -201,13 +201,15 @@ impl TrainingBook {
         self.profiles.push(profile);
     }
 
-    /// Starts a new attempt at `module` for the person in use, drawn for their record, in
-    /// place of any unfinished one; returns its id, or `None` when nobody's profile is in use.
+    /// Starts a new attempt at `module` for the person in use, drawn for their record (and
+    /// tagged with a training session's `code`, when taken in one), in place of any
+    /// unfinished one; returns its id, or `None` when nobody's profile is in use.
     pub fn start_attempt(
         &mut self,
         course: &Course,
         module: &Module,
         id: String,
+        code: Option<&str>,
         now: NaiveDateTime,
     ) -> Option<String> {
         let profile = self.active_profile_mut()?;
@@ -216,9 +218,14 @@ impl TrainingBook {
         profile
             .attempts
             .retain(|a| a.is_submitted() || a.module_id != module.id);
-        profile
-            .attempts
-            .push(quiz::start(course, module, &profile.id, id.clone(), now));
+        profile.attempts.push(quiz::start(
+            course,
+            module,
+            &profile.id,
+            id.clone(),
+            code,
+            now,
+        ));
         Some(id)
     }
 

@@ -151,9 +151,16 @@ pub fn Matrix(course: &'static Course) -> impl IntoView {
                                             {r.valid_until.map(|u| view! { <br /><span class="muted">{format!("until {}", long(u))}</span> })}
                                             {(!doubts.is_empty()).then(|| view! { <br /><span class="tag tag-red">{format!("Not counted: {}", doubts.join("; "))}</span> })}
                                             {(!r.fast.is_empty()).then(|| view! { <br /><span class="tag tag-amber">{format!("Finished implausibly fast: {}", r.fast.join(", "))}</span> })}
+                                            {(!r.off_register.is_empty()).then(|| view! { <br /><span class="tag tag-amber">{format!("Session code used, not on the register (counted as self-reported): {}", r.off_register.join("; "))}</span> })}
                                         </td>
                                         {status.map(|s| view! { <td><Tag standing=s.standing() text=s.label() /></td> })}
-                                        {r.cells.iter().map(|c| view! { <td><Tag standing=c.standing() text=c.label() /></td> }).collect_view()}
+                                        {r.cells.iter().zip(r.supervised.iter().zip(&r.earlier)).map(|(c, (s, e))| view! {
+                                            <td>
+                                                <Tag standing=c.standing() text=c.label() />
+                                                {s.map(|on| view! { <br /><span class="muted">{format!("In the session of {}", long(on))}</span> })}
+                                                {e.clone().map(|v| view! { <br /><span class="muted">{format!("Taken under the earlier questions ({v})")}</span> })}
+                                            </td>
+                                        }).collect_view()}
                                         <td><Tag standing=r.declared.standing() text=r.declared.label() /></td>
                                         <td>
                                             // Someone on the list with no record has nothing to remove.

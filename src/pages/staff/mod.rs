@@ -5,12 +5,14 @@
 //! - `conflicts.rs`: records that need the DSL's decision;
 //! - `list.rs`: the staff list: read from the MIS's export, previewed and applied, and one
 //!   person added, edited or removed by hand;
+//! - `sessions.rs`: training sessions the DSL supervises, their codes and registers;
 //! - `matrix.rs`: the matrix, its filters, pages and exports.
 
 mod conflicts;
 mod import;
 mod list;
 mod matrix;
+mod sessions;
 
 use leptos::prelude::*;
 
@@ -26,6 +28,7 @@ use conflicts::Conflicts;
 use import::ImportRecords;
 use list::StaffList;
 use matrix::Matrix;
+use sessions::Sessions;
 
 /// The page at /staff.
 #[component]
@@ -60,6 +63,7 @@ fn Records(course: &'static Course, keys: Keys<'static>) -> impl IntoView {
         <ImportRecords keys conflicts />
         <Conflicts conflicts />
         <StaffList />
+        <Sessions />
         <section aria-labelledby="coverage-heading">
             <h2 id="coverage-heading">"Coverage"</h2>
             <CoverageSummary />

@@ -11,6 +11,7 @@ use crate::components::link::Link;
 use crate::components::need_profile::NeedProfile;
 use crate::domain::content::{Course, Module, ModuleKey, QuestionKind};
 use crate::domain::rng::make_id;
+use crate::domain::session::{read_code, show_code};
 use crate::router::router;
 use crate::routes;
 use crate::state::app;
@@ -26,10 +27,19 @@ pub fn QuizPage(
 #[component]
 fn Quiz(course: &'static Course, module: &'static Module) -> impl IntoView {
     let book = app().training();
+    // A training session's code, kept for the tab so each quiz of the session uses it.
+    let typed = RwSignal::new(browser::session_code().map_or_else(String::new, |c| show_code(&c)));
+    let code = move || typed.with(|t| read_code(t));
+    let wrong = move || typed.with(|t| !t.trim().is_empty()) && code().is_none();
     let start = move |_| {
+        if wrong() {
+            return;
+        }
+        let code = code();
+        browser::set_session_code(code.as_deref());
         let id = make_id("a", browser::random_u64());
         book.update(|b| {
-            b.start_attempt(course, module, id, browser::now());
+            b.start_attempt(course, module, id, code.as_deref(), browser::now());
         });
     };
     let version = &course.info.content_version;
@@ -67,6 +77,14 @@ fn Quiz(course: &'static Course, module: &'static Module) -> impl IntoView {
                     <p class="notice">"The questions have been updated since you started this quiz, so it cannot be finished. Start it again with the new questions."</p>
                 })}
                 <p>{format!("{} questions, drawn afresh for each attempt. You need {}% to pass. Your answers are saved as you go.", module.draw, module.pass_mark(&course.info))}</p>
+                <div class="field">
+                    <label for="session-code">"Training session code (only if you are in a session)"</label>
+                    <p class="hint" id="session-code-hint">"If you are taking this quiz in a training session, type the code your DSL shows, such as K7MQ-2XPA. It records that you took it in the session. Otherwise leave it empty."</p>
+                    <input id="session-code" autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="12"
+                        aria-describedby="session-code-hint session-code-problem" aria-invalid=move || wrong().to_string()
+                        prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev)) />
+                    <p id="session-code-problem" class="field-note" aria-live="polite">{move || wrong().then_some("That is not a session code: check each character with your DSL, or leave it empty.")}</p>
+                </div>
                 <button type="button" on:click=start>"Start the quiz"</button>
             }.into_any(),
         }}

@@ -65,7 +65,15 @@ fn Review(course: &'static Course, module: &'static Module, attempt: Attempt) ->
     let retake = move |_| {
         let id = make_id("a", browser::random_u64());
         let started = book
-            .try_update(|b| b.start_attempt(course, module, id, browser::now()))
+            .try_update(|b| {
+                b.start_attempt(
+                    course,
+                    module,
+                    id,
+                    browser::session_code().as_deref(),
+                    browser::now(),
+                )
+            })
             .flatten();
         if started.is_some() {
             router.navigate(&routes::quiz(&module.id));

@@ -249,7 +249,15 @@ pub fn list_matrix(
             .map_or(("", &[][..], &[][..]), |(e, attempts)| {
                 (e.record_id.as_str(), attempts, &e.declarations[..])
             });
-        let row = row_for(course, record_id, &person, attempts, declarations, today);
+        let row = row_for(
+            course,
+            record_id,
+            &person,
+            attempts,
+            declarations,
+            &list.sessions,
+            today,
+        );
         let status = status(course, p, &row, owed, today);
         rows.push(ListRow {
             person_id: Some(p.id.clone()),
@@ -275,6 +283,7 @@ pub fn list_matrix(
                 &entry.person,
                 attempts,
                 &entry.declarations,
+                &list.sessions,
                 today,
             ),
             status: Status::NotOnList,
@@ -374,6 +383,8 @@ pub struct ListCoverage {
     pub must_train: usize,
     /// Trained, including those due soon.
     pub trained: usize,
+    /// Of the trained, those whose every counted pass was taken in a supervised session.
+    pub supervised: usize,
     pub percent: usize,
     pub due_soon: usize,
     pub overdue: usize,
@@ -393,16 +404,26 @@ pub struct ListCoverage {
 
 impl ListCoverage {
     /// The figure as the governors' report gives it: "30 of 40 people who must be trained
-    /// are trained (75%); 8 have not started."
+    /// are trained (75%), 24 of them in a supervised session; 8 have not started." (the
+    /// sessions only once someone was trained in one).
     pub fn sentence(&self) -> String {
         format!(
-            "{} of {} people who must be trained are trained ({}%); {} {} not started.",
+            "{} of {} people who must be trained are trained ({}%){}; {} {} not started.",
             self.trained,
             self.must_train,
             self.percent,
+            supervised_clause(self.supervised),
             self.not_started,
             if self.not_started == 1 { "has" } else { "have" }
         )
+    }
+}
+
+/// ", 24 of them in a supervised session", or nothing when nobody was.
+pub fn supervised_clause(supervised: usize) -> String {
+    match supervised {
+        0 => String::new(),
+        n => format!(", {n} of them in a supervised session"),
     }
 }
 
@@ -431,6 +452,7 @@ pub fn coverage(rows: &[ListRow]) -> ListCoverage {
     ListCoverage {
         must_train,
         trained,
+        supervised: count(&|r| r.status.trained() && r.row.trained_in_session()),
         percent: percent(trained, must_train),
         due_soon: count(&|r| matches!(r.status, Status::DueSoon { .. })),
         overdue: count(&|r| matches!(r.status, Status::Overdue { .. })),
