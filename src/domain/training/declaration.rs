@@ -153,12 +153,13 @@ pub(crate) fn check_declared(
     Ok(())
 }
 
-/// Adds the declarations of `incoming` not yet in `held`, oldest first: none is ever lost.
+/// Adds the declarations of `incoming` not yet in `held`, each in date order (placed, not
+/// sorted: a sort is code the wasm carries for each type it sorts): none is ever lost.
 pub(crate) fn join_declarations(held: &mut Vec<Declaration>, incoming: &[Declaration]) {
     for d in incoming {
         if !held.contains(d) {
-            held.push(d.clone());
+            let at = held.partition_point(|h| h.declared_at <= d.declared_at);
+            held.insert(at, d.clone());
         }
     }
-    held.sort_by_key(|d| d.declared_at);
 }

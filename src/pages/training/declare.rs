@@ -26,25 +26,15 @@ pub fn Declare(course: &'static Course, complete: bool) -> impl IntoView {
             .and_then(|p| info.kcsie_for(p.person.role))
             .map(str::to_owned)
     });
-    // Each statement with whether it is ticked.
+    // A required checkbox per statement: the browser refuses the form until each is ticked.
     let mut statements = vec![format!(
         "I have read and understood the school's Social Media Policy ({}).",
         info.policy_version
     )];
     statements.extend(kcsie.map(|k| format!("I have read and understood {k}.")));
-    let statements: Vec<(String, RwSignal<bool>)> = statements
-        .into_iter()
-        .map(|s| (s, RwSignal::new(false)))
-        .collect();
-    let ticks: Vec<RwSignal<bool>> = statements.iter().map(|(_, t)| *t).collect();
-    let error = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let all = ticks.iter().all(|t| t.get_untracked());
-        error.set(!all);
-        if all {
-            app.update_profile(|p| p.declare(info, browser::now()));
-        }
+        app.update_profile(|p| p.declare(info, browser::now()));
     };
     let line = move || match declared() {
         Declared::Current { on } => format!("Declared on {} ({}).", long(on), info.policy_version),
@@ -63,16 +53,14 @@ pub fn Declare(course: &'static Course, complete: bool) -> impl IntoView {
     let form = move || {
         let asked = complete && !matches!(declared(), Declared::Current { .. });
         asked.then(|| {
-            let submit = submit.clone();
             let boxes = statements
                 .iter()
                 .enumerate()
-                .map(|(i, (text, ticked))| {
-                    let (id, ticked) = (format!("declare-{i}"), *ticked);
+                .map(|(i, text)| {
+                    let id = format!("declare-{i}");
                     view! {
                         <div class="choice">
-                            <input type="checkbox" id=id.clone() prop:checked=ticked
-                                on:change=move |ev| ticked.set(event_target_checked(&ev)) />
+                            <input type="checkbox" id=id.clone() required=true />
                             <label for=id>{text.clone()}</label>
                         </div>
                     }
@@ -84,7 +72,6 @@ pub fn Declare(course: &'static Course, complete: bool) -> impl IntoView {
                         <legend>"Before you finish: what you have read"</legend>
                         {boxes}
                     </fieldset>
-                    {move || error.get().then(|| view! { <p class="notice notice-error" role="alert">"Tick each statement to declare it. If you cannot yet, read the policy first."</p> })}
                     <div class="actions">
                         <button type="submit">"I declare that I have read and understood these"</button>
                     </div>
