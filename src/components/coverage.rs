@@ -49,7 +49,7 @@ pub fn CoverageLine() -> impl IntoView {
                 .map(|(role, n, t, _)| format!("{} {t} of {n}", role.label()))
                 .collect();
             format!(
-                "{} of {} people are fully trained ({}%){}. By role: {}. {} due within 30 days; {} overdue. Matrix last updated {}.",
+                "{} of {} people are fully trained ({}%){}. By role: {}. {} due within 30 days; {} overdue. {} Matrix last updated {}.",
                 c.trained,
                 c.people,
                 c.percent,
@@ -57,6 +57,7 @@ pub fn CoverageLine() -> impl IntoView {
                 roles.join("; "),
                 c.due_soon,
                 c.overdue,
+                staff::declared_sentence(c.declared, c.people),
                 last_updated_day(records)
             )
         })
@@ -96,8 +97,8 @@ pub fn CoverageSummary() -> impl IntoView {
             let updated = last_updated(records);
             view! {
                 <p class="coverage-figures">
-                    {format!("{} of {} people are fully trained ({}%){}. {} due within 30 days; {} overdue. Records last updated {updated}.",
-                        c.trained, c.people, c.percent, supervised_clause(c.supervised), c.due_soon, c.overdue)}
+                    {format!("{} of {} people are fully trained ({}%){}. {} due within 30 days; {} overdue. {} Records last updated {updated}.",
+                        c.trained, c.people, c.percent, supervised_clause(c.supervised), c.due_soon, c.overdue, staff::declared_sentence(c.declared, c.people))}
                 </p>
                 <p class="muted">{staff::CSV_NOTE}</p>
                 <table class="coverage-table">
@@ -132,8 +133,10 @@ fn list_line(list: &[ListRow]) -> String {
         line.push_str(&format!(" By role: {}.", roles.join("; ")));
     }
     line.push_str(&format!(
-        " {} due within 30 days; {} overdue.",
-        c.due_soon, c.overdue
+        " {} due within 30 days; {} overdue. {}",
+        c.due_soon,
+        c.overdue,
+        staff::declared_sentence(c.declared, c.must_train)
     ));
     let out = c.left + c.excluded;
     if out > 0 {

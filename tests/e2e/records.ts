@@ -22,9 +22,10 @@ type QuestionKey = { id: string; kind: Kind; options: string[]; correct: string[
 type ModuleKey = { id: string; draw: number; pass_mark: number; bank: QuestionKey[] };
 export type AnswerKey = { content_version: string; policy_version: string; released_on: string; modules: ModuleKey[] };
 type ModuleHead = { id: string; audience: "all" | { roles: string[] }; refresher: boolean };
+type Reading = { roles: string[]; kcsie: string };
 
 /** The course's table of contents (course.json): the current version and who takes what. */
-export const course: { content_version: string; policy_version: string; versions: string[]; modules: ModuleHead[] } = JSON.parse(
+export const course: { content_version: string; policy_version: string; kcsie_reading: Reading[]; versions: string[]; modules: ModuleHead[] } = JSON.parse(
   readFileSync(join(root, "content/course.json"), "utf8"),
 );
 /** The app version written into every export (Cargo.toml's package version). */
@@ -140,7 +141,7 @@ export function score(module: ModuleKey, questions: DrawnQuestion[], answers: Re
 export type AttemptInputs = { id: string; module_id: string; content_version: string; seed: string; started_at: string; wrong: number; code?: string };
 export type Person = { name: string; role: string; start_date: string; track: "induction" | "refresher" };
 /** What a record is made from. `content_version` is the app's own when it exported. */
-export type RecordInputs = { record_id: string; person: Person; content_version: string; exported_at: string; attempts: AttemptInputs[] };
+export type RecordInputs = { record_id: string; person: Person; content_version: string; exported_at: string; attempts: AttemptInputs[]; declared_at?: string[] };
 
 /** How long an honest attempt takes here. */
 export const TAKES_MINUTES = 10;
@@ -190,7 +191,15 @@ export function recordData(inputs: RecordInputs) {
     policy_version: k.policy_version,
     exported_at: inputs.exported_at,
     attempts: inputs.attempts.map((a) => attemptFrom(a, inputs.record_id)),
+    declarations: (inputs.declared_at ?? []).map((at) => declaration(inputs.person.role, at)),
   };
+}
+
+/** `Declaration::new`: the person declares, at `at`, the policy the course names now and the
+ * KCSIE reading it asks of their role (none for a role it asks none of). */
+export function declaration(role: string, at: string) {
+  const kcsie = course.kcsie_reading.find((r) => r.roles.includes(role))?.kcsie ?? null;
+  return { declared_at: at, kcsie, policy_version: course.policy_version };
 }
 export type RecordData = ReturnType<typeof recordData>;
 
@@ -201,7 +210,7 @@ export function envelope(data: RecordData): string {
   return pretty({
     format: "online-safety-workbench",
     kind: "training-record",
-    schema_version: 1,
+    schema_version: 2,
     app_version: APP_VERSION,
     content_version: data.content_version,
     saved_at: data.exported_at,
@@ -297,6 +306,8 @@ export type RecordSpec = {
   wrong?: Record<string, number>;
   /** The modules taken (default every one the person must take). */
   modules?: string[];
+  /** When the person declared they had read the policy (default never). */
+  declared_at?: string[];
   /** The training session code typed before each quiz (default none). */
   code?: string;
 };
@@ -320,6 +331,7 @@ export function inputsFor(spec: RecordSpec): RecordInputs {
     person: { name: spec.name, role: spec.role, start_date: spec.start_date ?? "2026-09-01", track },
     content_version: versionOn(exportedAt),
     exported_at: exportedAt,
+    declared_at: spec.declared_at,
     attempts: modules.map((module_id, i) => {
       const id = makeId("a", rng.nextU64());
       const free = rng.nextU64();

@@ -130,6 +130,11 @@ impl<'a> Keys<'a> {
         self.0.get(at + 1).map(|next| next.released_on)
     }
 
+    /// Whether a released version teaches this policy version.
+    pub fn knows_policy(&self, policy_version: &str) -> bool {
+        self.0.iter().any(|k| k.policy_version == policy_version)
+    }
+
     /// The key of a content version, if it is at hand.
     pub fn get(&self, version: &str) -> Option<&'a AnswerKey> {
         self.0

@@ -241,6 +241,27 @@ pub struct CourseInfo {
     pub valid_months: u32,
     /// How many days before expiry the dashboard warns.
     pub warn_days: u32,
+    /// What each role declares it has read of KCSIE at the end of the course (staff only).
+    pub kcsie_reading: Vec<Reading>,
+}
+
+/// The part of KCSIE the school asks some roles to read, as they declare it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reading {
+    pub roles: Vec<Role>,
+    /// "Part one of Keeping Children Safe in Education (the edition in force)".
+    pub kcsie: String,
+}
+
+impl CourseInfo {
+    /// What someone in `role` declares they have read of KCSIE, if anything.
+    pub fn kcsie_for(&self, role: Role) -> Option<&str> {
+        self.kcsie_reading
+            .iter()
+            .find(|r| r.roles.contains(&role))
+            .map(|r| r.kcsie.as_str())
+    }
 }
 
 /// The course: its facts, every released version (each with a frozen answer key), and its
@@ -263,6 +284,7 @@ struct CourseFile {
     pass_mark: u8,
     valid_months: u32,
     warn_days: u32,
+    kcsie_reading: Vec<Reading>,
     versions: Vec<String>,
     modules: Vec<ModuleHead>,
 }
@@ -292,6 +314,7 @@ impl Course {
                 pass_mark: parsed.pass_mark,
                 valid_months: parsed.valid_months,
                 warn_days: parsed.warn_days,
+                kcsie_reading: parsed.kcsie_reading,
             },
             versions: parsed.versions,
             modules: parsed.modules,

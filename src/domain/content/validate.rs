@@ -49,6 +49,21 @@ pub(super) fn course(file: &str, course: &Course) -> Vec<ContentError> {
             );
         }
     }
+    // Each reading is declared and stored in a record as one line (`Declaration::KCSIE`).
+    for (i, r) in info.kcsie_reading.iter().enumerate() {
+        let max = crate::domain::training::Declaration::KCSIE.max;
+        if r.kcsie.trim().is_empty() || r.kcsie.contains('\n') || r.kcsie.chars().count() > max {
+            let problem = format!("kcsie_reading[{i}] is not one line of 1 to {max} characters");
+            problems.push(file, "course", problem);
+        }
+        if info.kcsie_reading[..i]
+            .iter()
+            .any(|e| e.roles.iter().any(|x| r.roles.contains(x)))
+        {
+            let problem = format!("kcsie_reading[{i}] names a role an earlier reading names");
+            problems.push(file, "course", problem);
+        }
+    }
     if !course.versions.contains(&info.content_version) {
         problems.push(
             file,

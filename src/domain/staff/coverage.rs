@@ -1,7 +1,9 @@
-//! Coverage figures for governors: how many staff are trained, overall and by role.
+//! Coverage figures for governors: how many staff are trained, overall and by role, and how
+//! many have declared they read the current policy.
 
 use super::{Overall, Row};
 use crate::domain::content::Role;
+use crate::domain::training::Declared;
 
 /// Coverage figures for governors.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -16,6 +18,16 @@ pub struct Coverage {
     pub overdue: usize,
     /// (role, people, trained, percent) for each role present.
     pub by_role: Vec<(Role, usize, usize, usize)>,
+    /// Those who have declared they read the policy the course now names.
+    pub declared: usize,
+}
+
+/// The declaration figure as the governors' report gives it.
+pub fn declared_sentence(declared: usize, people: usize) -> String {
+    format!(
+        "{declared} of {people} {} declared they have read the current policy.",
+        if declared == 1 { "has" } else { "have" }
+    )
 }
 
 pub(super) fn percent(part: usize, whole: usize) -> usize {
@@ -49,5 +61,9 @@ pub fn coverage(rows: &[Row]) -> Coverage {
             .filter(|r| r.overall == Overall::Overdue)
             .count(),
         by_role,
+        declared: rows
+            .iter()
+            .filter(|r| matches!(r.declared, Declared::Current { .. }))
+            .count(),
     }
 }

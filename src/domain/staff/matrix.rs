@@ -9,7 +9,9 @@ use crate::domain::content::{Course, Role};
 use crate::domain::dates::{iso, long};
 use crate::domain::session::{taken_in, Session};
 use crate::domain::standing::Standing;
-use crate::domain::training::{Evidence, ModuleStatus, Person, Track, Validity};
+use crate::domain::training::{
+    Declaration, Declared, Evidence, ModuleStatus, Person, Track, Validity,
+};
 use crate::domain::verify::{Outcome as Checked, Verdict};
 use crate::domain::vocab::vocabulary;
 
@@ -120,6 +122,8 @@ pub struct Row {
     /// Modules whose counted pass was finished implausibly fast (flagged, still counted).
     pub fast: Vec<String>,
     pub valid_until: Option<NaiveDate>,
+    /// Whether they have declared they read the policy the course now names.
+    pub declared: Declared,
     /// Per module, as `cells`: the day of the training session its counted pass was taken
     /// in, with the person on the session's register.
     pub supervised: Vec<Option<NaiveDate>>,
@@ -157,6 +161,7 @@ pub fn row(course: &Course, entry: &StaffEntry, sessions: &[Session], today: Nai
         &entry.record_id,
         &entry.person,
         &entry.attempts,
+        &entry.declarations,
         sessions,
         today,
     )
@@ -170,6 +175,7 @@ pub fn row_for(
     record_id: &str,
     person: &Person,
     attempts: &[Checked],
+    declarations: &[Declaration],
     sessions: &[Session],
     today: NaiveDate,
 ) -> Row {
@@ -261,6 +267,7 @@ pub fn row_for(
         doubts,
         fast,
         valid_until,
+        declared: Declared::of(&course.info, declarations),
         supervised,
         off_register,
         earlier,
@@ -280,7 +287,17 @@ pub fn matrix(
         .people
         .iter()
         .zip(records.counted_attempts())
-        .map(|(p, attempts)| row_for(course, &p.record_id, &p.person, &attempts, sessions, today))
+        .map(|(p, attempts)| {
+            row_for(
+                course,
+                &p.record_id,
+                &p.person,
+                &attempts,
+                &p.declarations,
+                sessions,
+                today,
+            )
+        })
         .collect()
 }
 
@@ -362,7 +379,8 @@ pub fn neutralise(cell: &str) -> String {
 }
 
 /// The matrix as CSV: a note on what the check means, then name, role, track, overall, valid
-/// until, one column per module, and the attempts that do not count with their reasons.
+/// until, one column per module, the declaration, and the attempts that do not count with
+/// their reasons.
 /// Quoted by the csv crate, and every cell neutralised against formulas.
 pub fn to_csv(course: &Course, rows: &[Row]) -> String {
     let mut out = csv::WriterBuilder::new()
@@ -376,6 +394,7 @@ pub fn to_csv(course: &Course, rows: &[Row]) -> String {
         "Valid until".to_owned(),
     ];
     header.extend(course.modules.iter().map(|m| m.title.clone()));
+    header.push("Declaration".to_owned());
     header.push("Attempts not counted (altered or unverifiable)".to_owned());
     header.push("Passed implausibly fast".to_owned());
     header.push("Taken in a supervised session".to_owned());
@@ -397,6 +416,13 @@ pub fn to_csv(course: &Course, rows: &[Row]) -> String {
             Cell::Expired { until } => format!("Expired {}", iso(*until)),
             other => other.label(),
         }));
+        record.push(match &r.declared {
+            Declared::Current { on } => format!("Declared {}", iso(*on)),
+            Declared::OutOfDate { on, policy } => {
+                format!("Out of date: declared {} for {policy}", iso(*on))
+            }
+            Declared::Not => r.declared.label(),
+        });
         record.push(
             r.doubts
                 .iter()

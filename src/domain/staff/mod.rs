@@ -1,8 +1,8 @@
 //! The DSL's view of the whole staff: exported training records imported, each attempt
 //! checked against the course when it arrives (`verify`), then a matrix of who is trained and
 //! who is due, coverage figures, and CSV for spreadsheets. The DSL keeps what the matrix needs
-//! (each attempt's verdict, dates and score, and the SHA-256 of every file a record came
-//! from), not every raw answer, so thousands of people fit on one device.
+//! (each attempt's verdict, dates and score, each declaration, and the SHA-256 of every file a
+//! record came from), not every raw answer, so thousands of people fit on one device.
 //!
 //! Every public item is re-exported here (`domain::staff::X`):
 //! - this file: the [`StaffRecords`] held, importing and merging record files, and the
@@ -23,7 +23,10 @@ use serde_json::Value;
 use super::content::Keys;
 use super::envelope::{self, invalid, Entries, ImportError, Kind, Versioned};
 use super::text::{Rule, Texts};
-use super::training::{check_record_fields, Person, TrainingRecord};
+use super::training::{
+    check_declarations, check_declared, check_record_fields, join_declarations, Declaration,
+    Person, TrainingRecord,
+};
 use super::verify::{self, Outcome as Checked, Problem, Verdict};
 
 mod batch;
@@ -36,7 +39,7 @@ pub use batch::{
     grouped, is_record_file, over_cap, progress, walk_stopped, Tally, WalkBudget, BATCH,
     MAX_FILES_PER_IMPORT,
 };
-pub use coverage::{coverage, Coverage};
+pub use coverage::{coverage, declared_sentence, Coverage};
 pub use matrix::{
     matrix, neutralise, row, row_for, select, to_csv, Cell, Doubt, Overall, Row, Show, SortBy,
     CSV_NOTE,
@@ -61,6 +64,9 @@ pub struct StaffEntry {
     pub files: Vec<String>,
     /// Every attempt, checked, oldest first.
     pub attempts: Vec<Checked>,
+    /// Every declaration from every export, once, oldest first.
+    #[serde(default)]
+    pub declarations: Vec<Declaration>,
 }
 
 /// Every imported record and when the matrix last changed.
@@ -123,7 +129,9 @@ impl StaffEntry {
     /// than the store keeps. `at` prefixes each field path ("people[3].").
     pub fn check(&mut self, texts: &mut Texts, at: &str) -> Result<(), ImportError> {
         check_record_fields(texts, at, &mut self.record_id, &mut self.person)?;
-        check_outcomes(texts, &format!("{at}attempts"), &mut self.attempts)
+        check_outcomes(texts, &format!("{at}attempts"), &mut self.attempts)?;
+        let at = format!("{at}declarations");
+        check_declarations(texts, &at, &mut self.declarations)
     }
 
     /// Whether an attempt of this entry waits for the person's record to be imported again
@@ -325,8 +333,10 @@ impl StaffRecords {
                 });
                 continue;
             }
-            let read = envelope::unwrap::<TrainingRecord>(&file.text)
-                .and_then(|record| checked(record, &file.sha256, keys, now).checked());
+            let read = envelope::unwrap::<TrainingRecord>(&file.text).and_then(|record| {
+                check_declared(keys, &record.declarations, record.exported_at, now)?;
+                checked(record, &file.sha256, keys, now).checked()
+            });
             let outcome = match read {
                 Err(e) => Outcome::Failed(e),
                 Ok(incoming) => match index.get(&incoming.record_id) {
@@ -503,6 +513,7 @@ impl StaffRecords {
             }
             held.attempts
                 .sort_by_key(|a| (a.submitted_at, a.started_at));
+            join_declarations(&mut held.declarations, &entry.declarations);
             if entry.exported_at > held.exported_at {
                 held.person = entry.person.clone();
                 held.exported_at = entry.exported_at;
@@ -572,6 +583,7 @@ fn checked(record: TrainingRecord, sha256: &str, keys: &Keys, now: NaiveDateTime
             .into_iter()
             .collect(),
         attempts,
+        declarations: record.declarations,
     }
 }
 
@@ -656,6 +668,8 @@ fn merge(entry: &mut StaffEntry, incoming: StaffEntry, now: NaiveDateTime) -> Ou
     entry
         .attempts
         .sort_by_key(|a| (a.submitted_at, a.started_at));
+    let declared = entry.declarations.len();
+    join_declarations(&mut entry.declarations, &incoming.declarations);
     // A newer export updates the person (a corrected spelling; a new track or start date
     // only once the DSL has agreed, see `changes`).
     if takes_details {
@@ -663,7 +677,7 @@ fn merge(entry: &mut StaffEntry, incoming: StaffEntry, now: NaiveDateTime) -> Ou
         entry.exported_at = incoming.exported_at;
     }
     match entry.attempts.len() - before + checked_again {
-        0 => Outcome::AlreadyHere { name },
+        0 if entry.declarations.len() == declared => Outcome::AlreadyHere { name },
         n => Outcome::Merged {
             name,
             new_attempts: n,

@@ -5,7 +5,8 @@
 //! - this file: a person's [`Profile`] and reading and attempts, the [`TrainingBook`] of every
 //!   profile on the device, and the import checks they share with a record;
 //! - `status.rs`: module and course status, and when a pass expires;
-//! - `record.rs`: the [`TrainingRecord`] a person exports for the DSL.
+//! - `record.rs`: the [`TrainingRecord`] a person exports for the DSL;
+//! - `declaration.rs`: the dated [`Declaration`] that they have read the policy (and KCSIE).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -15,15 +16,18 @@ use serde::{Deserialize, Serialize};
 use super::vocab::vocabulary;
 
 use super::content::Keys;
-use super::content::{Course, Module, ModuleHead, Role};
+use super::content::{Course, CourseInfo, Module, ModuleHead, Role};
 use super::envelope::{invalid, Entries, ImportError, Kind, Versioned};
 use super::quiz::{self, Attempt};
 use super::text::{Rule, Texts};
 use super::verify::{self, Outcome};
 
+mod declaration;
 mod record;
 mod status;
 
+pub(crate) use declaration::{check_declarations, check_declared, join_declarations};
+pub use declaration::{Declaration, Declared};
 pub(crate) use record::check_record_fields;
 pub use record::TrainingRecord;
 pub use status::{required, valid_until, CourseStatus, Evidence, ModuleStatus, Validity};
@@ -61,6 +65,9 @@ pub struct Profile {
     /// Every attempt, in the order started.
     #[serde(default)]
     pub attempts: Vec<Attempt>,
+    /// Every declaration made, oldest first.
+    #[serde(default)]
+    pub declarations: Vec<Declaration>,
 }
 
 /// Every profile on this device and which one is in use.
@@ -90,6 +97,7 @@ impl Versioned for TrainingBook {
             }
             check_person(texts, &format!("{at}.person"), &mut p.person)?;
             check_attempts(texts, &format!("{at}.attempts"), &mut p.attempts)?;
+            check_declarations(texts, &format!("{at}.declarations"), &mut p.declarations)?;
         }
         if self
             .active
@@ -253,6 +261,21 @@ impl Profile {
             created_at,
             read: BTreeMap::new(),
             attempts: Vec::new(),
+            declarations: Vec::new(),
+        }
+    }
+
+    /// Where this person stands with the declaration of the policy `info` names.
+    pub fn declared(&self, info: &CourseInfo) -> Declared {
+        Declared::of(info, &self.declarations)
+    }
+
+    /// Declares, at `now`, that they have read what `info` asks of their role; an earlier
+    /// declaration is kept. Nothing changes if the current policy is already declared.
+    pub fn declare(&mut self, info: &CourseInfo, now: NaiveDateTime) {
+        if !matches!(self.declared(info), Declared::Current { .. }) {
+            let made = Declaration::new(info, &self.person, now);
+            self.declarations.push(made);
         }
     }
 

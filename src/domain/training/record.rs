@@ -4,7 +4,9 @@
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
-use super::{check_attempts, check_person, Person, Profile};
+use serde_json::Value;
+
+use super::{check_attempts, check_declarations, check_person, Declaration, Person, Profile};
 use crate::domain::content::Course;
 use crate::domain::dates::iso;
 use crate::domain::envelope::{ImportError, Kind, Versioned};
@@ -22,17 +24,37 @@ pub struct TrainingRecord {
     #[serde(with = "crate::domain::dates::text")]
     pub exported_at: NaiveDateTime,
     pub attempts: Vec<Attempt>,
+    /// Every declaration the person has made, oldest first.
+    pub declarations: Vec<Declaration>,
 }
 
 impl Versioned for TrainingRecord {
     const KIND: Kind = Kind::TrainingRecord;
-    const SCHEMA_VERSION: u32 = 1;
+    /// 2: the record carries the person's declarations.
+    const SCHEMA_VERSION: u32 = 2;
+
+    fn migrate_step(from: u32, mut data: Value) -> Result<Value, ImportError> {
+        match (from, data.as_object_mut()) {
+            // A record from before declarations has made none.
+            (1, Some(record)) => {
+                record.insert("declarations".into(), Value::Array(Vec::new()));
+                Ok(data)
+            }
+            // Not a record's shape: left for reading it to name what is wrong.
+            (1, None) => Ok(data),
+            _ => Err(ImportError::UnsupportedVersion {
+                found: from,
+                current: Self::SCHEMA_VERSION,
+            }),
+        }
+    }
 
     fn check(&mut self, texts: &mut Texts) -> Result<(), ImportError> {
         check_record_fields(texts, "", &mut self.record_id, &mut self.person)?;
         texts.text("content_version", &mut self.content_version, Rule::VERSION)?;
         texts.text("policy_version", &mut self.policy_version, Rule::VERSION)?;
-        check_attempts(texts, "attempts", &mut self.attempts)
+        check_attempts(texts, "attempts", &mut self.attempts)?;
+        check_declarations(texts, "declarations", &mut self.declarations)
     }
 }
 
@@ -64,6 +86,7 @@ impl TrainingRecord {
                 .filter(|a| a.is_submitted())
                 .cloned()
                 .collect(),
+            declarations: profile.declarations.clone(),
         }
     }
 

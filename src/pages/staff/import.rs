@@ -185,6 +185,12 @@ pub fn ImportRecords(
 fn reported(result: FileResult, clashes: &mut Vec<(String, Conflict)>) -> FileReport {
     let outcome = match result.outcome {
         Outcome::Added { name } => Ok(format!("{name}: added.")),
+        Outcome::Merged {
+            name,
+            new_attempts: 0,
+        } => Ok(format!(
+            "{name}: their new declaration added to their record."
+        )),
         Outcome::Merged { name, new_attempts } => Ok(format!(
             "{name}: {new_attempts} new attempt(s) added to their record."
         )),

@@ -130,6 +130,7 @@ pub fn Matrix(course: &'static Course) -> impl IntoView {
                             <th scope="col">"Overall"</th>
                             {move || on_list.get().then(|| view! { <th scope="col">"Staff list"</th> })}
                             {modules.iter().map(|m| view! { <th scope="col">{m.title.clone()}</th> }).collect_view()}
+                            <th scope="col">"Declaration"</th>
                             <th scope="col"><span class="visually-hidden">"Remove"</span></th>
                         </tr>
                     </thead>
@@ -160,6 +161,7 @@ pub fn Matrix(course: &'static Course) -> impl IntoView {
                                                 {e.clone().map(|v| view! { <br /><span class="muted">{format!("Taken under the earlier questions ({v})")}</span> })}
                                             </td>
                                         }).collect_view()}
+                                        <td><Tag standing=r.declared.standing() text=r.declared.label() /></td>
                                         <td>
                                             // Someone on the list with no record has nothing to remove.
                                             {(!id.is_empty()).then(|| view! { <button type="button" class="link-button" on:click=move |_| {

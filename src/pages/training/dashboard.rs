@@ -18,6 +18,8 @@ use crate::domain::training::{ModuleStatus, Person, Profile, Track, TrainingReco
 use crate::routes;
 use crate::state::{app, Tone};
 
+use super::declare::Declare;
+
 #[component]
 pub fn Dashboard() -> impl IntoView {
     let book = app().training();
@@ -207,14 +209,19 @@ fn Progress(course: &'static Course, keys: Keys<'static>) -> impl IntoView {
     let app = app();
     let (book, settings) = (app.training(), app.settings());
     let today = browser::today();
+    // With the person: a change to the profile that moves neither (a declaration) leaves
+    // the page as it is.
     let status = Memo::new(move |_| {
         book.with(|b| {
-            b.active_profile()
-                .map(|p| p.course_status(course, &keys, browser::now()))
+            b.active_profile().map(|p| {
+                (
+                    p.course_status(course, &keys, browser::now()),
+                    p.person.clone(),
+                )
+            })
         })
     });
     let overdue = move || settings.with(|s| s.overdue_reviews(today));
-    let person = move || book.with(|b| b.active_profile().map(|p| p.person.clone()));
 
     let export = move |_| {
         let Some(record) = book.with(|b| {
@@ -246,7 +253,7 @@ fn Progress(course: &'static Course, keys: Keys<'static>) -> impl IntoView {
     };
 
     move || {
-        let (Some(status), Some(person)) = (status.get(), person()) else {
+        let Some((status, person)) = status.get() else {
             return ().into_any();
         };
         let percent = (status.passed * 100)
@@ -323,6 +330,7 @@ fn Progress(course: &'static Course, keys: Keys<'static>) -> impl IntoView {
                     </table>
                 </div>
             </section>
+            <Declare course complete />
             <section aria-labelledby="record-heading">
                 <h2 id="record-heading">"Your record"</h2>
                 <div class="actions">

@@ -1,8 +1,9 @@
-//! Staff training: the dashboard with profiles, module pages, quizzes, reviews and the
-//! certificate.
+//! Staff training: the dashboard with profiles (and the declaration), module pages, quizzes,
+//! reviews and the certificate.
 
 mod certificate;
 mod dashboard;
+mod declare;
 mod module;
 mod quiz;
 mod review;

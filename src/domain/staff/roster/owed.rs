@@ -20,7 +20,7 @@ use crate::domain::envelope::{invalid, ImportError};
 use crate::domain::staff::coverage::percent;
 use crate::domain::staff::{row_for, Cell, Overall, Row, StaffRecords};
 use crate::domain::standing::Standing;
-use crate::domain::training::{Person, Track};
+use crate::domain::training::{Declared, Person, Track};
 
 /// Four weeks from the start date before a new starter who is not trained is overdue.
 pub const DEFAULT_GRACE_DAYS: u32 = 28;
@@ -248,10 +248,19 @@ pub fn list_matrix(
             start_date: p.start_date.unwrap_or(today),
             track: entry.map_or(Track::Induction, |(e, _)| e.person.track),
         };
-        let (record_id, attempts) = entry.map_or(("", &[][..]), |(e, attempts)| {
-            (e.record_id.as_str(), attempts)
-        });
-        let row = row_for(course, record_id, &person, attempts, &list.sessions, today);
+        let (record_id, attempts, declarations) = entry
+            .map_or(("", &[][..], &[][..]), |(e, attempts)| {
+                (e.record_id.as_str(), attempts, &e.declarations[..])
+            });
+        let row = row_for(
+            course,
+            record_id,
+            &person,
+            attempts,
+            declarations,
+            &list.sessions,
+            today,
+        );
         let status = status(course, p, &row, owed, today);
         rows.push(ListRow {
             person_id: Some(p.id.clone()),
@@ -276,6 +285,7 @@ pub fn list_matrix(
                 &entry.record_id,
                 &entry.person,
                 attempts,
+                &entry.declarations,
                 &list.sessions,
                 today,
             ),
@@ -391,6 +401,8 @@ pub struct ListCoverage {
     pub not_on_list: usize,
     /// Each role with someone who must be trained, in the roles' order.
     pub by_role: Vec<RoleCoverage>,
+    /// Of those who must be trained, those who have declared the current policy read.
+    pub declared: usize,
 }
 
 impl ListCoverage {
@@ -454,6 +466,9 @@ pub fn coverage(rows: &[ListRow]) -> ListCoverage {
         not_required: count(&|r| r.status == Status::NotRequired),
         not_on_list: count(&|r| r.status == Status::NotOnList),
         by_role,
+        declared: count(&|r| {
+            r.status.counted() && matches!(r.row.declared, Declared::Current { .. })
+        }),
     }
 }
 
