@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::domain::dates::iso;
 use crate::domain::session::{self, show_code, Session};
-use crate::domain::staff::roster::fold_name;
+use crate::domain::staff::roster::{fold_name, Roster};
 use crate::state::app;
 
 /// The sessions section of the staff page.
@@ -96,24 +96,31 @@ pub fn Sessions() -> impl IntoView {
 fn SessionCard(code: String) -> impl IntoView {
     let app = app();
     let (list, records) = (app.staff_list(), app.staff());
-    let session = {
-        let code = code.clone();
-        Memo::new(move |_| list.with(|l| l.sessions.iter().find(|s| s.code == code).cloned()))
-    };
     let showing = RwSignal::new(false);
     let problem = RwSignal::new(None::<String>);
     let extra = RwSignal::new(String::new());
     // Everyone the DSL could mark: the staff list, the records' people and anyone already on
     // the register, once each. A memo, so marking someone already shown (a change to the
     // list) does not rebuild the register under the DSL's focus.
-    let names = Memo::new(move |_| {
-        let mut names: Vec<String> =
-            list.with(|l| l.people.iter().map(|p| p.name.clone()).collect());
-        session.with(|s| names.extend(s.iter().flat_map(|s| s.register.iter().cloned())));
-        records.with(|r| names.extend(r.people.iter().map(|p| p.person.name.clone())));
-        names.sort_by_cached_key(|n| fold_name(n));
-        names.dedup_by(|a, b| fold_name(a) == fold_name(b));
-        names
+    let names = Memo::new({
+        let code = code.clone();
+        move |_| {
+            let mut names: Vec<String> = list.with(|l| {
+                let register = session_in(l, &code)
+                    .into_iter()
+                    .flat_map(|s| s.register.iter());
+                l.people
+                    .iter()
+                    .map(|p| &p.name)
+                    .chain(register)
+                    .cloned()
+                    .collect()
+            });
+            records.with(|r| names.extend(r.people.iter().map(|p| p.person.name.clone())));
+            names.sort_by_cached_key(|n| fold_name(n));
+            names.dedup_by(|a, b| fold_name(a) == fold_name(b));
+            names
+        }
     });
     let mark = {
         let code = code.clone();
@@ -131,8 +138,8 @@ fn SessionCard(code: String) -> impl IntoView {
     let remove = {
         let code = code.clone();
         move |_| {
-            let title =
-                session.with_untracked(|s| s.as_ref().map(|s| s.title.clone()).unwrap_or_default());
+            let title = list.with_untracked(|l| session_in(l, &code).map(|s| s.title.clone()));
+            let title = title.unwrap_or_default();
             if browser::confirm(&format!(
                 "Remove the session \"{title}\"? Passes taken in it will count as self-reported."
             )) {
@@ -146,8 +153,8 @@ fn SessionCard(code: String) -> impl IntoView {
             names.get().into_iter().enumerate().map(|(i, name)| {
                 let id = format!("register-{code}-{i}");
                 let here = {
-                    let name = name.clone();
-                    move || session.with(|s| s.as_ref().is_some_and(|s| s.attended(&name)))
+                    let (name, code) = (name.clone(), code.clone());
+                    move || list.with(|l| session_in(l, &code).is_some_and(|s| s.attended(&name)))
                 };
                 let mark = mark.clone();
                 let label = name.clone();
@@ -167,9 +174,14 @@ fn SessionCard(code: String) -> impl IntoView {
             extra.set(String::new());
         }
     };
-    let heading =
-        move || session.with(|s| s.as_ref().map(|s| format!("{}: {}", s.title, s.when())));
-    let present = move || session.with(|s| s.as_ref().map_or(0, |s| s.register.len()));
+    let heading = {
+        let code = code.clone();
+        move || list.with(|l| session_in(l, &code).map(|s| format!("{}: {}", s.title, s.when())))
+    };
+    let present = {
+        let code = code.clone();
+        move || list.with(|l| session_in(l, &code).map_or(0, |s| s.register.len()))
+    };
     view! {
         <article class="card session">
             <h3>{heading}</h3>
@@ -195,4 +207,9 @@ fn SessionCard(code: String) -> impl IntoView {
             <p role="status">{move || problem.get()}</p>
         </article>
     }
+}
+
+/// The session with `code` on the list, if it is still kept.
+fn session_in<'a>(list: &'a Roster, code: &str) -> Option<&'a Session> {
+    list.sessions.iter().find(|s| s.code == code)
 }
