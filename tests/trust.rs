@@ -376,10 +376,8 @@ fn the_newest_summary_of_a_school_and_year_replaces_the_older_and_says_so() {
             older: "old.json".into()
         }
     );
-    assert!(added
-        .note("new.json")
-        .contains("replacing the older summary"));
-    assert!(added.note("new.json").contains("old.json"));
+    assert!(added.note().contains("replacing the older summary"));
+    assert!(added.note().contains("old.json"));
     assert_eq!(trust.schools.len(), 1);
     assert_eq!(trust.schools[0].summary, newer);
 
@@ -593,4 +591,22 @@ fn sixty_schools_summaries_parse_rank_and_sort_quickly() {
         bytes / 1000,
         took.as_secs_f64() * 1000.0
     );
+}
+
+#[test]
+fn the_picture_names_the_schools_that_need_attention() {
+    let trust = three();
+    let p = trust.picture(now().date());
+    assert_eq!(p.schools, 3);
+    assert_eq!(p.with_red, ["Ashfield Primary"]);
+    assert_eq!(p.stale, ["Cedar Grove"]);
+    assert_eq!(p.filtering_out, ["Cedar Grove"]);
+    assert_eq!((p.trained, p.people), (28, 40));
+    assert_eq!(p.without_figures, ["Cedar Grove"]);
+    assert_eq!(p.lowest, Some(("Ashfield Primary".into(), 50)));
+    assert_eq!(p.overdue_actions, 3);
+    assert_eq!(p.with_overdue_actions.len(), 3);
+    let items = trust.items();
+    assert_eq!(items.len(), checklist().items().count());
+    assert_eq!(items[0].0, checklist().items().next().unwrap().id);
 }

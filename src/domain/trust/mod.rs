@@ -17,14 +17,14 @@ use super::audit::{
 use super::content::Role;
 use super::envelope::{invalid, ImportError, Kind, Versioned};
 use super::settings::SchoolSettings;
-use super::staff::roster::ListCoverage;
-use super::staff::Coverage;
+use super::staff::roster::{self, ListCoverage, ListRow};
+use super::staff::{self, Coverage, Row};
 use super::text::{Rule, Texts};
 
 mod schools;
 
 pub use schools::{
-    common_gaps, is_stale, on_item, to_csv, Added, Column, Gap, Held, SchoolRow, Trust,
+    common_gaps, is_stale, on_item, to_csv, Added, Column, Gap, Held, Picture, SchoolRow, Trust,
     STALE_AFTER_MONTHS,
 };
 
@@ -169,6 +169,18 @@ impl CoverageFigures {
                     trained,
                 })
                 .collect(),
+        }
+    }
+
+    /// The figures the governors' report gives: over the staff list when the school keeps
+    /// one, else over the records imported; `None` when there is neither.
+    pub fn of_staff(list: &[ListRow], records: &[Row]) -> Option<Self> {
+        if !list.is_empty() {
+            Some(Self::from_list(&roster::coverage(list)))
+        } else if !records.is_empty() {
+            Some(Self::from_records(&staff::coverage(records)))
+        } else {
+            None
         }
     }
 

@@ -69,15 +69,15 @@ pub enum Added {
 }
 
 impl Added {
-    /// What happened, in a sentence about `file`.
-    pub fn note(&self, file: &str) -> String {
+    /// What happened to the file, in words that follow its name.
+    pub fn note(&self) -> String {
         match self {
-            Added::New => format!("{file}: added."),
-            Added::Replaced { older } => {
-                format!("{file}: added, replacing the older summary of the same school and year from {older}.")
-            }
+            Added::New => "added.".to_owned(),
+            Added::Replaced { older } => format!(
+                "added, replacing the older summary of the same school and year from {older}."
+            ),
             Added::NotNewer { kept } => format!(
-                "{file}: not used, as {kept} is a summary of the same school and year at least as recent."
+                "not used: {kept}, a summary of the same school and year, is at least as recent."
             ),
         }
     }
@@ -119,10 +119,79 @@ impl Trust {
             .collect()
     }
 
+    /// Every item any summary holds, once, with its question: in the order the first summary
+    /// holding it lists it.
+    pub fn items(&self) -> Vec<(String, String)> {
+        let mut items: Vec<(String, String)> = Vec::new();
+        for held in &self.schools {
+            for (_, item) in held.summary.items() {
+                if !items.iter().any(|(id, _)| *id == item.id) {
+                    items.push((item.id.clone(), item.question.clone()));
+                }
+            }
+        }
+        items
+    }
+
+    /// The trust's picture on `today`, for the first page of its report.
+    pub fn picture(&self, today: NaiveDate) -> Picture {
+        let rows = self.rows(today);
+        let names = |pick: &dyn Fn(&SchoolRow) -> bool| -> Vec<String> {
+            rows.iter()
+                .filter(|r| pick(r))
+                .map(|r| r.school.clone())
+                .collect()
+        };
+        let with_figures: Vec<_> = self
+            .schools
+            .iter()
+            .filter_map(|h| h.summary.coverage.as_ref())
+            .collect();
+        let lowest = rows
+            .iter()
+            .filter_map(|r| Some((r.coverage?, r.school.clone())))
+            .min();
+        Picture {
+            schools: rows.len(),
+            with_red: names(&|r| r.figures.red > 0),
+            stale: names(&|r| r.stale),
+            filtering_out: names(&|r| !r.filtering_in_date),
+            overdue_actions: rows.iter().map(|r| r.overdue_actions).sum(),
+            with_overdue_actions: names(&|r| r.overdue_actions > 0),
+            overdue_reviews: rows.iter().map(|r| r.overdue_reviews).sum(),
+            with_overdue_reviews: names(&|r| r.overdue_reviews > 0),
+            trained: with_figures.iter().map(|c| c.trained).sum(),
+            people: with_figures.iter().map(|c| c.people).sum(),
+            without_figures: names(&|r| r.coverage.is_none()),
+            lowest: lowest.map(|(p, school)| (school, p)),
+        }
+    }
+
     /// The summaries held, in order.
     pub fn summaries(&self) -> Vec<&SchoolSummary> {
         self.schools.iter().map(|h| &h.summary).collect()
     }
+}
+
+/// The trust's picture: what page 1 of its report says, school names where they matter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picture {
+    pub schools: usize,
+    /// Schools with any item rated red.
+    pub with_red: Vec<String>,
+    pub stale: Vec<String>,
+    /// Schools whose filtering and monitoring review is not in date.
+    pub filtering_out: Vec<String>,
+    pub overdue_actions: usize,
+    pub with_overdue_actions: Vec<String>,
+    pub overdue_reviews: usize,
+    pub with_overdue_reviews: Vec<String>,
+    /// Trained of people, added up over the schools that sent figures.
+    pub trained: usize,
+    pub people: usize,
+    pub without_figures: Vec<String>,
+    /// The school with the lowest coverage, and its percent.
+    pub lowest: Option<(String, usize)>,
 }
 
 /// One school's row in the trust's table.
