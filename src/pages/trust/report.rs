@@ -6,10 +6,12 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::components::rag_chart::RagBar;
-use crate::domain::audit::{brief, filtering_line, overall_sentence, FilteringReview, Rag};
+use crate::domain::audit::{
+    brief, filtering_line, overall_sentence, FilteringReview, Rag, SectionSummary,
+};
 use crate::domain::dates::{long, long_time};
 use crate::domain::settings::join_names;
-use crate::domain::trust::{common_gaps, Held, SchoolSummary, Trust, STALE_AFTER_MONTHS};
+use crate::domain::trust::{common_gaps, Column, Held, SchoolSummary, Trust, STALE_AFTER_MONTHS};
 
 /// How many names or gaps a line on page 1 lists before counting the rest.
 const NAMED: usize = 5;
@@ -32,7 +34,16 @@ fn some_names(names: &[String]) -> String {
 #[component]
 pub fn TrustSummary(trust: RwSignal<Trust>, today: NaiveDate) -> impl IntoView {
     move || {
-        let (p, gaps) = trust.with(|t| (t.picture(today), common_gaps(&t.summaries())));
+        let (p, gaps, mut rows) =
+            trust.with(|t| (t.picture(today), common_gaps(&t.summaries()), t.rows(today)));
+        let all: SectionSummary = rows.iter().map(|r| r.figures).sum();
+        // The schools with the most red items (then amber), for the board's attention.
+        Column::Picture.sort(&mut rows, true);
+        let attention: Vec<_> = rows
+            .into_iter()
+            .filter(|r| r.figures.red + r.figures.amber > 0)
+            .take(NAMED)
+            .collect();
         let n = p.schools;
         let of = |names: &[String]| format!("{} of {n}", names.len());
         let coverage = match p.people {
@@ -59,6 +70,8 @@ pub fn TrustSummary(trust: RwSignal<Trust>, today: NaiveDate) -> impl IntoView {
                 <h2 id="trust-title">{format!("The trust's picture: {n} school{}", if n == 1 { "" } else { "s" })}</h2>
                 <p class="report-meta">{format!("Prepared on {} from each school's own summary (the files are listed with each school).", long(today))}</p>
                 <dl class="at-a-glance">
+                    <dt>"Every audit item"</dt>
+                    <dd><RagBar figures=all /></dd>
                     <dt>"Red items"</dt>
                     <dd>{format!("{} schools rate an item red: {}.", of(&p.with_red), some_names(&p.with_red))}</dd>
                     <dt>"Staff training"</dt>
@@ -70,6 +83,18 @@ pub fn TrustSummary(trust: RwSignal<Trust>, today: NaiveDate) -> impl IntoView {
                     <dt>"Stale summaries"</dt>
                     <dd>{format!("{} older than {STALE_AFTER_MONTHS} months: {}.", of(&p.stale), some_names(&p.stale))}</dd>
                 </dl>
+                <h3>"Schools with the most red, then amber, items"</h3>
+                {if attention.is_empty() {
+                    view! { <p>"No school rates any item red or amber."</p> }.into_any()
+                } else {
+                    view! {
+                        <ol class="risks">
+                            {attention.into_iter().map(|r| view! {
+                                <li>{format!("{} ({}): ", r.school, r.year)}<RagBar figures=r.figures /></li>
+                            }).collect_view()}
+                        </ol>
+                    }.into_any()
+                }}
                 <h3>"Common gaps"</h3>
                 {if gaps.is_empty() {
                     view! { <p>"No school rates any item red or amber."</p> }.into_any()
