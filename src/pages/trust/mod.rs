@@ -46,21 +46,28 @@ pub fn TrustHome() -> impl IntoView {
                 .iter()
                 .map(|p| FileReport::refused(p.clone(), "It is not a .json file."))
                 .collect();
+            // Read and checked first, then added in one change: the page draws once.
+            let mut read = Vec::new();
             for file in files::read_batch(&found.wanted, MAX_IMPORT_BYTES).await {
-                let outcome = match file.text {
-                    Err(e) => Err(e.to_string()),
-                    Ok(text) => match Held::read(&file.name, &text) {
-                        Ok(held) => {
-                            Ok(trust.try_update(|t| t.add(held).note()).unwrap_or_default())
-                        }
-                        Err(e) => Err(e.to_string()),
-                    },
-                };
-                report.push(FileReport {
-                    file: file.name,
-                    outcome,
-                });
+                match file
+                    .text
+                    .map_err(|e| e.to_string())
+                    .and_then(|text| Held::read(&file.name, &text).map_err(|e| e.to_string()))
+                {
+                    Ok(held) => read.push(held),
+                    Err(why) => report.push(FileReport::refused(file.name, why)),
+                }
             }
+            trust.try_update(|t| {
+                for held in read {
+                    let file = held.file.clone();
+                    let note = t.add(held).note();
+                    report.push(FileReport {
+                        file,
+                        outcome: Ok(note),
+                    });
+                }
+            });
             results.try_set(report);
             busy.try_set(false);
         });
