@@ -186,14 +186,31 @@ test("a trust lead opens three schools' summaries, sorts, finds who is red on on
   await page.setViewportSize({ width: 1280, height: 900 });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  // Timed in the page, from the file input's change to the 63rd row drawn (Playwright's
+  // own handing over of the files and its polling are left out), and from outside.
+  await page.evaluate(() => {
+    const w = window as unknown as { trustTimes: number[] };
+    w.trustTimes = [];
+    document.getElementById("summary-files")!.addEventListener("change", () => w.trustTimes.push(performance.now()), { capture: true, once: true });
+    const seen = new MutationObserver(() => {
+      if (document.querySelectorAll("table.trust-table tbody tr").length >= 63) {
+        w.trustTimes.push(performance.now());
+        seen.disconnect();
+      }
+    });
+    seen.observe(document.body, { childList: true, subtree: true });
+  });
   const started = Date.now();
   await page.getByLabel("Choose school summary files").setInputFiles(more);
   await expect(table.locator("tbody tr")).toHaveCount(63, { timeout: 30_000 });
   await expect(page.getByRole("region", { name: /file\(s\) read/ }).getByRole("heading")).toHaveText("60 file(s) read, 0 not imported");
   const took = Date.now() - started;
+  const [changed, drawn] = await page.evaluate(() => (window as unknown as { trustTimes: number[] }).trustTimes);
+  const inPage = Math.round(drawn - changed);
+  testInfo.annotations.push({ type: "60 summaries read, checked and drawn in the page (CPU 4x slower), ms", description: String(inPage) });
+  testInfo.annotations.push({ type: "the same with Playwright's file hand-over and polling, ms", description: String(took) });
+  console.log(`60 school summaries (CPU 4x slower): read, checked and drawn in the page in ${inPage} ms; ${took} ms with Playwright's hand-over of the files and polling`);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
-  testInfo.annotations.push({ type: "60 summaries opened and rendered (CPU 4x slower), ms", description: String(took) });
-  console.log(`60 school summaries opened and rendered with the CPU 4x slower in ${took} ms`);
   await coverage.getByRole("button").click();
   await expect(table.locator("tbody tr")).toHaveCount(63);
 
