@@ -22,7 +22,7 @@
   /** In sessionStorage while a start is under way: the time it began, or FAILED. */
   var BOOT_FLAG = "osw:booting";
   /** The addresses the DSL's bundle serves (routes::DSL_PATHS), each with what lies below it. */
-  var DSL_PATHS = ["/audit", "/staff", "/data", "/settings"];
+  var DSL_PATHS = ["/audit", "/staff", "/data", "/settings", "/trust"];
 
   /** The boot flag's value once a start has failed for certain (an error, not a slow network). */
   var FAILED = "failed";

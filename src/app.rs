@@ -3,7 +3,7 @@
 //! - the staff's: home, training and the policy; its stored kinds (settings, training
 //!   profiles) live in localStorage, and its storage reaches only there (`Reach::LOCAL`), so
 //!   its wasm links no IndexedDB (`scripts/size-report.mjs` fails if it does);
-//! - the DSL's: the audit, staff records, the data page and settings, every stored kind, in
+//! - the DSL's: the audit, staff records, the data page, settings and the trust view, every stored kind, in
 //!   localStorage and IndexedDB (`Reach::EVERYWHERE`).
 //!
 //! Each mounts the same shell with its own pages (`routes::Page` names them); a link to the
@@ -16,7 +16,7 @@ use crate::components::not_found::NotFound;
 use crate::components::notices::NoticeBanner;
 use crate::pages::{
     audit, data::DataHome, home::Home, policy::PolicyPage, settings::SettingsPage,
-    staff::StaffHome, training,
+    staff::StaffHome, training, trust::TrustHome,
 };
 use crate::router::Router;
 use crate::routes::{self, Bundle, Page};
@@ -49,6 +49,7 @@ fn dsl_page(page: Page) -> AnyView {
         Page::Audit(route) => audit::page(route),
         Page::Staff => view! { <StaffHome /> }.into_any(),
         Page::Data => view! { <DataHome /> }.into_any(),
+        Page::Trust => view! { <TrustHome /> }.into_any(),
         _ => view! { <NotFound /> }.into_any(),
     }
 }
@@ -82,6 +83,8 @@ fn Shell(bundle: Bundle, page: fn(Page) -> AnyView, reach: Reach) -> impl IntoVi
                     <li><Link href=routes::POLICY>"Policy"</Link></li>
                     <li><Link href=routes::SETTINGS>"Settings"</Link></li>
                     <li><Link href=routes::DATA>"Your data"</Link></li>
+                    // The trust view is the DSL's (or a trust lead's) alone: staff never see it.
+                    {(bundle == Bundle::Dsl).then(|| view! { <li><Link href=routes::TRUST>"Trust"</Link></li> })}
                 </ul>
             </nav>
         </header>

@@ -14,19 +14,20 @@ pub const STAFF: &str = "/staff";
 pub const DATA: &str = "/data";
 pub const SETTINGS: &str = "/settings";
 pub const POLICY: &str = "/policy";
+pub const TRUST: &str = "/trust";
 
 /// The app's two halves, each its own wasm bundle, so staff never download the DSL's pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Bundle {
     /// Home, training and the policy: what every member of staff opens.
     Staff,
-    /// The audit, the staff records, the data page and the settings.
+    /// The audit, the staff records, the data page, the settings and the trust view.
     Dsl,
 }
 
 /// The addresses the DSL's bundle serves. The loader (public/boot.js) picks the bundle from its
 /// own copy, `DSL_PATHS` there, which `tests/page_scripts.rs` checks is this list.
-pub const DSL_PATHS: [&str; 4] = [AUDIT, STAFF, DATA, SETTINGS];
+pub const DSL_PATHS: [&str; 5] = [AUDIT, STAFF, DATA, SETTINGS, TRUST];
 
 /// Which bundle serves an address (a path, with or without a query or fragment).
 pub fn bundle_of(href: &str) -> Bundle {
@@ -125,6 +126,8 @@ pub enum Page {
     Staff,
     /// `/data`
     Data,
+    /// `/trust`: many schools' summaries side by side.
+    Trust,
     /// Any other address.
     NotFound,
 }
@@ -187,6 +190,7 @@ impl Page {
             ["settings"] => Page::Settings,
             ["staff"] => Page::Staff,
             ["data"] => Page::Data,
+            ["trust"] => Page::Trust,
             ["training", rest @ ..] => match rest {
                 [] => Page::Training(TrainingRoute::Dashboard),
                 ["modules", m] => Page::Training(TrainingRoute::Module(decode(m))),
@@ -261,6 +265,7 @@ mod tests {
             (SETTINGS.to_owned(), Page::Settings),
             (STAFF.to_owned(), Page::Staff),
             (DATA.to_owned(), Page::Data),
+            (TRUST.to_owned(), Page::Trust),
             (TRAINING.to_owned(), training(TrainingRoute::Dashboard)),
             (CERTIFICATE.to_owned(), training(TrainingRoute::Certificate)),
             (
@@ -338,6 +343,7 @@ mod tests {
             STAFF.to_owned(),
             DATA.to_owned(),
             SETTINGS.to_owned(),
+            TRUST.to_owned(),
         ];
         assert!(staff.iter().all(|h| bundle_of(h) == Bundle::Staff));
         assert!(dsl.iter().all(|h| bundle_of(h) == Bundle::Dsl));
@@ -378,6 +384,7 @@ mod tests {
             "/audit/2026-27/other",
             "/staff/someone",
             "/settings/x",
+            "/trust/school",
             "/no/such/page",
         ] {
             assert_eq!(Page::parse(href), Page::NotFound, "{href:?}");

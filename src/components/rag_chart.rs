@@ -170,3 +170,69 @@ pub fn RagChart(
         }
     }
 }
+
+/// The chart's patterns alone, for a page of small bars ([`RagBar`]) and no chart: their ids
+/// are the chart's, so a page has one or the other.
+#[component]
+pub fn RagPatterns() -> impl IntoView {
+    view! {
+        <svg class="rag-defs" width="0" height="0" aria-hidden="true" focusable="false">
+            <defs>{patterns()}</defs>
+        </svg>
+    }
+}
+
+/// Width of a small bar in the SVG's own units.
+const SMALL_W: usize = 120;
+
+/// One small bar of an audit's figures (a school's, or a section's), patterned as the chart
+/// is, with its counts in words beside it (the words are what a screen reader and a
+/// greyscale page read; the bar is drawn for the eye).
+#[component]
+pub fn RagBar(
+    /// The figures to draw.
+    figures: SectionSummary,
+) -> impl IntoView {
+    let total = figures.total.max(1);
+    let mut done = 0;
+    let shown: Vec<(Rag, usize)> = parts(&figures)
+        .into_iter()
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    let segments = shown
+        .iter()
+        .map(|&(rag, n)| {
+            let x = SMALL_W * done / total;
+            done += n;
+            let w = SMALL_W * done / total - x;
+            view! {
+                <rect x=x.to_string() y="1" width=w.to_string() height=BAR_H.to_string()
+                    fill=format!("url(#{})", pattern(rag)) class="rag-segment" />
+            }
+        })
+        .collect_view();
+    let words = shown
+        .iter()
+        .map(|&(rag, n)| format!("{n} {}", short(rag)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    view! {
+        <span class="rag-bar">
+            <svg viewBox=format!("0 0 {SMALL_W} {}", BAR_H + 2) width=SMALL_W.to_string() height=(BAR_H + 2).to_string() aria-hidden="true" focusable="false">
+                {segments}
+            </svg>
+            <span class="rag-bar-words">{words}</span>
+        </span>
+    }
+}
+
+/// A kind of segment in a word or two, for a small bar's counts.
+fn short(rag: Rag) -> &'static str {
+    match rag {
+        Rag::Red => "red",
+        Rag::Amber => "amber",
+        Rag::Green => "green",
+        Rag::NotApplicable => "n/a",
+        Rag::Unanswered => "not answered",
+    }
+}

@@ -20,5 +20,6 @@ pub mod standing;
 pub mod stored_kinds;
 pub mod text;
 pub mod training;
+pub mod trust;
 pub mod verify;
 pub mod vocab;

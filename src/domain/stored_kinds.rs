@@ -68,7 +68,7 @@ pub fn visit<V: Visit>(kind: Kind, v: V) -> Option<V::Out> {
         Kind::Audits => Some(v.visit::<AuditBook>()),
         Kind::StaffRecords => Some(v.visit::<StaffRecords>()),
         Kind::StaffList => Some(v.visit::<Roster>()),
-        Kind::TrainingRecord | Kind::Audit | Kind::FullBackup => None,
+        Kind::TrainingRecord | Kind::Audit | Kind::FullBackup | Kind::SchoolSummary => None,
     }
 }
 

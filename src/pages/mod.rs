@@ -7,3 +7,4 @@ pub mod policy;
 pub mod settings;
 pub mod staff;
 pub mod training;
+pub mod trust;

@@ -50,6 +50,8 @@ vocabulary! {
         StaffList = ("staff-list", "staff list"),
         /// Everything on the device.
         FullBackup = ("full-backup", "backup"),
+        /// One school's summary of its audit and training, for its trust.
+        SchoolSummary = ("school-summary", "school summary"),
     }
 }
 
@@ -65,6 +67,7 @@ impl Kind {
             Kind::StaffRecords => "the staff training records (matrix)",
             Kind::StaffList => "the staff list",
             Kind::FullBackup => "a full backup",
+            Kind::SchoolSummary => "a school's summary for its trust",
         }
     }
 }

@@ -23,8 +23,10 @@ use crate::domain::audit::{
     AcademicYear, AuditBook, Checklist, FirstPage, SignOff, CONSIDERATIONS,
 };
 use crate::domain::dates::{long as long_date, parse_day};
+use crate::domain::envelope;
 use crate::domain::settings::SchoolSettings;
 use crate::domain::text::Rule;
+use crate::domain::trust::{CoverageFigures, SchoolSummary};
 use crate::routes::{self, AuditPage};
 use crate::state::{app, Bind, Lens};
 
@@ -44,6 +46,22 @@ fn Report(year: AcademicYear, list: &'static Checklist) -> impl IntoView {
     let figures = figures(year, list);
     let first =
         Memo::new(move |_| audit.read(|a| settings.with(|s| Some(a.first_page(list, s, today)))));
+    // The school's summary for its trust: ratings, dates and coverage counts, no names.
+    let (list_rows, matrix) = (app().list_rows(), app().matrix());
+    let export_summary = move |_| {
+        let now = browser::now();
+        let coverage = list_rows
+            .with_untracked(|l| matrix.with_untracked(|m| CoverageFigures::of_staff(l, m)));
+        let summary = untrack(|| {
+            audit.read(|a| {
+                settings.with(|s| Some(SchoolSummary::of(a, list, s, coverage, now.date())))
+            })
+        });
+        if let Some(summary) = summary {
+            let text = envelope::to_json(&summary, now, Some(&summary.content_version));
+            app().download(&summary.file_name(), "application/json", &text);
+        }
+    };
     // A part of page 1, drawn from the memo (the audit is there: `with_year` checked).
     let part = move |f: fn(&FirstPage) -> AnyView| move || first.with(|p| p.as_ref().map(f));
     view! {
@@ -51,6 +69,7 @@ fn Report(year: AcademicYear, list: &'static Checklist) -> impl IntoView {
         <p class="breadcrumb no-print"><Link href=routes::AUDIT>"Audits"</Link> " › " <Link href=routes::audit(year, AuditPage::Overview)>{format!("{} audit", year.label())}</Link></p>
         <div class="actions no-print">
             <button type="button" on:click=|_| browser::print()>"Print the report"</button>
+            <button type="button" on:click=export_summary>"Export a summary for the trust (JSON)"</button>
         </div>
         <article class="report" aria-labelledby="report-title">
             <section class="report-summary" aria-label="Summary">
