@@ -9,7 +9,7 @@ mod common;
 use common::checklist;
 use online_safety_workbench::domain::audit::{
     date_flags, AcademicYear, Action, ActionStatus, Answer, Audit, AuditBook, Change, Checklist,
-    Rag, Rating, MIN_ITEMS,
+    KeptFigures, Rag, Rating, MIN_ITEMS,
 };
 use online_safety_workbench::domain::envelope;
 use online_safety_workbench::domain::settings::SchoolSettings;
@@ -323,4 +323,33 @@ fn audits_round_trip_and_one_per_year() {
     twice.audits.push(a);
     let text = envelope::to_json(&twice, now(), None);
     assert!(envelope::unwrap::<AuditBook>(&text).is_err());
+}
+
+#[test]
+fn a_finalised_audit_keeps_its_training_figures_through_every_door() {
+    let line = "30 of 40 people who must be trained are trained (75%); 8 have not started.";
+    let mut a = audit();
+    a.sign_off.training = Some(KeptFigures {
+        on: d(2027, 7, 14),
+        line: line.into(),
+    });
+    // Through a file and back, exactly.
+    let json = envelope::to_json(&a, now(), Some("2026.1"));
+    assert_eq!(envelope::unwrap::<Audit>(&json).unwrap(), a);
+    // An audit kept before finalising existed reads as not finalised.
+    let mut before = audit();
+    before.sign_off.training = None;
+    let old = envelope::to_json(&before, now(), Some("2026.1"));
+    assert!(!old.contains("\"training\""));
+    assert_eq!(
+        envelope::unwrap::<Audit>(&old).unwrap().sign_off.training,
+        None
+    );
+    // A file whose kept line holds a control character is refused, naming the field.
+    let mut bad = a.clone();
+    bad.sign_off.training.as_mut().unwrap().line = format!("{line}\u{7}");
+    let error = envelope::unwrap::<Audit>(&envelope::to_json(&bad, now(), None))
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("sign_off.training.line"), "{error}");
 }

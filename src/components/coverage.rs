@@ -30,38 +30,42 @@ fn last_updated_day(records: RwSignal<StaffRecords>) -> String {
 /// when the matrix was last updated. The counting is `staff::coverage`'s.
 #[component]
 pub fn CoverageLine() -> impl IntoView {
+    coverage_line
+}
+
+/// The sentence [`CoverageLine`] shows, read now (reactively, inside a view): what the
+/// report kept with a finalised audit is this text.
+pub fn coverage_line() -> String {
     let (records, rows, list) = (app().staff(), app().matrix(), app().list_rows());
-    move || {
-        if let Some(line) = list.with(|list| (!list.is_empty()).then(|| list_line(list))) {
-            return format!(
-                "{line} Staff list and records last updated {}.",
-                last_updated_day(records)
-            );
-        }
-        rows.with(|rows| {
-            if rows.is_empty() {
-                return "No staff training records have been imported yet, so nobody is shown as trained.".to_owned();
-            }
-            let c = staff::coverage(rows);
-            let roles: Vec<String> = c
-                .by_role
-                .iter()
-                .map(|(role, n, t, _)| format!("{} {t} of {n}", role.label()))
-                .collect();
-            format!(
-                "{} of {} people are fully trained ({}%){}. By role: {}. {} due within 30 days; {} overdue. {} Matrix last updated {}.",
-                c.trained,
-                c.people,
-                c.percent,
-                supervised_clause(c.supervised),
-                roles.join("; "),
-                c.due_soon,
-                c.overdue,
-                staff::declared_sentence(c.declared, c.people),
-                last_updated_day(records)
-            )
-        })
+    if let Some(line) = list.with(|list| (!list.is_empty()).then(|| list_line(list))) {
+        return format!(
+            "{line} Staff list and records last updated {}.",
+            last_updated_day(records)
+        );
     }
+    rows.with(|rows| {
+        if rows.is_empty() {
+            return "No staff training records have been imported yet, so nobody is shown as trained.".to_owned();
+        }
+        let c = staff::coverage(rows);
+        let roles: Vec<String> = c
+            .by_role
+            .iter()
+            .map(|(role, n, t, _)| format!("{} {t} of {n}", role.label()))
+            .collect();
+        format!(
+            "{} of {} people are fully trained ({}%){}. By role: {}. {} due within 30 days; {} overdue. {} Matrix last updated {}.",
+            c.trained,
+            c.people,
+            c.percent,
+            supervised_clause(c.supervised),
+            roles.join("; "),
+            c.due_soon,
+            c.overdue,
+            staff::declared_sentence(c.declared, c.people),
+            last_updated_day(records)
+        )
+    })
 }
 
 /// Coverage figures and who is overdue or due soon, from the shared staff matrix.

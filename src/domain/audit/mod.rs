@@ -129,6 +129,18 @@ pub struct SignOff {
     pub governor: String,
     #[serde(default, with = "crate::domain::dates::opt_text")]
     pub governor_date: Option<NaiveDate>,
+    /// The staff training figures as the report gave them when the DSL finalised the
+    /// audit, so the report still says what it said once the records have moved on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub training: Option<KeptFigures>,
+}
+
+/// Figures kept with a finalised audit: the sentence and the day it was kept.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeptFigures {
+    #[serde(with = "crate::domain::dates::text")]
+    pub on: NaiveDate,
+    pub line: String,
 }
 
 /// One academic year's audit.
@@ -181,13 +193,22 @@ fn check_audit(texts: &mut Texts, at: &str, audit: &mut Audit) -> Result<(), Imp
         &format!("{at}sign_off.governor"),
         &mut audit.sign_off.governor,
         Rule::LINE,
-    )
+    )?;
+    if let Some(kept) = &mut audit.sign_off.training {
+        texts.text(
+            &format!("{at}sign_off.training.line"),
+            &mut kept.line,
+            Rule::SHORT_NOTE,
+        )?;
+    }
+    Ok(())
 }
 
 /// One item's answer: notes, evidence and actions within their rules. Each text's rule is
 /// also what its field accepts as it is typed (`pages/audit/section.rs`).
 fn check_answer(texts: &mut Texts, here: &str, answer: &mut Answer) -> Result<(), ImportError> {
     texts.text(&format!("{here}.notes"), &mut answer.notes, Answer::NOTES)?;
+
     texts.text(
         &format!("{here}.not_applicable_reason"),
         &mut answer.not_applicable_reason,

@@ -14,13 +14,13 @@ use crate::browser;
 use crate::components::action_plan::ActionPlan;
 use crate::components::audit_year::{figures, with_year, year_lens};
 use crate::components::content::filled;
-use crate::components::coverage::{CoverageLine, CoverageSummary};
+use crate::components::coverage::{coverage_line, CoverageLine, CoverageSummary};
 use crate::components::fields::{Field, Input};
 use crate::components::link::Link;
 use crate::components::rag_chart::RagChart;
 use crate::components::year_on_year::YearOnYear;
 use crate::domain::audit::{
-    AcademicYear, AuditBook, Checklist, FirstPage, SignOff, CONSIDERATIONS,
+    AcademicYear, AuditBook, Checklist, FirstPage, KeptFigures, SignOff, CONSIDERATIONS,
 };
 use crate::domain::dates::{long as long_date, parse_day};
 use crate::domain::envelope;
@@ -81,7 +81,13 @@ fn Report(year: AcademicYear, list: &'static Checklist) -> impl IntoView {
                     <RagChart figures />
                     <dl class="at-a-glance">
                         <dt>"Staff training"</dt>
-                        <dd><CoverageLine /></dd>
+                        <dd>{move || match audit.read(|a| a.sign_off.training.clone()) {
+                            Some(kept) => view! {
+                                {kept.line}
+                                <span class="muted">{format!(" (The figures as they stood on {}, kept with this audit when it was finalised.)", long_date(kept.on))}</span>
+                            }.into_any(),
+                            None => view! { <CoverageLine /> }.into_any(),
+                        }}</dd>
                         <dt>"Filtering review"</dt>
                         <dd>{part(|p| p.filtering.clone().into_any())}</dd>
                         <dt>"Overdue reviews"</dt>
@@ -219,6 +225,9 @@ fn Report(year: AcademicYear, list: &'static Checklist) -> impl IntoView {
                 </section>
                 <section class="report-section" aria-labelledby="r-training">
                     <h2 id="r-training">"Training coverage"</h2>
+                    {move || audit.read(|a| a.sign_off.training.as_ref().map(|k| view! {
+                        <p class="muted">{format!("Page 1 gives the figures kept on {}; these are today's.", long_date(k.on))}</p>
+                    }))}
                     <CoverageSummary />
                 </section>
                 <section class="report-section" aria-labelledby="r-yoy">
@@ -268,6 +277,23 @@ fn SignOffLines(year: AcademicYear) -> impl IntoView {
         |s| &s.chair_of_governors,
     );
     let dsl_date = sign.date(|s| s.dsl_date, |s| &mut s.dsl_date);
+    // Finalising keeps this year's training figures with the audit, so the report still
+    // says what it said when the records have moved on.
+    let kept = move || sign.read(|s| s.training.as_ref().map(|k| long_date(k.on)));
+    let keep = move |_| {
+        if kept().is_some()
+            && !browser::confirm("Replace the training figures kept with this audit by today's?")
+        {
+            return;
+        }
+        let line = untrack(coverage_line);
+        sign.update(|s| {
+            s.training = Some(KeptFigures {
+                on: browser::today(),
+                line,
+            })
+        });
+    };
     let chair_date = sign.date(|s| s.governor_date, |s| &mut s.governor_date);
     // A date as it reads on paper; blank (room to write it) until one is entered.
     let on_paper = |date: Bind| move || parse_day(&date.value()).map(long_date).unwrap_or_default();
@@ -280,6 +306,13 @@ fn SignOffLines(year: AcademicYear) -> impl IntoView {
                 <Field id="so-dsl-date" label="Date signed by the DSL" input=Input::Date bind=dsl_date />
                 <Field id="so-gov" label="Chair of governors" hint=hint bind=chair />
                 <Field id="so-gov-date" label="Date signed by the governor" input=Input::Date bind=chair_date />
+            </div>
+            <div class="no-print">
+                <p role="status">{move || match kept() {
+                    Some(on) => format!("This audit is finalised: page 1 gives the staff training figures as they stood on {on}."),
+                    None => "When the audit is final, keep this year's staff training figures with it, so this report still says what it says today once the records move on.".to_owned(),
+                }}</p>
+                <button type="button" class="secondary" on:click=keep>{move || if kept().is_some() { "Keep today's training figures instead" } else { "Finalise: keep this year's training figures" }}</button>
             </div>
             <table class="sign-lines print-only">
                 <thead><tr><th scope="col">"Signed for"</th><th scope="col">"Name"</th><th scope="col">"Signature"</th><th scope="col">"Date"</th></tr></thead>
