@@ -150,7 +150,7 @@ test("completing the course gives a printable certificate and an exported record
   const record = JSON.parse(bytes);
   expect(record.format).toBe("online-safety-workbench");
   expect(record.kind).toBe("training-record");
-  expect(record.schema_version).toBe(1);
+  expect(record.schema_version).toBe(2);
   expect(record.data.person).toMatchObject({ name: "Gill Governor", role: "governor" });
   expect(record.data.policy_version).toBe("Social Media Policy v3, October 2023");
   expect(record.data.attempts).toHaveLength(required.length);
