@@ -19,7 +19,7 @@ use online_safety_workbench::domain::envelope;
 use online_safety_workbench::domain::staff::roster::{
     coverage, guess, hand_out_text, link, list_matrix, preview, read, read_table, Delimiter,
     Encoding, Field, FormalTraining, Imported, Linking, Problem, Requirements, Roster, RosterEntry,
-    Status, HANDED_OUT,
+    RosterError, Status, HANDED_OUT,
 };
 use online_safety_workbench::domain::staff::{Cell, RecordFile, StaffRecords};
 use online_safety_workbench::domain::text::Texts;
@@ -793,4 +793,59 @@ fn what_each_role_owes_is_kept_with_the_list_and_checked_at_every_door() {
     bad.check(&mut texts).unwrap();
     assert_eq!(bad.owed, Requirements::default());
     assert_eq!(bad.people, list.people, "nobody is lost");
+}
+
+#[test]
+fn a_record_not_on_the_list_is_linked_or_added_by_the_dsl() {
+    // Ann's record carries her married name; Sam's could be either Sam Smith; Vic, a
+    // volunteer the MIS export left out, is on no list.
+    let mut list = Roster::default();
+    for (id, name, role) in [
+        ("p-ann", "Ann Able", Role::Teaching),
+        ("p-sam1", "Sam Smith", Role::Support),
+        ("p-sam2", "Sam Smith", Role::Support),
+    ] {
+        list.add(RosterEntry::new(id.into(), name.into(), role))
+            .unwrap();
+    }
+    let held = records(&[
+        record("r-ann", "Ann Baker", Role::Teaching, day(2026, 12, 7)),
+        record("r-sam", "Sam Smith", Role::Support, day(2026, 12, 7)),
+        record("r-vic", "Vic Volunteer", Role::Volunteer, day(2026, 12, 7)),
+    ]);
+    let unmatched = |list: &Roster| -> Vec<String> {
+        link(list, &held)
+            .unmatched
+            .into_iter()
+            .map(|u| u.record_id)
+            .collect()
+    };
+    assert_eq!(unmatched(&list), ["r-ann", "r-sam", "r-vic"]);
+    let sam = link(&list, &held).unmatched[1].could_be.clone();
+    assert_eq!(sam, ["p-sam1", "p-sam2"]);
+
+    list.link_record("p-ann", "r-ann").unwrap();
+    list.link_record("p-sam2", "r-sam").unwrap();
+    let vic = held.people.iter().find(|p| p.record_id == "r-vic").unwrap();
+    list.add_from_record("p-vic".into(), vic).unwrap();
+    assert!(unmatched(&list).is_empty());
+    let linked = link(&list, &held).linked;
+    for pair in [("p-ann", "r-ann"), ("p-sam2", "r-sam"), ("p-vic", "r-vic")] {
+        assert!(linked.contains(&(pair.0.into(), pair.1.into())), "{pair:?}");
+    }
+    assert!(
+        list.person("p-vic").unwrap().by_hand,
+        "never offered as a leaver"
+    );
+    // A record is one person's: linking it to a second is refused, and nothing changes.
+    let before = list.clone();
+    assert!(matches!(
+        list.link_record("p-sam1", "r-sam"),
+        Err(RosterError::RecordLinkedTwice { .. })
+    ));
+    assert_eq!(list, before);
+    assert_eq!(
+        list.link_record("p-gone", "r-x"),
+        Err(RosterError::NotFound)
+    );
 }

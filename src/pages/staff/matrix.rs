@@ -10,7 +10,8 @@ use crate::components::tag::Tag;
 use crate::domain::content::{Course, Role};
 use crate::domain::dates::{iso, long};
 use crate::domain::envelope;
-use crate::domain::staff::roster::Status;
+use crate::domain::rng::make_id;
+use crate::domain::staff::roster::{self, Roster, RosterEntry, RosterError, Status};
 use crate::domain::staff::{self, Doubt, Row, Show, SortBy};
 use crate::state::app;
 
@@ -163,6 +164,7 @@ pub fn Matrix(course: &'static Course) -> impl IntoView {
                                         }).collect_view()}
                                         <td><Tag standing=r.declared.standing() text=r.declared.label() /></td>
                                         <td>
+                                            {(status == Some(Status::NotOnList)).then(|| view! { <NotOnList record_id=id.clone() name=name.clone() /> })}
                                             // Someone on the list with no record has nothing to remove.
                                             {(!id.is_empty()).then(|| view! { <button type="button" class="link-button" on:click=move |_| {
                                                 if browser::confirm(&format!("Remove {name}'s record from the matrix?")) {
@@ -205,5 +207,94 @@ pub fn Matrix(course: &'static Course) -> impl IntoView {
                 <button type="button" class="danger" on:click=clear>"Clear all records"</button>
             </div>
         </section>
+    }
+}
+
+/// What the DSL can do with a record nobody on the staff list matches: add the person it
+/// names to the list, or link it to someone on the list (the choice built only when asked
+/// for, those it could be first).
+#[component]
+fn NotOnList(record_id: String, name: String) -> impl IntoView {
+    let app = app();
+    let (list, records) = (app.staff_list(), app.staff());
+    let choosing = RwSignal::new(false);
+    let problem = RwSignal::new(None::<String>);
+    let change = move |f: &dyn Fn(&mut Roster) -> Result<(), RosterError>| {
+        let mut next = list.get_untracked();
+        match f(&mut next) {
+            Ok(()) => {
+                problem.set(None);
+                list.set(next);
+            }
+            Err(e) => problem.set(Some(e.to_string())),
+        }
+    };
+    let add = {
+        let record_id = record_id.clone();
+        move |_| {
+            let entry = records
+                .with_untracked(|r| r.people.iter().find(|p| p.record_id == record_id).cloned());
+            if let Some(entry) = entry {
+                let id = make_id("p", browser::random_u64());
+                change(&|l| l.add_from_record(id.clone(), &entry));
+            }
+        }
+    };
+    let link = {
+        let record_id = record_id.clone();
+        move |ev| {
+            let person = event_target_value(&ev);
+            if !person.is_empty() {
+                change(&|l| l.link_record(&person, &record_id));
+            }
+        }
+    };
+    // Everyone on the list with no record yet: those it could be (by name) first.
+    let options = {
+        let record_id = record_id.clone();
+        move || {
+            list.with_untracked(|l| {
+                records.with_untracked(|r| {
+                    let links = roster::link(l, r);
+                    let could_be: Vec<&str> = (links.unmatched.iter())
+                        .find(|u| u.record_id == record_id)
+                        .map(|u| u.could_be.iter().map(String::as_str).collect())
+                        .unwrap_or_default();
+                    let label = |p: &RosterEntry, near: bool| {
+                        let same = if near { ", the same name" } else { "" };
+                        format!("{} ({}){same}", p.name, p.role.label())
+                    };
+                    let (could_be, links) = (&could_be, &links);
+                    let free = |near: bool| {
+                        (l.people.iter())
+                            .filter(|p| links.record_of(&p.id).is_none())
+                            .filter(move |p| could_be.contains(&p.id.as_str()) == near)
+                            .map(move |p| (p.id.clone(), label(p, near)))
+                    };
+                    free(true)
+                        .chain(free(false))
+                        .map(|(id, label)| view! { <option value=id>{label}</option> })
+                        .collect_view()
+                })
+            })
+        }
+    };
+    let select_id = format!("link-{record_id}");
+    view! {
+        <button type="button" class="link-button" on:click=add>{format!("Add {name} to the staff list")}</button>
+        " "
+        <button type="button" class="link-button" aria-expanded=move || choosing.get().to_string() on:click=move |_| choosing.update(|c| *c = !*c)>
+            {format!("Link {name}'s record to someone on the list")}
+        </button>
+        <Show when=move || choosing.get()>
+            <div class="field">
+                <label for=select_id.clone()>{format!("Whose record is it? ({name})")}</label>
+                <select id=select_id.clone() on:change=link.clone()>
+                    <option value="">"Choose a person"</option>
+                    {options.clone()}
+                </select>
+            </div>
+        </Show>
+        <p role="status">{move || problem.get()}</p>
     }
 }

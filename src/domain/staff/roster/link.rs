@@ -4,8 +4,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{fold_name, Roster};
-use crate::domain::staff::StaffRecords;
+use super::{fold_name, Roster, RosterEntry, RosterError};
+use crate::domain::staff::{StaffEntry, StaffRecords};
 
 /// A record nobody on the list is linked to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -190,4 +190,26 @@ pub fn hand_out_text(people: &[HandOut]) -> String {
     out.push_str(HANDED_OUT);
     out.push('\n');
     out
+}
+
+/// What the DSL does with a record nobody on the list matches ("not on the staff list").
+impl Roster {
+    /// Links the record to the person on the list the DSL chose (a new surname, a role the
+    /// export words differently, or one of several with the same name). Refused when
+    /// someone else on the list is linked to it.
+    pub fn link_record(&mut self, person_id: &str, record_id: &str) -> Result<(), RosterError> {
+        let mut person = self.person(person_id).ok_or(RosterError::NotFound)?.clone();
+        person.record_id = Some(record_id.to_owned());
+        self.edit(person)
+    }
+
+    /// Adds the person the record names (a volunteer or a new starter the MIS export left
+    /// out), linked to it, with `id` as their id on the list. Added by hand: a later export
+    /// that leaves them out does not offer them as a leaver.
+    pub fn add_from_record(&mut self, id: String, record: &StaffEntry) -> Result<(), RosterError> {
+        let mut person = RosterEntry::new(id, record.person.name.clone(), record.person.role);
+        person.record_id = Some(record.record_id.clone());
+        person.start_date = Some(record.person.start_date);
+        self.add(person)
+    }
 }
