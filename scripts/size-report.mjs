@@ -43,15 +43,16 @@ import { brotliCompressSync, constants } from "node:zlib";
  *     its own type); issue 23's chasing view, ids handed out, requirements in Settings and
  *     exclusion +0.6 (the training page's given-id field) / +14.8; issue 24's declaration
  *     +4.4 / +4.2; issue 25's trust view +0.4 (its address in boot.js) / +29.9; issue 23's
- *     training figures kept with a finalised audit +0 / +2.2.
- *   The budgets below are what is achieved now (219.1 and 491.1 KB), with 0.4 KB for the
+ *     training figures kept with a finalised audit +0 / +2.2; issue 23's add and link actions
+ *     for a record not on the list +0 / +1.8.
+ *   The budgets below are what is achieved now (219.1 and 492.9 KB), with 0.4 KB for the
  *   0.1-0.2 KB the same code has measured differently between builds; lower them with every
  *   cut.
  */
 const STAFF_PATH_BUDGET_BYTES = 219.5 * 1024;
 /** Issue 14's target for the staff path, printed beside the budget until it is met. */
 const STAFF_PATH_TARGET_BYTES = 150 * 1024;
-const DSL_BUNDLE_BUDGET_BYTES = 491.5 * 1024;
+const DSL_BUNDLE_BUDGET_BYTES = 493.3 * 1024;
 
 const args = process.argv.slice(2);
 const reportOnly = args.includes("--report-only");

@@ -7,7 +7,7 @@ import { importRecords } from "./through-app";
 import { record } from "./records";
 
 const file = (name: string, text: string) => ({ name, mimeType: "application/json", buffer: Buffer.from(text) });
-const row = (page: Page, name: RegExp) => page.getByRole("row", { name });
+const row = (page: Page, name: RegExp) => page.locator("table.matrix").getByRole("row", { name });
 const figures = (page: Page) => page.locator(".coverage-figures");
 
 test("a record not on the staff list is linked to the right person, or its person added", async ({ page }) => {
