@@ -29,7 +29,7 @@ mod status;
 pub(crate) use declaration::{check_declarations, check_declared, join_declarations};
 pub use declaration::{Declaration, Declared};
 pub(crate) use record::check_record_fields;
-pub use record::TrainingRecord;
+pub use record::{file_slug, TrainingRecord};
 pub use status::{required, valid_until, CourseStatus, Evidence, ModuleStatus, Validity};
 
 vocabulary! {

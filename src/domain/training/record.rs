@@ -92,26 +92,28 @@ impl TrainingRecord {
 
     /// A file name such as `training-record-jane-smith-2026-11-24.json`.
     pub fn file_name(&self) -> String {
-        let slug: String = self
-            .person
-            .name
-            .chars()
-            // ASCII only: a file name needs no more, and the wasm is spared Unicode's tables.
-            .map(|c| {
-                if c.is_ascii_alphanumeric() {
-                    c.to_ascii_lowercase()
-                } else {
-                    '-'
-                }
-            })
-            .collect::<String>()
-            .split('-')
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join("-");
+        let slug = file_slug(&self.person.name);
         format!(
             "training-record-{slug}-{}.json",
             iso(self.exported_at.date())
         )
     }
+}
+
+/// Text as a file name's part: ASCII letters and digits in lower case, every other run of
+/// characters one hyphen ("Siân O'Brien" gives "si-n-o-brien"). ASCII only: a file name
+/// needs no more, and the wasm is spared Unicode's tables.
+pub fn file_slug(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    if slug.ends_with('-') {
+        slug.pop();
+    }
+    slug
 }

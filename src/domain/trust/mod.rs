@@ -20,6 +20,7 @@ use super::settings::SchoolSettings;
 use super::staff::roster::{self, ListCoverage, ListRow};
 use super::staff::{self, Coverage, Row};
 use super::text::{Rule, Texts};
+use super::training::file_slug;
 
 mod schools;
 
@@ -188,6 +189,15 @@ impl CoverageFigures {
     pub fn percent(&self) -> usize {
         (self.trained * 100).checked_div(self.people).unwrap_or(0)
     }
+
+    /// Who the people counted are, after "12 of 40": "on the staff list" or "with records".
+    pub fn basis(&self) -> &'static str {
+        if self.over_list {
+            "on the staff list"
+        } else {
+            "with records"
+        }
+    }
 }
 
 impl SchoolSummary {
@@ -261,22 +271,7 @@ impl SchoolSummary {
 
     /// A file name such as `online-safety-summary-west-kirby-primary-school-2026-27.json`.
     pub fn file_name(&self) -> String {
-        let slug: String = self
-            .school
-            .chars()
-            // ASCII only, as a training record's file name.
-            .map(|c| {
-                if c.is_ascii_alphanumeric() {
-                    c.to_ascii_lowercase()
-                } else {
-                    '-'
-                }
-            })
-            .collect::<String>()
-            .split('-')
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join("-");
+        let slug = file_slug(&self.school);
         format!("online-safety-summary-{slug}-{}.json", self.year.slug())
     }
 

@@ -231,16 +231,7 @@ impl SchoolRow {
             coverage: s.coverage.as_ref().map(|c| c.percent()),
             coverage_text: match &s.coverage {
                 None => "No training figures".to_owned(),
-                Some(c) => format!(
-                    "{} of {} {}",
-                    c.trained,
-                    c.people,
-                    if c.over_list {
-                        "on the staff list"
-                    } else {
-                        "with records"
-                    }
-                ),
+                Some(c) => format!("{} of {} {}", c.trained, c.people, c.basis()),
             },
             filtering_in_date: s.filtering.in_date(today),
             overdue_actions: s.overdue_actions.len(),

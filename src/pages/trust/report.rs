@@ -150,11 +150,7 @@ fn school_page(held: &Held, today: NaiveDate) -> impl IntoView {
                 "{} of {} {} trained ({}%); {} due soon, {} overdue.{}",
                 c.trained,
                 c.people,
-                if c.over_list {
-                    "on the staff list"
-                } else {
-                    "with records"
-                },
+                c.basis(),
                 c.percent(),
                 c.due_soon,
                 c.overdue,
