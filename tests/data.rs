@@ -506,7 +506,7 @@ proptest! {
 #[test]
 fn the_staff_records_fixture_is_what_the_app_writes() {
     use common::{at as at10, day, pass_all, person, take};
-    // A day the current content version was in use (2026.3 from 6 December 2026): an
+    // A day the current content version was in use (2026.4 from 7 December 2026): an
     // attempt dated before its version's release is impossible.
     let on = day(2026, 12, 7);
     let mut ann = Profile::new(

@@ -178,7 +178,7 @@ fn the_reference_record_is_what_the_app_exports() {
     // It is a genuine record: every attempt verifies, the failed ones fail, and the person is
     // trained once the DSL imports it.
     let mut records = StaffRecords::default();
-    // The day after the export (content 2026.3 was released on 6 December 2026).
+    // The day after the export (content 2026.4 was released on 7 December 2026).
     let now = NaiveDate::from_ymd_opt(2026, 12, 8)
         .unwrap()
         .and_hms_opt(9, 0, 0)

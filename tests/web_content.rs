@@ -24,7 +24,7 @@ pub fn content() -> &'static Content {
                 "bullying-and-incidents", "filtering-and-monitoring", "school-and-pta-accounts",
                 "images-and-consent", "four-cs", "dsl-team", "governors",
             ),
-            keys: files!("keys": "2026.1", "2026.2", "2026.3"),
+            keys: files!("keys": "2026.1", "2026.2", "2026.3", "2026.4"),
         };
         content::check(&files).unwrap_or_else(|e| panic!("{e:?}"))
     })
