@@ -111,7 +111,7 @@ fn school() -> (Roster, Vec<ListRow>) {
     });
     let files = [
         record("r-ann", "Ann Able", Role::Teaching, day(2026, 12, 10)),
-        record("r-bob", "Bob Baker", Role::Teaching, day(2026, 12, 6)),
+        record("r-bob", "Bob Baker", Role::Teaching, day(2026, 12, 7)),
         record("r-femi", "Adeyemi, Femi", Role::Governor, day(2026, 12, 10)),
         record("r-dot", "Dot Dsl", Role::Dsl, day(2026, 12, 10)),
     ];
@@ -178,7 +178,7 @@ fn the_outstanding_are_grouped_by_role_and_leavers_and_the_excluded_are_not_chas
     assert_eq!(
         teaching.people[1].status,
         Status::Overdue {
-            since: Some(day(2027, 12, 6))
+            since: Some(day(2027, 12, 7))
         }
     );
     assert_eq!(
@@ -215,7 +215,7 @@ fn the_outstanding_are_grouped_by_role_and_leavers_and_the_excluded_are_not_chas
 fn rows_on(list: &Roster, on: NaiveDate) -> Vec<ListRow> {
     let files = [
         record("r-ann", "Ann Able", Role::Teaching, day(2026, 12, 10)),
-        record("r-bob", "Bob Baker", Role::Teaching, day(2026, 12, 6)),
+        record("r-bob", "Bob Baker", Role::Teaching, day(2026, 12, 7)),
     ];
     let mut held = StaffRecords::default();
     held.import(&files, keys(), at(day(2026, 12, 12)));

@@ -319,7 +319,7 @@ fn moved_dates_are_unverifiable() {
 #[test]
 fn the_matrix_shows_passed_due_soon_expired_and_not_required() {
     let course = course();
-    let today = day(2027, 12, 6);
+    let today = day(2027, 12, 7);
     let mut records = StaffRecords::default();
     import(
         &mut records,
@@ -350,8 +350,8 @@ fn the_matrix_shows_passed_due_soon_expired_and_not_required() {
                     "r-c",
                     "Cat Old",
                     Role::Volunteer,
-                    day(2026, 12, 6),
-                    day(2026, 12, 6),
+                    day(2026, 12, 7),
+                    day(2026, 12, 7),
                 ),
             ),
         ],

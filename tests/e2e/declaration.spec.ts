@@ -48,6 +48,10 @@ test("a person declares at the end of the course, the DSL sees it, and a new pol
   await expect(section.getByRole("status")).toHaveText(`Declared on ${today} (${policy}).`);
   await expect(declareButton(page)).toHaveCount(0);
   await expectAxeClean(page);
+  // The certificate carries the declaration beside the policy it names.
+  await page.getByRole("link", { name: "View and print your certificate" }).click();
+  await expect(page.getByRole("article").getByRole("definition").filter({ hasText: /declared/i })).toHaveText(`Declared on ${today}`);
+  await page.goto("/training");
 
   // The record carries it, with its date and what was declared.
   let download = page.waitForEvent("download");

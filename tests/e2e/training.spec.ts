@@ -131,6 +131,8 @@ test("completing the course gives a printable certificate and an exported record
   await expect(cert).toContainText("The DSL confirms it by finding this record id in the school's training matrix.");
   await expect(cert).toContainText("West Kirby Primary School");
   await expect(cert).toContainText("Social Media Policy v3, October 2023");
+  // Nothing declared yet: the certificate says so rather than leaving it out.
+  await expect(cert.getByRole("definition").filter({ hasText: /declared/i })).toHaveText("Not declared");
   await expect(cert.locator("tbody tr")).toHaveCount(required.length);
   await expectAxeClean(page);
   await page.emulateMedia({ media: "print" });

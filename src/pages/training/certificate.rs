@@ -1,6 +1,6 @@
 //! The completion certificate: one A4 page when printed (style/training.css), with the
 //! school, the person, every module with its score and date, the policy version, the
-//! completion and valid-until dates, and the record id. It is computed from the person's
+//! completion and valid-until dates, the declaration that the policy was read, and the record id. It is computed from the person's
 //! attempts checked against the course, and says what it is: a completion record issued on
 //! this device, which the DSL checks by its record id in the training matrix.
 
@@ -74,6 +74,7 @@ fn Certificate(course: &'static Course, keys: Keys<'static>) -> impl IntoView {
                     <dt>"Policy"</dt><dd>{course.info.policy_version.clone()}</dd>
                     <dt>"Completed"</dt><dd>{long_date(completed)}</dd>
                     <dt>"Valid until"</dt><dd>{long_date(until)}</dd>
+                    <dt>"Read and understood"</dt><dd>{profile.declared(&course.info).label()}</dd>
                     <dt>"Record id"</dt><dd><code>{profile.id.clone()}</code></dd>
                 </dl>
                 <p class="certificate-note">"Issued by the Online Safety Workbench on this device from the quiz attempts it holds. The DSL confirms it by finding this record id in the school's training matrix."</p>
