@@ -6,7 +6,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 mod common;
 
-use common::checklist;
+use common::{checklist, course};
 use online_safety_workbench::domain::audit::{
     date_flags, AcademicYear, Action, ActionStatus, Answer, Audit, AuditBook, Change, Checklist,
     KeptFigures, Rag, Rating, MIN_ITEMS,
@@ -61,6 +61,13 @@ fn the_checklist_has_every_section_and_enough_items() {
         let cite = format!("source:{standard}");
         assert!(list.items().any(|i| i.refs.contains(&cite)), "{standard}");
     }
+}
+
+/// The checklist is released with the course: an audit exported today names the content version
+/// its training modules carry (both files move together when a version is released).
+#[test]
+fn the_checklist_names_the_courses_content_version() {
+    assert_eq!(checklist().content_version, course().info.content_version);
 }
 
 #[test]
