@@ -6,9 +6,20 @@
 use leptos::prelude::*;
 
 use crate::domain::dates::{long, long_time};
+use crate::domain::envelope::Kind;
 use crate::domain::staff::roster::{self, supervised_clause, ListRow, Status};
 use crate::domain::staff::{self, Overall, StaffRecords};
-use crate::state::app;
+use crate::state::{app, Loading};
+
+/// Whether the figures can be read yet: the staff records and list have loaded from storage
+/// and the course has loaded (the matrix is empty until then). Until they have, nothing that
+/// keeps or exports the figures may run, or it would keep "nobody trained" (reactive).
+pub fn figures_ready() -> bool {
+    let app = app();
+    app.loaded(Kind::StaffRecords)
+        && app.loaded(Kind::StaffList)
+        && matches!(app.course(), Loading::Ready(_))
+}
 
 /// When the staff records (and so the matrix) last changed, for a sentence.
 fn last_updated(records: RwSignal<StaffRecords>) -> String {
@@ -36,6 +47,9 @@ pub fn CoverageLine() -> impl IntoView {
 /// The sentence [`CoverageLine`] shows, read now (reactively, inside a view): what the
 /// report kept with a finalised audit is this text.
 pub fn coverage_line() -> String {
+    if !figures_ready() {
+        return "Reading the staff training figures…".to_owned();
+    }
     let (records, rows, list) = (app().staff(), app().matrix(), app().list_rows());
     if let Some(line) = list.with(|list| (!list.is_empty()).then(|| list_line(list))) {
         return format!(
@@ -73,6 +87,9 @@ pub fn coverage_line() -> String {
 pub fn CoverageSummary() -> impl IntoView {
     let (records, rows, list) = (app().staff(), app().matrix(), app().list_rows());
     move || {
+        if !figures_ready() {
+            return view! { <p>"Reading the staff training figures…"</p> }.into_any();
+        }
         if let Some(view) =
             list.with(|list| (!list.is_empty()).then(|| list_summary(list, records)))
         {

@@ -14,7 +14,7 @@ use crate::browser;
 use crate::components::action_plan::ActionPlan;
 use crate::components::audit_year::{figures, with_year, year_lens};
 use crate::components::content::filled;
-use crate::components::coverage::{coverage_line, CoverageLine, CoverageSummary};
+use crate::components::coverage::{coverage_line, figures_ready, CoverageLine, CoverageSummary};
 use crate::components::fields::{Field, Input};
 use crate::components::link::Link;
 use crate::components::rag_chart::RagChart;
@@ -69,7 +69,7 @@ fn Report(year: AcademicYear, list: &'static Checklist) -> impl IntoView {
         <p class="breadcrumb no-print"><Link href=routes::AUDIT>"Audits"</Link> " › " <Link href=routes::audit(year, AuditPage::Overview)>{format!("{} audit", year.label())}</Link></p>
         <div class="actions no-print">
             <button type="button" on:click=|_| browser::print()>"Print the report"</button>
-            <button type="button" on:click=export_summary>"Export a summary for the trust (JSON)"</button>
+            <button type="button" on:click=export_summary disabled=move || !figures_ready()>"Export a summary for the trust (JSON)"</button>
         </div>
         <article class="report" aria-labelledby="report-title">
             <section class="report-summary" aria-label="Summary">
@@ -312,7 +312,7 @@ fn SignOffLines(year: AcademicYear) -> impl IntoView {
                     Some(on) => format!("This audit is finalised: page 1 gives the staff training figures as they stood on {on}."),
                     None => "When the audit is final, keep this year's staff training figures with it, so this report still says what it says today once the records move on.".to_owned(),
                 }}</p>
-                <button type="button" class="secondary" on:click=keep>{move || if kept().is_some() { "Keep today's training figures instead" } else { "Finalise: keep this year's training figures" }}</button>
+                <button type="button" class="secondary" on:click=keep disabled=move || !figures_ready()>{move || if kept().is_some() { "Keep today's training figures instead" } else { "Finalise: keep this year's training figures" }}</button>
             </div>
             <table class="sign-lines print-only">
                 <thead><tr><th scope="col">"Signed for"</th><th scope="col">"Name"</th><th scope="col">"Signature"</th><th scope="col">"Date"</th></tr></thead>
