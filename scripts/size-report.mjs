@@ -45,11 +45,15 @@ import { brotliCompressSync, constants } from "node:zlib";
  *     +4.4 / +4.2; issue 25's trust view +0.4 (its address in boot.js) / +29.9; issue 23's
  *     training figures kept with a finalised audit +0 / +2.2; issue 23's add and link actions
  *     for a record not on the list +0 / +1.8.
- *   The budgets below are what is achieved now (219.1 and 492.9 KB), with 0.4 KB for the
+ *   - the stop of 7 December 2026: content 2026.4's shorter banks make the largest module smaller (dsl-team, 6.5 KB
+ *     brotli, was the largest; now bullying-and-incidents at 5.8 KB): staff path -1.0 KB; the
+ *     certificate's declaration line +0.1 KB; the report's buttons waiting for the figures to
+ *     load +0.3 KB on the DSL bundle (492.9 KB with it).
+ *   The budgets below are what is achieved now (about 218.4 and 492.9 KB), with 0.4 KB for the
  *   0.1-0.2 KB the same code has measured differently between builds; lower them with every
  *   cut.
  */
-const STAFF_PATH_BUDGET_BYTES = 219.5 * 1024;
+const STAFF_PATH_BUDGET_BYTES = 218.8 * 1024;
 /** Issue 14's target for the staff path, printed beside the budget until it is met. */
 const STAFF_PATH_TARGET_BYTES = 150 * 1024;
 const DSL_BUNDLE_BUDGET_BYTES = 493.3 * 1024;
