@@ -28,6 +28,16 @@ pub fn is_record_file(path: &str) -> bool {
             .is_some_and(|(stem, ext)| !stem.is_empty() && ext.eq_ignore_ascii_case("json"))
 }
 
+/// What a picker of files or folders says under its labels: the files it reads and the limits
+/// of one import (the staff records' page and the trust view share it).
+pub fn picker_hint() -> String {
+    format!(
+        "Or drop files or folders here. JSON files up to {} MB each, at most {} files at a time.",
+        crate::domain::envelope::MAX_IMPORT_BYTES / 1_000_000,
+        grouped(MAX_FILES_PER_IMPORT)
+    )
+}
+
 /// A whole number as a school writes it: 1,000.
 pub fn grouped(n: usize) -> String {
     let digits = n.to_string();

@@ -10,7 +10,6 @@ use crate::domain::content::Keys;
 use crate::domain::envelope::MAX_IMPORT_BYTES;
 use crate::domain::staff::{
     self, Conflict, FileResult, Outcome, RecordFile, StaffRecords, Tally, BATCH,
-    MAX_FILES_PER_IMPORT,
 };
 use crate::files::{self, Found, FoundFiles};
 use crate::state::app;
@@ -141,7 +140,7 @@ pub fn ImportRecords(
                 id="record-files"
                 label="Choose training record files"
                 folder_label="Or choose a folder of records"
-                hint=format!("Or drop files or folders here. JSON files up to {} MB each, at most {} files at a time.", MAX_IMPORT_BYTES / 1_000_000, staff::grouped(MAX_FILES_PER_IMPORT))
+                hint=staff::picker_hint()
                 wanted=staff::is_record_file
                 busy
                 on_found

@@ -17,7 +17,7 @@ use crate::components::rag_chart::{RagBar, RagPatterns};
 use crate::domain::audit::Rag;
 use crate::domain::dates::{iso, long, long_time};
 use crate::domain::envelope::MAX_IMPORT_BYTES;
-use crate::domain::staff::{self, MAX_FILES_PER_IMPORT};
+use crate::domain::staff;
 use crate::domain::trust::{
     common_gaps, on_item, to_csv, Column, Held, SchoolRow, Trust, STALE_AFTER_MONTHS,
 };
@@ -88,7 +88,7 @@ pub fn TrustHome() -> impl IntoView {
                     id="summary-files"
                     label="Choose school summary files"
                     folder_label="Or choose a folder of summaries"
-                    hint=format!("Or drop files or folders here. JSON files up to {} MB each, at most {} files at a time.", MAX_IMPORT_BYTES / 1_000_000, staff::grouped(MAX_FILES_PER_IMPORT))
+                    hint=staff::picker_hint()
                     wanted=staff::is_record_file
                     busy
                     on_found
