@@ -36,8 +36,8 @@ mod matrix;
 pub mod roster;
 
 pub use batch::{
-    grouped, is_record_file, over_cap, picker_hint, progress, walk_stopped, Tally, WalkBudget,
-    BATCH, MAX_FILES_PER_IMPORT,
+    grouped, is_record_file, over_cap, progress, walk_stopped, Tally, WalkBudget, BATCH,
+    MAX_FILES_PER_IMPORT, PICKER_HINT,
 };
 pub use coverage::{coverage, declared_sentence, Coverage};
 pub use matrix::{

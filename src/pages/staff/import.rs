@@ -140,7 +140,7 @@ pub fn ImportRecords(
                 id="record-files"
                 label="Choose training record files"
                 folder_label="Or choose a folder of records"
-                hint=staff::picker_hint()
+                hint=staff::PICKER_HINT.to_owned()
                 wanted=staff::is_record_file
                 busy
                 on_found

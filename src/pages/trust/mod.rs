@@ -88,7 +88,7 @@ pub fn TrustHome() -> impl IntoView {
                     id="summary-files"
                     label="Choose school summary files"
                     folder_label="Or choose a folder of summaries"
-                    hint=staff::picker_hint()
+                    hint=staff::PICKER_HINT.to_owned()
                     wanted=staff::is_record_file
                     busy
                     on_found
