@@ -49,14 +49,14 @@ import { brotliCompressSync, constants } from "node:zlib";
  *     brotli, was the largest; now bullying-and-incidents at 5.8 KB): staff path -1.0 KB; the
  *     certificate's declaration line +0.1 KB; the report's buttons waiting for the figures to
  *     load +0.3 KB on the DSL bundle (492.9 KB with it).
- *   The budgets below are what is achieved now (218.2 and 492.9 KB), with 0.4 KB for the
+ *   The budgets below are what is achieved now (218.2 and 492.8 KB), with 0.4 KB for the
  *   0.1-0.2 KB the same code has measured differently between builds; lower them with every
  *   cut.
  */
 const STAFF_PATH_BUDGET_BYTES = 218.6 * 1024;
 /** Issue 14's target for the staff path, printed beside the budget until it is met. */
 const STAFF_PATH_TARGET_BYTES = 150 * 1024;
-const DSL_BUNDLE_BUDGET_BYTES = 493.3 * 1024;
+const DSL_BUNDLE_BUDGET_BYTES = 493.2 * 1024;
 
 const args = process.argv.slice(2);
 const reportOnly = args.includes("--report-only");
